@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "protocompat",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "protocompat", targets: ["protocompat"]),
+        .library(name: "ProtoModel", targets: ["ProtoModel"]),
+        .library(name: "ProtoFrontEnd", targets: ["ProtoFrontEnd"]),
+        .library(name: "SchemaSources", targets: ["SchemaSources"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
+    ],
+    targets: [
+        // The normalized schema model: value types only, no dependencies.
+        .target(name: "ProtoModel"),
+        // libyaml, from Debian's libyaml-dev.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // Lexer, parser, linker and the built-in well-known types.
+        .target(name: "ProtoFrontEnd", dependencies: ["ProtoModel"]),
+        // Where a schema version comes from: .proto trees, descriptor sets.
+        .target(
+            name: "SchemaSources",
+            dependencies: [
+                "ProtoModel", "ProtoFrontEnd",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]
+        ),
+        // The thin command-line face.
+        .executableTarget(
+            name: "protocompat",
+            dependencies: [
+                "ProtoModel", "ProtoFrontEnd", "SchemaSources",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ProtoModelTests", dependencies: ["ProtoModel"]),
+        .testTarget(
+            name: "ProtoFrontEndTests",
+            dependencies: ["ProtoModel", "ProtoFrontEnd", "SchemaSources"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

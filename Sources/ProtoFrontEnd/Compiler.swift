@@ -1,0 +1,156 @@
+import ProtoModel
+
+/// Compiles .proto files into a linked `Schema`, as `protoc --include_imports --descriptor_set_out`
+/// would: imports are loaded through a `SourceProvider`, then the built-in well-known types.
+public struct ProtoCompiler: Sendable {
+    public var source: any SourceProvider
+    /// Files used when an import is not found in `source` (by default the well-known types).
+    public var builtIns: [String: ProtoFile]
+
+    public init(source: any SourceProvider, builtIns: [String: ProtoFile] = WellKnownTypes.files) {
+        self.source = source
+        self.builtIns = builtIns
+    }
+
+    /// Compiles the given files (import paths) and everything they import.
+    public func compile(_ files: [String]) throws(CompilationFailed) -> Schema {
+        var session = CompilationSession(compiler: self)
+        for file in files { _ = session.build(file, importedFrom: nil) }
+        if session.diagnostics.contains(where: { $0.severity == .error }) {
+            throw CompilationFailed(session.diagnostics.filter { $0.severity == .error })
+        }
+        return Schema(files: Array(session.linked.values))
+    }
+
+    /// Compiles as much as possible: returns the files that compiled cleanly (with their imports)
+    /// and every diagnostic. A file fails when it or anything it imports has an error.
+    public func compileKeepingGoing(_ files: [String]) -> (schema: Schema, failed: [String], diagnostics: [Diagnostic]) {
+        var session = CompilationSession(compiler: self)
+        var failed: [String] = []
+        for file in files where !session.build(file, importedFrom: nil) { failed.append(file) }
+        let ok = session.linked.filter { name, _ in
+            if case .done(true) = session.states[name] { return true }
+            return false
+        }
+        return (Schema(files: Array(ok.values)), failed, session.diagnostics.filter { $0.severity == .error })
+    }
+}
+
+/// The state of one compilation: every file loaded, its symbols and its linked model.
+struct CompilationSession {
+    enum State { case inProgress, done(Bool) }
+
+    let compiler: ProtoCompiler
+    var linked: [String: ProtoFile] = [:]
+    var states: [String: State] = [:]
+    var stack: [String] = []
+    var symbols = FileSymbols(table: SymbolTable())
+    var index = SchemaIndex()
+    var directDeps: [String: [Import]] = [:]
+    var diagnostics: [Diagnostic] = []
+
+    init(compiler: ProtoCompiler) {
+        self.compiler = compiler
+        // Options are interpreted against descriptor.proto whether or not a file imports it, as protoc does.
+        if let descriptor = compiler.builtIns["google/protobuf/descriptor.proto"] { index.add(descriptor) }
+    }
+
+    /// Loads, links and checks `name` after its imports; returns whether it succeeded.
+    mutating func build(_ name: String, importedFrom: SourceSpan?) -> Bool {
+        switch states[name] {
+        case .done(let ok): return ok
+        case .inProgress:
+            let cycle = (stack.drop { $0 != name } + [name]).joined(separator: " -> ")
+            diagnostics.append(Diagnostic("file recursively imports itself: \(cycle)", at: importedFrom))
+            return false
+        case nil: break
+        }
+        let bytes: [UInt8]?
+        do {
+            bytes = try compiler.source.read(name)
+        } catch {
+            diagnostics.append(Diagnostic("\(error)", file: name))
+            states[name] = .done(false)
+            return false
+        }
+        guard let bytes else {
+            if let builtIn = compiler.builtIns[name] { return addLinked(builtIn) }
+            diagnostics.append(Diagnostic("file not found: check the import path and the include roots (-I)", file: name))
+            states[name] = .done(false)
+            return false
+        }
+        states[name] = .inProgress
+        stack.append(name)
+        defer { stack.removeLast() }
+
+        let (node, parseDiagnostics) = Parser.parse(file: name, bytes: bytes)
+        diagnostics += parseDiagnostics
+        var ok = !parseDiagnostics.contains { $0.severity == .error }
+        var seenImports = Set<String>()
+        for imp in node.imports {
+            if !seenImports.insert(imp.path).inserted {
+                diagnostics.append(Diagnostic("import \"\(imp.path)\" was listed twice", at: imp.span))
+                ok = false
+                continue
+            }
+            if !build(imp.path, importedFrom: imp.span) {
+                diagnostics.append(Diagnostic("import \"\(imp.path)\" was not found or had errors", at: imp.span))
+                ok = false
+            }
+        }
+        guard ok else {
+            states[name] = .done(false)
+            return false
+        }
+        let before = diagnostics.count
+        symbols.diagnostics = []
+        symbols.define(node)
+        diagnostics += symbols.diagnostics
+        directDeps[name] = node.imports
+        let visible = visibility(of: name)
+
+        var linker = FileLinker(node: node, symbols: symbols.table, visible: visible)
+        var file = linker.link()
+        diagnostics += linker.diagnostics
+        index.add(file)
+        var options = FileOptions(interpreter: OptionInterpreter(index: index, symbols: symbols.table, visible: visible))
+        options.apply(node, to: &file)
+        diagnostics += options.interpreter.diagnostics
+        index.add(file)  // again, now with options: retention and features are read from them
+        let optionIndex = index
+        file.transformOptions { options, type in options.stripSourceRetention(type: type, index: optionIndex) }
+        var validator = Validator(file: file, index: index)
+        validator.validate()
+        diagnostics += validator.diagnostics
+        linked[name] = file
+        let succeeded = !diagnostics[before...].contains { $0.severity == .error }
+        states[name] = .done(succeeded)
+        return succeeded
+    }
+
+    /// Registers an already linked file (a built-in one).
+    mutating func addLinked(_ file: ProtoFile) -> Bool {
+        for imp in file.imports where states[imp.path] == nil { _ = build(imp.path, importedFrom: nil) }
+        symbols.diagnostics = []
+        symbols.define(file)
+        diagnostics += symbols.diagnostics
+        directDeps[file.name] = file.imports
+        index.add(file)
+        linked[file.name] = file
+        states[file.name] = .done(symbols.diagnostics.isEmpty)
+        return symbols.diagnostics.isEmpty
+    }
+
+    /// The file itself, its direct imports, and everything reachable from those through public imports.
+    func visibility(of name: String) -> Visibility {
+        var files: Set<String> = [name]
+        var queue: [String] = []
+        for imp in directDeps[name] ?? [] where files.insert(imp.path).inserted { queue.append(imp.path) }
+        while let next = queue.popLast() {
+            for imp in directDeps[next] ?? [] where imp.kind == .public {
+                if files.insert(imp.path).inserted { queue.append(imp.path) }
+            }
+        }
+        return Visibility(files: files)
+    }
+}

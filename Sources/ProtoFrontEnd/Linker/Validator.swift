@@ -1,0 +1,212 @@
+import ProtoModel
+
+/// The checks protoc makes once a file is linked and its options interpreted: field numbers,
+/// duplicates, reserved ranges and names, extension ranges, proto3 and enum rules, map keys.
+struct Validator {
+    let file: ProtoFile
+    let index: SchemaIndex
+    var diagnostics: [Diagnostic] = []
+
+    init(file: ProtoFile, index: SchemaIndex) {
+        self.file = file
+        self.index = index
+    }
+
+    mutating func error(_ message: String, _ span: SourceSpan?) {
+        if let span { diagnostics.append(Diagnostic(message, at: span)) } else { diagnostics.append(Diagnostic(message, file: file.name)) }
+    }
+
+    mutating func validate() {
+        file.forEachMessage { checkMessage($0) }
+        file.forEachEnum { checkEnum($0) }
+        file.forEachExtension { checkExtension($0) }
+    }
+
+    // MARK: messages
+
+    mutating func checkMessage(_ message: Message) {
+        var numbers: [Int32: String] = [:]
+        for field in message.fields {
+            checkFieldNumber(field)
+            if let other = numbers[field.number] {
+                error("field number \(field.number) has already been used in \"\(message.fullName)\" by field \"\(other)\"", field.span)
+            } else {
+                numbers[field.number] = field.name
+            }
+            for range in message.reservedRanges where field.number >= range.start && field.number < range.end {
+                error("field \"\(field.name)\" uses reserved number \(field.number)", field.span)
+            }
+            if message.reservedNames.contains(field.name) {
+                error("field name \"\(field.name)\" is reserved", field.span)
+            }
+            for range in message.extensionRanges where field.number >= range.start && field.number < range.end {
+                error("extension range \(range.start) to \(range.end - 1) includes field \"\(field.name)\" (\(field.number))", range.span ?? field.span)
+            }
+            checkFieldType(field, in: message)
+        }
+        checkOverlaps(message.reservedRanges, message.extensionRanges, in: message)
+        if file.syntax == .proto3, !message.extensionRanges.isEmpty {
+            error("extension ranges are not allowed in proto3", message.extensionRanges[0].span ?? message.span)
+        }
+        checkJSONNames(message)
+        if message.isMapEntry == false {
+            for field in message.fields where field.type == .message {
+                if let entry = index.messages[field.typeName ?? ""], entry.isMapEntry {
+                    checkMapKey(entry, field: field)
+                }
+            }
+        }
+    }
+
+    mutating func checkFieldNumber(_ field: Field) {
+        if field.number >= 19000 && field.number <= 19999 {
+            error("field numbers 19000 through 19999 are reserved for the protocol buffer library implementation", field.span)
+        }
+    }
+
+    mutating func checkFieldType(_ field: Field, in message: Message) {
+        if file.syntax == .proto3, field.label == .required {
+            error("required fields are not allowed in proto3", field.span)
+        }
+        if file.syntax == .proto3, field.type == .enum, let e = index.enums[field.typeName ?? ""],
+           let enumFile = index.fileOf[e.fullName], let owner = fileSyntax(enumFile), owner == .proto2 {
+            error("enum type \"\(e.fullName)\" is not an open enum, but is used in \"\(message.fullName)\" which is a proto3 message type", field.span)
+        }
+        if field.options["packed"] == .bool(true), !(field.label == .repeated && field.type.isPackable) {
+            error("[packed = true] can only be specified for repeated primitive fields", field.span)
+        }
+        if let value = field.defaultValue, field.type == .enum, let e = index.enums[field.typeName ?? ""],
+           !e.values.contains(where: { $0.name == value }) {
+            error("enum type \"\(e.fullName)\" has no value named \"\(value)\"", field.span)
+        }
+    }
+
+    func fileSyntax(_ name: String) -> Syntax? {
+        name == file.name ? file.syntax : nil
+    }
+
+    mutating func checkMapKey(_ entry: Message, field: Field) {
+        guard let key = entry.fields.first(where: { $0.number == 1 }) else { return }
+        switch key.type {
+        case .float, .double, .bytes, .message, .group:
+            error("key in map fields cannot be float/double, bytes or message types", field.span)
+        case .enum:
+            error("key in map fields cannot be enum types", field.span)
+        default:
+            break
+        }
+    }
+
+    mutating func checkOverlaps(_ reserved: [NumberRange], _ extensions: [NumberRange], in message: Message) {
+        let all = reserved.map { ($0, "reserved") } + extensions.map { ($0, "extension") }
+        for (i, (a, kindA)) in all.enumerated() {
+            if a.start >= a.end {
+                error("\(kindA) range end number must be greater than start number", a.span ?? message.span)
+                continue
+            }
+            if a.start <= 0 {
+                error("\(kindA) numbers must be positive integers", a.span ?? message.span)
+            }
+            for (b, kindB) in all[(i + 1)...] where a.start < b.end && b.start < a.end {
+                error("\(kindB) range \(b.start) to \(b.end - 1) overlaps with \(kindA) range \(a.start) to \(a.end - 1)", b.span ?? message.span)
+            }
+        }
+    }
+
+    /// protoc's JSON name uniqueness: default names must not collide (an error where the JSON format
+    /// is ALLOW, a warning under proto2's legacy best effort), and a custom name may not collide with
+    /// another custom name (always an error) or with a default name (an error where strict).
+    mutating func checkJSONNames(_ message: Message) {
+        if message.isMapEntry || message.options.isTrue("deprecated_legacy_json_field_conflicts") { return }
+        let strict: Bool
+        switch file.syntax {
+        case .proto2: strict = false
+        case .proto3: strict = true
+        case .editions:
+            let format = SchemaIndex.feature("json_format", in: message.options) ?? SchemaIndex.feature("json_format", in: file.options)
+            strict = format != .enumValue("LEGACY_BEST_EFFORT")
+        }
+        var defaults: [String: String] = [:]
+        var effective: [String: (name: String, custom: Bool)] = [:]
+        for field in message.fields {
+            let defaultName = NameRules.jsonName(field.name)
+            let custom = field.jsonName != defaultName
+            if let other = defaults[defaultName], other != field.name {
+                if strict {
+                    error("the default JSON name of field \"\(field.name)\" (\"\(defaultName)\") conflicts with the default JSON name of field \"\(other)\"", field.span)
+                }
+            } else {
+                defaults[defaultName] = field.name
+            }
+            if let other = effective[field.jsonName], other.name != field.name, custom || other.custom {
+                if strict || (custom && other.custom) {
+                    error("the \(custom ? "custom" : "default") JSON name of field \"\(field.name)\" (\"\(field.jsonName)\") conflicts with the \(other.custom ? "custom" : "default") JSON name of field \"\(other.name)\"", field.span)
+                }
+            } else if effective[field.jsonName] == nil {
+                effective[field.jsonName] = (field.name, custom)
+            }
+        }
+    }
+
+    // MARK: enums
+
+    mutating func checkEnum(_ e: EnumType) {
+        if e.values.isEmpty {
+            error("enums must contain at least one value", e.span)
+            return
+        }
+        if file.syntax == .proto3, e.values[0].number != 0 {
+            error("the first enum value must be zero for open enums", e.values[0].span)
+        }
+        let allowAlias = e.options.isTrue("allow_alias")
+        var numbers: [Int32: String] = [:]
+        var aliased = false
+        for value in e.values {
+            if let other = numbers[value.number] {
+                aliased = true
+                if !allowAlias {
+                    error("\"\(value.name)\" uses the same enum value as \"\(other)\"; set 'option allow_alias = true;' in the enum if this is intended", value.span)
+                }
+            } else {
+                numbers[value.number] = value.name
+            }
+            for range in e.reservedRanges where value.number >= range.start && value.number <= range.end {
+                error("enum value \"\(value.name)\" uses reserved number \(value.number)", value.span)
+            }
+            if e.reservedNames.contains(value.name) {
+                error("enum value \"\(value.name)\" is reserved", value.span)
+            }
+        }
+        if allowAlias, !aliased {
+            error("\"\(e.fullName)\" declares 'option allow_alias = true;', but does not have aliased values: remove the option", e.span)
+        }
+        for (i, a) in e.reservedRanges.enumerated() {
+            if a.start > a.end { error("reserved range end number must be greater than start number", a.span ?? e.span) }
+            for b in e.reservedRanges[(i + 1)...] where a.start <= b.end && b.start <= a.end {
+                error("reserved range \(b.start) to \(b.end) overlaps with already-defined range \(a.start) to \(a.end)", b.span ?? e.span)
+            }
+        }
+    }
+
+    // MARK: extensions
+
+    mutating func checkExtension(_ ext: Field) {
+        checkFieldNumber(ext)
+        guard let extendee = ext.extendee, let target = index.messages[extendee] else { return }
+        if file.syntax == .proto3, !extendee.hasPrefix("google.protobuf.") || !extendee.hasSuffix("Options") {
+            error("extensions in proto3 are only allowed for defining options", ext.span)
+        }
+        if ext.number > Int32(FileLinker.maxFieldNumber), !target.options.isTrue("message_set_wire_format") {
+            error("field numbers cannot be greater than \(FileLinker.maxFieldNumber)", ext.span)
+        }
+        if !target.extensionRanges.contains(where: { ext.number >= $0.start && ext.number < $0.end }) {
+            error("\"\(extendee)\" does not declare \(ext.number) as an extension number", ext.span)
+        }
+        if let other = index.extensionsByExtendee[extendee]?[ext.number], other.field.span != ext.span || other.field.name != ext.name {
+            error("extension number \(ext.number) has already been used in \"\(extendee)\" by extension \"\(other.name)\"", ext.span)
+        }
+        if ext.label == .required {
+            error("the extension \(ext.name) cannot be required", ext.span)
+        }
+    }
+}

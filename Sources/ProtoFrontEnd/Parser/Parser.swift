@@ -1,0 +1,458 @@
+import ProtoModel
+
+/// Thrown inside one statement to abandon it; the statement loop records the diagnostic and resyncs.
+struct ParseAbort: Error {}
+
+/// Builds a `FileNode` from tokens, as protoc's parser builds an unlinked FileDescriptorProto:
+/// map entries, group types and proto3 synthetic oneofs are synthesized here, names stay as written.
+struct Parser {
+    static let maxDepth = 100
+
+    let file: String
+    let bytes: [UInt8]
+    var tokens: [Token]
+    var index = 0
+    var diagnostics: [Diagnostic] = []
+    var depth = 0
+    var syntax: Syntax = .proto2
+    var edition: String?
+
+    init(file: String, bytes: [UInt8]) {
+        self.file = file
+        self.bytes = bytes
+        var lexer = Lexer(file: file, bytes: bytes)
+        tokens = lexer.tokenize()
+        diagnostics = lexer.diagnostics
+    }
+
+    /// Parses the whole file; `diagnostics` holds every problem found.
+    static func parse(file: String, bytes: [UInt8]) -> (FileNode, [Diagnostic]) {
+        var parser = Parser(file: file, bytes: bytes)
+        let node = parser.parseFile()
+        return (node, parser.diagnostics)
+    }
+
+    // MARK: tokens
+
+    var current: Token { tokens[index] }
+
+    func text(_ token: Token) -> String {
+        String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+    }
+
+    var currentText: String { text(current) }
+
+    func span(_ token: Token) -> SourceSpan {
+        SourceSpan(file: file, line: token.line, column: token.column, endLine: token.endLine,
+                   endColumn: token.endColumn, offset: token.start, endOffset: token.end)
+    }
+
+    /// The span from `start` to the end of the previous token.
+    func span(from start: Token) -> SourceSpan {
+        let last = tokens[max(index - 1, 0)]
+        return span(start).extended(to: span(last))
+    }
+
+    func lookingAt(_ symbol: String) -> Bool {
+        (current.kind == .symbol || current.kind == .identifier) && currentText == symbol
+    }
+
+    func peekText(_ offset: Int) -> String? {
+        let i = index + offset
+        guard i < tokens.count, tokens[i].kind != .endOfFile else { return nil }
+        return text(tokens[i])
+    }
+
+    mutating func next() {
+        if current.kind != .endOfFile { index += 1 }
+    }
+
+    mutating func tryConsume(_ symbol: String) -> Bool {
+        if lookingAt(symbol) {
+            next()
+            return true
+        }
+        return false
+    }
+
+    mutating func fail(_ message: String, at token: Token? = nil) -> ParseAbort {
+        let where_ = token ?? current
+        diagnostics.append(Diagnostic(message, at: span(where_)))
+        return ParseAbort()
+    }
+
+    func describe(_ token: Token) -> String {
+        token.kind == .endOfFile ? "end of file" : "\"\(text(token))\""
+    }
+
+    mutating func expect(_ symbol: String, _ context: String) throws {
+        if !tryConsume(symbol) {
+            throw fail("expected \"\(symbol)\" \(context), found \(describe(current))")
+        }
+    }
+
+    mutating func identifier(_ what: String) throws -> (String, SourceSpan) {
+        guard current.kind == .identifier else { throw fail("expected \(what), found \(describe(current))") }
+        let result = (currentText, span(current))
+        next()
+        return result
+    }
+
+    /// A possibly dotted name, with an optional leading dot (`.foo.Bar`).
+    mutating func typeName(_ what: String) throws -> (String, SourceSpan) {
+        let start = current
+        var name = ""
+        if tryConsume(".") { name = "." }
+        let (first, _) = try identifier(what)
+        name += first
+        while lookingAt("."), index + 1 < tokens.count, tokens[index + 1].kind == .identifier {
+            next()
+            name += "." + currentText
+            next()
+        }
+        return (name, span(from: start))
+    }
+
+    /// Adjacent string literals, concatenated.
+    mutating func stringLiteral(_ what: String) throws -> ([UInt8], SourceSpan) {
+        guard current.kind == .string else { throw fail("expected \(what), found \(describe(current))") }
+        let start = current
+        var value: [UInt8] = []
+        while current.kind == .string {
+            value += current.stringValue
+            next()
+        }
+        return (value, span(from: start))
+    }
+
+    /// An integer literal with an optional leading `-`, checked to fit 64 bits.
+    mutating func integer(_ what: String, allowNegative: Bool) throws -> (Int64, SourceSpan) {
+        let start = current
+        let negative = allowNegative && tryConsume("-")
+        guard current.kind == .integer else { throw fail("expected \(what), found \(describe(current))") }
+        guard let magnitude = Self.parseInteger(currentText) else {
+            throw fail("integer out of range")
+        }
+        next()
+        if negative {
+            guard magnitude <= UInt64(Int64.max) + 1 else { throw fail("integer out of range", at: start) }
+            return (magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude), span(from: start))
+        }
+        guard magnitude <= UInt64(Int64.max) else { throw fail("integer out of range", at: start) }
+        return (Int64(magnitude), span(from: start))
+    }
+
+    /// Decimal, hex (`0x`) or octal (leading `0`) text to its value; nil when over 64 bits.
+    static func parseInteger(_ text: String) -> UInt64? {
+        if text.hasPrefix("0x") || text.hasPrefix("0X") { return UInt64(text.dropFirst(2), radix: 16) }
+        if text.count > 1, text.hasPrefix("0") { return UInt64(text.dropFirst(), radix: 8) }
+        return UInt64(text, radix: 10)
+    }
+
+    /// Comments attached to the element starting at `token`: the block right before it (no blank line
+    /// between) is leading, earlier blocks are detached. Blocks on the previous token's line are its trailing.
+    func leadingComments(of token: Token) -> Comments? {
+        var blocks = token.commentsBefore
+        let previousLine = index > 0 ? tokens[index - 1].endLine : 0
+        if let first = blocks.first, first.startLine == previousLine, previousLine > 0 { blocks.removeFirst() }
+        guard !blocks.isEmpty else { return nil }
+        var comments = Comments()
+        if let last = blocks.last, last.endLine >= token.line - 1 {
+            comments.leading = last.text
+            blocks.removeLast()
+        }
+        comments.detached = blocks.map(\.text)
+        return comments.isEmpty ? nil : comments
+    }
+
+    /// The comment that trails the element whose last token was just consumed (same line).
+    func trailingComment() -> String? {
+        guard index > 0 else { return nil }
+        let last = tokens[index - 1]
+        guard let first = current.commentsBefore.first, first.startLine == last.endLine else { return nil }
+        return first.text
+    }
+
+    func attachTrailing(_ comments: Comments?) -> Comments? {
+        guard let trailing = trailingComment() else { return comments }
+        var result = comments ?? Comments()
+        result.trailing = trailing
+        return result
+    }
+
+    /// Skips to just past the next `;` or the end of the current `{ }` block, for error recovery.
+    mutating func skipStatement() {
+        var braces = 0
+        while current.kind != .endOfFile {
+            if lookingAt("{") { braces += 1 }
+            else if lookingAt("}") {
+                if braces == 0 { return }
+                braces -= 1
+                if braces == 0 { next(); return }
+            } else if lookingAt(";"), braces == 0 { next(); return }
+            next()
+        }
+    }
+
+    // MARK: file
+
+    mutating func parseFile() -> FileNode {
+        var node = FileNode(name: file)
+        if current.kind == .endOfFile { return node }
+        let first = current
+        if lookingAt("syntax") || lookingAt("edition") {
+            node.comments = leadingComments(of: current)
+            do { try parseSyntax(into: &node) } catch { skipStatement() }
+        } else {
+            diagnostics.append(Diagnostic(
+                "no syntax specified for the proto file: add 'syntax = \"proto2\";' or 'syntax = \"proto3\";' at the top",
+                at: span(first), severity: .warning))
+        }
+        while current.kind != .endOfFile {
+            let statementStart = index
+            do {
+                try parseTopLevelStatement(into: &node)
+            } catch {
+                if index == statementStart { next() }
+                skipStatement()
+            }
+        }
+        return node
+    }
+
+    mutating func parseSyntax(into node: inout FileNode) throws {
+        let start = current
+        let isEdition = lookingAt("edition")
+        next()
+        try expect("=", "after \(isEdition ? "edition" : "syntax")")
+        let (value, valueSpan) = try stringLiteral(isEdition ? "an edition string" : "a syntax string")
+        let text = String(decoding: value, as: UTF8.self)
+        if isEdition {
+            guard Self.knownEditions.contains(text) else {
+                diagnostics.append(Diagnostic("edition \"\(text)\" is not supported: use one of \(Self.knownEditions.sorted().joined(separator: ", "))", at: valueSpan))
+                throw ParseAbort()
+            }
+            node.syntax = .editions
+            node.edition = text
+            edition = text
+        } else {
+            switch text {
+            case "proto2": node.syntax = .proto2
+            case "proto3": node.syntax = .proto3
+            default:
+                diagnostics.append(Diagnostic(
+                    "unrecognized syntax identifier \"\(text)\": this parser only recognizes \"proto2\" and \"proto3\"",
+                    at: valueSpan))
+                throw ParseAbort()
+            }
+        }
+        syntax = node.syntax
+        node.syntaxSpan = span(from: start)
+        try expect(";", "after the syntax statement")
+    }
+
+    /// The editions protoc 36 accepts.
+    static let knownEditions: Set<String> = ["2023", "2024", "2026", "UNSTABLE"]
+
+    /// `export` or `local` before `message` or `enum` (editions 2024 and later).
+    mutating func parseVisibility() -> SymbolVisibility? {
+        guard current.kind == .identifier, let next = peekText(1), next == "message" || next == "enum" else { return nil }
+        guard let visibility = SymbolVisibility(rawValue: currentText) else { return nil }
+        if syntax != .editions || edition == "2023" {
+            diagnostics.append(Diagnostic("\"\(currentText)\" visibility is only allowed in edition 2024 and later", at: span(current)))
+        }
+        self.next()
+        return visibility
+    }
+
+    mutating func parseTopLevelStatement(into node: inout FileNode) throws {
+        if tryConsume(";") { return }
+        let start = current
+        let comments = leadingComments(of: current)
+        let visibility = parseVisibility()
+        switch current.kind == .identifier ? currentText : "" {
+        case "message":
+            var message = try parseMessage(scope: "", comments: comments)
+            message.comments = message.comments ?? comments
+            message.visibility = visibility
+            node.messages.append(message)
+        case "enum":
+            var e = try parseEnum(comments: comments)
+            e.visibility = visibility
+            node.enums.append(e)
+        case "service":
+            node.services.append(try parseService(comments: comments))
+        case "extend":
+            var nested: [MessageNode] = []
+            try parseExtend(into: &node.extensions, nestedTypes: &nested)
+            node.messages += nested
+        case "import":
+            next()
+            var kind = Import.Kind.normal
+            if tryConsume("public") { kind = .public } else if tryConsume("weak") { kind = .weak }
+            else if current.kind == .identifier, currentText == "option", peekText(1).map({ $0.hasPrefix("\"") || $0.hasPrefix("'") }) == true {
+                next()
+                kind = .option
+            }
+            let (path, _) = try stringLiteral("a file name to import")
+            try expect(";", "after the import")
+            node.imports.append(Import(path: String(decoding: path, as: UTF8.self), kind: kind, span: span(from: start)))
+        case "package":
+            next()
+            if node.packageSpan != nil { throw fail("multiple package definitions", at: start) }
+            let (name, nameSpan) = try typeName("a package name")
+            if name.hasPrefix(".") { throw fail("a package name cannot start with \".\"", at: start) }
+            try expect(";", "after the package name")
+            node.package = name
+            node.packageSpan = nameSpan
+        case "option":
+            node.options.append(try parseOptionStatement())
+        case "syntax", "edition":
+            throw fail("the \(currentText) statement must be the first statement of the file")
+        default:
+            throw fail("expected a top-level statement (message, enum, service, extend, import, package, option), found \(describe(current))")
+        }
+    }
+
+    // MARK: options
+
+    /// `option name = value;`
+    mutating func parseOptionStatement() throws -> OptionNode {
+        let start = current
+        next()
+        var option = try parseOption()
+        try expect(";", "after the option")
+        option.span = span(from: start)
+        return option
+    }
+
+    /// `name = value`, as inside `option ...;` or `[...]`.
+    mutating func parseOption() throws -> OptionNode {
+        let start = current
+        var segments: [OptionNameSegment] = []
+        repeat {
+            let segmentStart = current
+            if tryConsume("(") {
+                let (name, _) = try typeName("an extension name")
+                try expect(")", "to close the extension name")
+                segments.append(OptionNameSegment(name: name, isExtension: true, span: span(from: segmentStart)))
+            } else {
+                let (name, nameSpan) = try identifier("an option name")
+                segments.append(OptionNameSegment(name: name, isExtension: false, span: nameSpan))
+            }
+        } while tryConsume(".")
+        try expect("=", "after the option name")
+        let value = try parseOptionValue()
+        return OptionNode(name: segments, value: value, span: span(from: start))
+    }
+
+    mutating func parseOptionValue() throws -> ValueNode {
+        if lookingAt("{") { return try parseAggregate() }
+        return try parseScalarValue(allowList: false)
+    }
+
+    /// A scalar constant: identifier, signed number or string (adjacent strings concatenate).
+    mutating func parseScalarValue(allowList: Bool) throws -> ValueNode {
+        let start = current
+        if allowList, lookingAt("[") {
+            next()
+            var items: [ValueNode] = []
+            if !lookingAt("]") {
+                repeat {
+                    items.append(lookingAt("{") || lookingAt("<") ? try parseAggregate() : try parseScalarValue(allowList: false))
+                } while tryConsume(",")
+            }
+            try expect("]", "to close the list")
+            return ValueNode(kind: .list(items), span: span(from: start))
+        }
+        let negative = tryConsume("-")
+        if !negative, allowList { _ = tryConsume("+") }
+        switch current.kind {
+        case .identifier:
+            let name = currentText
+            next()
+            if negative {
+                guard name == "inf" || name == "infinity" || name == "nan" else {
+                    throw fail("only \"inf\", \"infinity\" or \"nan\" can follow a minus sign", at: start)
+                }
+                return ValueNode(kind: .identifier("-" + name), span: span(from: start))
+            }
+            return ValueNode(kind: .identifier(name), span: span(from: start))
+        case .integer:
+            let text = currentText
+            let magnitude = Self.parseInteger(text)
+            next()
+            if magnitude == nil, !text.hasPrefix("0") || text == "0", let d = Double(text) {
+                // Too large for 64 bits: protoc reads it as a floating-point value.
+                return ValueNode(kind: .float(negative ? -d : d), span: span(from: start))
+            }
+            return ValueNode(kind: .integer(negative: negative, magnitude: magnitude), span: span(from: start))
+        case .float:
+            let text = currentText
+            next()
+            var value = Double(text) ?? (Double(text + "0") ?? 0)
+            if negative { value = -value }
+            return ValueNode(kind: .float(value), span: span(from: start))
+        case .string:
+            if negative { throw fail("a string cannot follow a minus sign", at: start) }
+            let (value, valueSpan) = try stringLiteral("a string")
+            return ValueNode(kind: .string(value), span: valueSpan)
+        default:
+            throw fail("expected an option value, found \(describe(current))")
+        }
+    }
+
+    /// A text-format message in `{ }` or `< >`.
+    mutating func parseAggregate() throws -> ValueNode {
+        let start = current
+        let close = lookingAt("<") ? ">" : "}"
+        next()
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maxDepth { throw fail("option value nested deeper than \(Self.maxDepth) levels", at: start) }
+        var entries: [AggregateEntry] = []
+        while !lookingAt(close) {
+            if current.kind == .endOfFile { throw fail("unexpected end of file in an option value: add \"\(close)\"") }
+            let entryStart = current
+            var name: String
+            var isExtension = false
+            if tryConsume("[") {
+                isExtension = true
+                let (first, _) = try typeName("an extension or type URL")
+                name = first
+                while tryConsume("/") {
+                    let (more, _) = try typeName("a type name")
+                    name += "/" + more
+                }
+                try expect("]", "to close the extension name")
+            } else {
+                (name, _) = try identifier("a field name")
+            }
+            let value: ValueNode
+            if tryConsume(":") {
+                value = lookingAt("{") || lookingAt("<") ? try parseAggregate() : try parseScalarValue(allowList: true)
+            } else if lookingAt("{") || lookingAt("<") {
+                value = try parseAggregate()
+            } else if lookingAt("[") {
+                value = try parseScalarValue(allowList: true)
+            } else {
+                throw fail("expected \":\" after the field name \"\(name)\"")
+            }
+            entries.append(AggregateEntry(name: name, isExtension: isExtension, value: value, span: span(from: entryStart)))
+            if !tryConsume(",") { _ = tryConsume(";") }
+        }
+        next()
+        return ValueNode(kind: .aggregate(entries), span: span(from: start))
+    }
+
+    /// `[a = 1, b = 2]` after a field, enum value or range; `default` and `json_name` are split out by callers.
+    mutating func parseBracketOptions() throws -> [OptionNode] {
+        var options: [OptionNode] = []
+        guard tryConsume("[") else { return options }
+        repeat {
+            options.append(try parseOption())
+        } while tryConsume(",")
+        try expect("]", "to close the option list")
+        return options
+    }
+}

@@ -1,0 +1,166 @@
+import ProtoModel
+
+/// One segment of an option name: `deprecated`, or `(my.ext)` when `isExtension`.
+struct OptionNameSegment: Sendable, Hashable {
+    var name: String
+    var isExtension: Bool
+    var span: SourceSpan
+}
+
+/// An option as written, before interpretation against its options message.
+struct OptionNode: Sendable {
+    var name: [OptionNameSegment]
+    var value: ValueNode
+    var span: SourceSpan
+
+    /// The name as written, e.g. `(foo.bar).baz`.
+    var nameText: String {
+        name.map { $0.isExtension ? "(\($0.name))" : $0.name }.joined(separator: ".")
+    }
+}
+
+/// A constant or text-format value as written.
+indirect enum ValueNodeKind: Sendable {
+    case identifier(String)
+    /// An integer literal; `magnitude` is nil when it does not fit 64 bits.
+    case integer(negative: Bool, magnitude: UInt64?)
+    case float(Double)
+    case string([UInt8])
+    /// A text-format message: `{ name: value ... }`.
+    case aggregate([AggregateEntry])
+    /// A text-format list: `[a, b]`.
+    case list([ValueNode])
+}
+
+/// A located value.
+struct ValueNode: Sendable {
+    var kind: ValueNodeKind
+    var span: SourceSpan
+}
+
+/// One `name: value` entry of a text-format message; `[a.b]` names an extension or an Any type URL.
+struct AggregateEntry: Sendable {
+    var name: String
+    var isExtension: Bool
+    var value: ValueNode
+    var span: SourceSpan
+}
+
+/// A parsed file before linking: names are as written and options uninterpreted.
+struct FileNode: Sendable {
+    var name: String
+    var syntax: Syntax = .proto2
+    var edition: String?
+    var syntaxSpan: SourceSpan?
+    var package: String = ""
+    var packageSpan: SourceSpan?
+    var imports: [Import] = []
+    var options: [OptionNode] = []
+    var messages: [MessageNode] = []
+    var enums: [EnumNode] = []
+    var services: [ServiceNode] = []
+    var extensions: [FieldNode] = []
+    var comments: Comments?
+}
+
+struct MessageNode: Sendable {
+    var name: String
+    var span: SourceSpan
+    var nameSpan: SourceSpan
+    var fields: [FieldNode] = []
+    var oneofs: [OneofNode] = []
+    var nested: [MessageNode] = []
+    var enums: [EnumNode] = []
+    var extensions: [FieldNode] = []
+    var extensionRanges: [RangeNode] = []
+    var reservedRanges: [RangeNode] = []
+    var reservedNames: [(String, SourceSpan)] = []
+    var options: [OptionNode] = []
+    /// Set on synthesized map entry types.
+    var isMapEntry = false
+    var visibility: SymbolVisibility?
+    var comments: Comments?
+}
+
+struct FieldNode: Sendable {
+    var name: String
+    var nameSpan: SourceSpan
+    var number: Int64?
+    var numberSpan: SourceSpan
+    /// The label as written (nil when none was written).
+    var label: FieldLabel?
+    var labelSpan: SourceSpan?
+    var scalarType: FieldType?
+    /// The type name as written (for message, enum and group types).
+    var typeName: String?
+    var typeSpan: SourceSpan
+    var isGroup = false
+    var isMap = false
+    /// The extended message's name as written, for extensions.
+    var extendee: String?
+    var extendeeSpan: SourceSpan?
+    var options: [OptionNode] = []
+    var defaultValue: ValueNode?
+    var jsonName: String?
+    var jsonNameSpan: SourceSpan?
+    var oneofIndex: Int32?
+    var proto3Optional = false
+    var span: SourceSpan
+    var comments: Comments?
+}
+
+struct OneofNode: Sendable {
+    var name: String
+    var options: [OptionNode] = []
+    var span: SourceSpan
+    var comments: Comments?
+}
+
+/// A range as written: `end` inclusive, or nil for `max`.
+struct RangeNode: Sendable {
+    var start: Int64
+    var end: Int64?
+    var options: [OptionNode] = []
+    var span: SourceSpan
+}
+
+struct EnumNode: Sendable {
+    var name: String
+    var span: SourceSpan
+    var nameSpan: SourceSpan
+    var values: [EnumValueNode] = []
+    var reservedRanges: [RangeNode] = []
+    var reservedNames: [(String, SourceSpan)] = []
+    var options: [OptionNode] = []
+    var visibility: SymbolVisibility?
+    var comments: Comments?
+}
+
+struct EnumValueNode: Sendable {
+    var name: String
+    var number: Int64
+    var options: [OptionNode] = []
+    var span: SourceSpan
+    var comments: Comments?
+}
+
+struct ServiceNode: Sendable {
+    var name: String
+    var span: SourceSpan
+    var methods: [MethodNode] = []
+    var options: [OptionNode] = []
+    var comments: Comments?
+}
+
+struct MethodNode: Sendable {
+    var name: String
+    var inputType: String
+    var inputSpan: SourceSpan
+    var outputType: String
+    var outputSpan: SourceSpan
+    var clientStreaming = false
+    var serverStreaming = false
+    var options: [OptionNode] = []
+    var span: SourceSpan
+    var comments: Comments?
+}

@@ -1,0 +1,78 @@
+/// The scalar or composite type of a field, numbered exactly as `FieldDescriptorProto.Type`.
+public enum FieldType: Int, Sendable, Hashable, Codable, CaseIterable {
+    case double = 1, float, int64, uint64, int32, fixed64, fixed32, bool, string, group, message,
+         bytes, uint32, `enum`, sfixed32, sfixed64, sint32, sint64
+
+    /// The keyword used in .proto source (`group` for groups; message and enum have none).
+    public var keyword: String {
+        switch self {
+        case .double: "double"
+        case .float: "float"
+        case .int64: "int64"
+        case .uint64: "uint64"
+        case .int32: "int32"
+        case .fixed64: "fixed64"
+        case .fixed32: "fixed32"
+        case .bool: "bool"
+        case .string: "string"
+        case .group: "group"
+        case .message: "message"
+        case .bytes: "bytes"
+        case .uint32: "uint32"
+        case .enum: "enum"
+        case .sfixed32: "sfixed32"
+        case .sfixed64: "sfixed64"
+        case .sint32: "sint32"
+        case .sint64: "sint64"
+        }
+    }
+
+    /// Scalar type for a .proto keyword, or nil when the word names no scalar type.
+    public init?(scalarKeyword: String) {
+        switch scalarKeyword {
+        case "double": self = .double
+        case "float": self = .float
+        case "int64": self = .int64
+        case "uint64": self = .uint64
+        case "int32": self = .int32
+        case "fixed64": self = .fixed64
+        case "fixed32": self = .fixed32
+        case "bool": self = .bool
+        case "string": self = .string
+        case "bytes": self = .bytes
+        case "uint32": self = .uint32
+        case "sfixed32": self = .sfixed32
+        case "sfixed64": self = .sfixed64
+        case "sint32": self = .sint32
+        case "sint64": self = .sint64
+        default: return nil
+        }
+    }
+
+    /// The wire type used to encode one element of this type (0 varint, 1 i64, 2 len, 3 group, 5 i32).
+    public var wireType: Int {
+        switch self {
+        case .int32, .int64, .uint32, .uint64, .sint32, .sint64, .bool, .enum: 0
+        case .fixed64, .sfixed64, .double: 1
+        case .string, .bytes, .message: 2
+        case .group: 3
+        case .fixed32, .sfixed32, .float: 5
+        }
+    }
+
+    /// True for types that can be packed when repeated (every scalar numeric type).
+    public var isPackable: Bool { wireType == 0 || wireType == 1 || wireType == 5 }
+}
+
+/// A field's cardinality, numbered exactly as `FieldDescriptorProto.Label`.
+public enum FieldLabel: Int, Sendable, Hashable, Codable {
+    case optional = 1, required = 2, repeated = 3
+
+    public var keyword: String {
+        switch self {
+        case .optional: "optional"
+        case .required: "required"
+        case .repeated: "repeated"
+        }
+    }
+}

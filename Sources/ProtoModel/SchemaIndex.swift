@@ -1,0 +1,70 @@
+/// Lookups by full name over a set of linked files: messages, enums and extensions.
+/// Built once per schema (or grown file by file while linking); read-only afterwards.
+public struct SchemaIndex: Sendable {
+    public private(set) var messages: [String: Message] = [:]
+    public private(set) var enums: [String: EnumType] = [:]
+    /// Extensions by full name (`scope.name`).
+    public private(set) var extensions: [String: Field] = [:]
+    /// Extensions by extended message, then by number, with their full names.
+    public private(set) var extensionsByExtendee: [String: [Int32: (name: String, field: Field)]] = [:]
+    /// The file that defines each message, enum and extension.
+    public private(set) var fileOf: [String: String] = [:]
+    /// Each indexed file's syntax and file-level options, by file name.
+    public private(set) var files: [String: (syntax: Syntax, options: OptionMessage)] = [:]
+
+    public init() {}
+
+    public init(_ schema: Schema) {
+        for file in schema.files { add(file) }
+    }
+
+    /// Adds every element of a file.
+    public mutating func add(_ file: ProtoFile) {
+        files[file.name] = (file.syntax, file.options)
+        for message in file.messages { add(message, file: file.name) }
+        for e in file.enums { enums[e.fullName] = e; fileOf[e.fullName] = file.name }
+        for ext in file.extensions { addExtension(ext, scope: file.package, file: file.name) }
+    }
+
+    private mutating func add(_ message: Message, file: String) {
+        messages[message.fullName] = message
+        fileOf[message.fullName] = file
+        for nested in message.nestedMessages { add(nested, file: file) }
+        for e in message.enums { enums[e.fullName] = e; fileOf[e.fullName] = file }
+        for ext in message.extensions { addExtension(ext, scope: message.fullName, file: file) }
+    }
+
+    private mutating func addExtension(_ field: Field, scope: String, file: String) {
+        let name = scope.isEmpty ? field.name : scope + "." + field.name
+        extensions[name] = field
+        fileOf[name] = file
+        if let extendee = field.extendee {
+            extensionsByExtendee[extendee, default: [:]][field.number] = (name, field)
+        }
+    }
+}
+
+extension SchemaIndex {
+    /// True when `field` of `message` has no presence: a singular proto3 scalar outside any oneof
+    /// and not `optional`, or an editions field whose resolved `field_presence` is IMPLICIT.
+    public func hasImplicitPresence(_ field: Field, in message: Message) -> Bool {
+        if field.label == .repeated || field.type == .message || field.type == .group || field.oneofIndex != nil {
+            return false
+        }
+        guard let fileName = fileOf[message.fullName], let file = files[fileName] else { return false }
+        switch file.syntax {
+        case .proto2: return false
+        case .proto3: return !field.proto3Optional
+        case .editions:
+            let presence = Self.feature("field_presence", in: field.options) ?? Self.feature("field_presence", in: message.options)
+                ?? Self.feature("field_presence", in: file.options)
+            return presence == .enumValue("IMPLICIT")
+        }
+    }
+
+    /// The value of `features.<name>` set directly in these options, if any.
+    public static func feature(_ name: String, in options: OptionMessage) -> OptionValue? {
+        guard case .message(let features)? = options["features"] else { return nil }
+        return features[name]
+    }
+}

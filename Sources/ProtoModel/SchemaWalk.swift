@@ -1,0 +1,82 @@
+extension Message {
+    /// Visits this message and every message nested in it, depth first, in declaration order.
+    public func forEachMessage(_ body: (Message) throws -> Void) rethrows {
+        try body(self)
+        for nested in nestedMessages { try nested.forEachMessage(body) }
+    }
+
+    /// Applies `transform` to this message and every nested one, innermost first.
+    public mutating func transformMessages(_ transform: (inout Message) throws -> Void) rethrows {
+        for index in nestedMessages.indices { try nestedMessages[index].transformMessages(transform) }
+        try transform(&self)
+    }
+}
+
+extension ProtoFile {
+    /// Visits every message of the file, nested ones included.
+    public func forEachMessage(_ body: (Message) throws -> Void) rethrows {
+        for message in messages { try message.forEachMessage(body) }
+    }
+
+    /// Visits every enum of the file, nested ones included.
+    public func forEachEnum(_ body: (EnumType) throws -> Void) rethrows {
+        for e in enums { try body(e) }
+        try forEachMessage { message in for e in message.enums { try body(e) } }
+    }
+
+    /// Visits every extension of the file, nested ones included.
+    public func forEachExtension(_ body: (Field) throws -> Void) rethrows {
+        for e in extensions { try body(e) }
+        try forEachMessage { message in for e in message.extensions { try body(e) } }
+    }
+
+    /// Applies `transform` to every message of the file, nested ones included.
+    public mutating func transformMessages(_ transform: (inout Message) throws -> Void) rethrows {
+        for index in messages.indices { try messages[index].transformMessages(transform) }
+    }
+}
+
+extension Schema {
+    /// A copy without source locations and comments, for comparing a .proto tree with a descriptor set.
+    public func strippingSourceInfo() -> Schema {
+        var copy = self
+        for index in copy.files.indices { copy.files[index].stripSourceInfo() }
+        return copy
+    }
+}
+
+extension ProtoFile {
+    mutating func stripSourceInfo() {
+        comments = nil
+        for i in imports.indices { imports[i].span = nil }
+        for i in enums.indices { enums[i].stripSourceInfo() }
+        for i in extensions.indices { extensions[i].span = nil; extensions[i].comments = nil }
+        for i in services.indices {
+            services[i].span = nil
+            services[i].comments = nil
+            for m in services[i].methods.indices {
+                services[i].methods[m].span = nil
+                services[i].methods[m].comments = nil
+            }
+        }
+        transformMessages { message in
+            message.span = nil
+            message.comments = nil
+            for i in message.fields.indices { message.fields[i].span = nil; message.fields[i].comments = nil }
+            for i in message.extensions.indices { message.extensions[i].span = nil; message.extensions[i].comments = nil }
+            for i in message.oneofs.indices { message.oneofs[i].span = nil; message.oneofs[i].comments = nil }
+            for i in message.extensionRanges.indices { message.extensionRanges[i].span = nil }
+            for i in message.reservedRanges.indices { message.reservedRanges[i].span = nil }
+            for i in message.enums.indices { message.enums[i].stripSourceInfo() }
+        }
+    }
+}
+
+extension EnumType {
+    mutating func stripSourceInfo() {
+        span = nil
+        comments = nil
+        for i in values.indices { values[i].span = nil; values[i].comments = nil }
+        for i in reservedRanges.indices { reservedRanges[i].span = nil }
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import ProtoModel
+import SchemaSources
+
+/// `protocompat dump SOURCE`: prints the normalized model of one schema version.
+struct DumpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dump",
+        abstract: "Print the normalized model of a schema version (deterministic JSON)."
+    )
+
+    @Argument(help: "A directory, .proto files, or a descriptor set (.binpb, .pb, .desc, .fds).")
+    var sources: [String]
+
+    @Option(name: [.customShort("I"), .long], help: "An include root for imports (repeatable).")
+    var include: [String] = []
+
+    @Option(help: "A descriptor set to read (same as giving a .binpb/.pb/.desc/.fds source).")
+    var descriptorSet: String?
+
+    @Option(help: "Output format: json.")
+    var format: String = "json"
+
+    @Flag(help: "Leave out source locations and comments (to compare with a descriptor set).")
+    var noSourceInfo = false
+
+    @Flag(help: "Print the files that compile even when others fail (errors still go to stderr, exit 2).")
+    var keepGoing = false
+
+    @Flag(help: "Print one line per file, '<digest> <file>', instead of the model (for differential tests).")
+    var digest = false
+
+    func run() throws {
+        guard format == "json" else {
+            throw CommandFailure(["error: unknown format \"\(format)\": use json"])
+        }
+        let all = (descriptorSet.map { [$0] } ?? []) + sources
+        let loaded: LoadedSchema
+        do {
+            loaded = try SchemaLoader(includeRoots: include, keepGoing: keepGoing).load(all)
+        } catch {
+            throw CommandFailure(error.lines)
+        }
+        let schema = noSourceInfo ? loaded.schema.strippingSourceInfo() : loaded.schema
+        let encoder = JSONEncoder()
+        if digest {
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            var lines = ""
+            for file in schema.files {
+                lines += "\(Self.fnv1a(try encoder.encode(file))) \(file.name)\n"
+            }
+            FileHandle.standardOutput.write(Data(lines.utf8))
+        } else {
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            let data = try encoder.encode(schema)
+            FileHandle.standardOutput.write(data)
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        }
+        if !loaded.errors.isEmpty { throw CommandFailure(loaded.errors) }
+    }
+}
+
+extension DumpCommand {
+    /// 64-bit FNV-1a of the bytes, as 16 hex digits: a cheap fingerprint for comparing dumps.
+    static func fnv1a(_ data: Data) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// An error already rendered for the user; exits with code 2.
+struct CommandFailure: Error, CustomStringConvertible {
+    var lines: [String]
+
+    init(_ lines: [String]) { self.lines = lines }
+
+    var description: String { lines.joined(separator: "\n") }
+}

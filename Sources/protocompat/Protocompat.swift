@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+
+/// The protocompat command line: parses flags, calls the libraries, maps errors to exit codes
+/// (0 clean, 1 breaking, 2 usage, input or I/O error).
+@main
+struct Protocompat: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "protocompat",
+        abstract: "Tells whether two versions of a Protocol Buffers schema can still talk to each other.",
+        version: "0.1.0",
+        subcommands: [DumpCommand.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}

