@@ -208,11 +208,14 @@ def googleapis(tools, shared, tmp):
         entries = os.listdir(dest)
         root = os.path.join(dest, entries[0]) if len(entries) == 1 and os.path.isdir(os.path.join(dest, entries[0])) and not os.path.exists(os.path.join(dest, "google")) else dest
         files = sorted(os.path.relpath(os.path.join(dp, f), root) for dp, _, fs in os.walk(root) for f in fs if f.endswith(".proto"))
+        # preview/ holds copies of google/api files that define the same names again: it is its own
+        # include root (its imports resolve to its own copies first) and compiled apart.
         main = [f for f in files if not f.startswith("preview/")]
-        preview = [f for f in files if f.startswith("preview/")]
-        for label, group in ((tarball, main), (tarball + ":preview", preview)):
+        preview_root = os.path.join(root, "preview")
+        preview = [os.path.relpath(os.path.join(root, f), preview_root) for f in files if f.startswith("preview/")]
+        for label, roots, group in ((tarball, [root], main), (tarball + ":preview", [preview_root, root], preview)):
             if group:
-                a, d, n = compare_files_batch(tools, label, [root], group)
+                a, d, n = compare_files_batch(tools, label, roots, group)
                 total_a, total_d, notes = total_a + a, total_d + d, notes + n
         shutil.rmtree(dest)
     return total_a, total_d, notes

@@ -113,19 +113,32 @@ struct CompilationSession {
         var file = linker.link()
         diagnostics += linker.diagnostics
         index.add(file)
-        var options = FileOptions(interpreter: OptionInterpreter(index: index, symbols: symbols.table, visible: visible))
-        options.apply(node, to: &file)
-        diagnostics += options.interpreter.diagnostics
+        // Each helper below borrows `index` and is gone before `index` changes again, so that the
+        // index is never copied (a copy per file made large trees quadratic).
+        diagnostics += interpretOptions(node, into: &file, visible: visible)
         index.add(file)  // again, now with options: retention and features are read from them
-        let optionIndex = index
-        file.transformOptions { options, type in options.stripSourceRetention(type: type, index: optionIndex) }
-        var validator = Validator(file: file, index: index)
-        validator.validate()
-        diagnostics += validator.diagnostics
+        stripSourceRetention(&file)
+        diagnostics += validate(file)
         linked[name] = file
         let succeeded = !diagnostics[before...].contains { $0.severity == .error }
         states[name] = .done(succeeded)
         return succeeded
+    }
+
+    func interpretOptions(_ node: FileNode, into file: inout ProtoFile, visible: Visibility) -> [Diagnostic] {
+        var options = FileOptions(interpreter: OptionInterpreter(index: index, symbols: symbols.table, visible: visible))
+        options.apply(node, to: &file)
+        return options.interpreter.diagnostics
+    }
+
+    func stripSourceRetention(_ file: inout ProtoFile) {
+        file.transformOptions { options, type in options.stripSourceRetention(type: type, index: index) }
+    }
+
+    func validate(_ file: ProtoFile) -> [Diagnostic] {
+        var validator = Validator(file: file, index: index)
+        validator.validate()
+        return validator.diagnostics
     }
 
     /// Registers an already linked file (a built-in one).
