@@ -31,6 +31,9 @@ struct DumpCommand: ParsableCommand {
     @Flag(help: "Print one line per file, '<digest> <file>', instead of the model (for differential tests).")
     var digest = false
 
+    @Flag(help: "Compile and report errors only; print nothing (like protoc without outputs).")
+    var checkOnly = false
+
     func run() throws {
         guard format == "json" else {
             throw CommandFailure(["error: unknown format \"\(format)\": use json"])
@@ -41,6 +44,10 @@ struct DumpCommand: ParsableCommand {
             loaded = try SchemaLoader(includeRoots: include, keepGoing: keepGoing).load(all)
         } catch {
             throw CommandFailure(error.lines)
+        }
+        if checkOnly {
+            if !loaded.errors.isEmpty { throw CommandFailure(loaded.errors) }
+            return
         }
         let schema = noSourceInfo ? loaded.schema.strippingSourceInfo() : loaded.schema
         let encoder = JSONEncoder()

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Front-end benchmark: parse + link whole trees with protocompat, protoc and buf in the same run.
+
+For each googleapis snapshot in ../shared/corpus/googleapis (preview/ left out) and one LiveKit
+version, runs `protocompat dump --check-only`, `protoc --include_imports --descriptor_set_out` and
+(when installed) `buf build`, several times each, and prints min and median wall time, peak RSS,
+files/s, MB/s and the ratio of each peer's median time to protocompat's (above 1: protocompat is faster).
+This is a benchmark, not a test: it never fails on a number.
+"""
+import argparse, os, shutil, statistics, subprocess, sys, tarfile, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+
+
+def measure(cmd, cwd, runs):
+    """(min wall, median wall, max peak RSS in MiB) of `runs` runs; None when the command fails."""
+    walls, peaks = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        walls.append(time.perf_counter() - start)
+        if p.returncode != 0:
+            sys.stderr.write("failed (%d): %s\n%s\n" % (p.returncode, " ".join(cmd[:6]), p.stderr.decode()[-800:]))
+            return None
+        peaks.append(int(p.stderr.decode().strip().splitlines()[-1]) / 1024)
+    return min(walls), statistics.median(walls), max(peaks)
+
+
+def tree(root, exclude=()):
+    files = sorted(os.path.relpath(os.path.join(d, f), root) for d, _, fs in os.walk(root) for f in fs if f.endswith(".proto"))
+    files = [f for f in files if not any(f.startswith(e) for e in exclude)]
+    size = sum(os.path.getsize(os.path.join(root, f)) for f in files)
+    return files, size
+
+
+def bench(name, root, files, size, extra_roots, tools, runs):
+    includes = [root] + extra_roots
+    rows = []
+    ours = measure([tools["protocompat"], "dump", "--check-only"] + sum((["-I", r] for r in includes), []) + files, root, runs)
+    rows.append(("protocompat", ours))
+    if tools.get("protoc"):
+        rows.append(("protoc", measure([tools["protoc"]] + ["-I" + r for r in includes] + ["--include_imports", "--descriptor_set_out=/dev/null"] + files, root, runs)))
+    if tools.get("buf"):
+        work = tempfile.mkdtemp(prefix="bench-buf-")
+        with open(os.path.join(work, "buf.yaml"), "w") as f:
+            f.write("version: v2\nmodules:\n" + "".join("  - path: %s\n" % os.path.relpath(r, work) for r in [root]) )
+        excludes = sorted({f.split("/")[0] for f in os.listdir(root)} - {f.split("/")[0] for f in files})
+        cmd = [tools["buf"], "build", root, "-o", "/dev/null"] + sum((["--exclude-path", os.path.join(root, e)] for e in excludes), [])
+        rows.append(("buf build", measure(cmd, work, runs)))
+        shutil.rmtree(work, ignore_errors=True)
+    print("\n## %s: %d files, %.1f MB" % (name, len(files), size / 1e6))
+    print("| tool | min s | median s | peak RSS MiB | files/s | MB/s | peer median / protocompat median |")
+    print("|---|---|---|---|---|---|---|")
+    base = ours[1] if ours else None
+    for tool, m in rows:
+        if m is None:
+            print("| %s | failed | | | | | |" % tool)
+            continue
+        ratio = "%.2fx" % (m[1] / base) if base and tool != "protocompat" else ""
+        print("| %s | %.3f | %.3f | %.0f | %.0f | %.1f | %s |" % (tool, m[0], m[1], m[2], len(files) / m[1], size / 1e6 / m[1], ratio))
+    sys.stdout.flush()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--shared", default=os.path.join(REPO, "..", "shared"))
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--livekit-tag", default="v1.50.0")
+    args = ap.parse_args()
+    tools = {"protocompat": os.path.abspath(args.bin), "protoc": shutil.which("protoc"), "buf": shutil.which("buf")}
+    print("# Front end: parse + link, same run, %d runs each (%s; %d cores)" % (args.runs, subprocess.run(["protoc", "--version"], capture_output=True, text=True).stdout.strip(), os.cpu_count()))
+    lk = os.path.join(args.shared, "corpus", "livekit", args.livekit_tag)
+    files, size = tree(lk)
+    bench("LiveKit " + args.livekit_tag, lk, files, size, [os.path.join(args.shared, "corpus", "livekit-deps", "psrpc")], {k: v for k, v in tools.items() if k != "buf"}, args.runs)
+    base = os.path.join(args.shared, "corpus", "googleapis")
+    for tarball in sorted(f for f in os.listdir(base) if f.endswith(".tar.xz")):
+        tmp = tempfile.mkdtemp(prefix="bench-ga-")
+        with tarfile.open(os.path.join(base, tarball)) as t:
+            t.extractall(tmp, filter="data")
+        root = os.path.join(tmp, os.listdir(tmp)[0])
+        files, size = tree(root, exclude=("preview/",))
+        bench("googleapis " + tarball[:-7], root, files, size, [], tools, args.runs)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
