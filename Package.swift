@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The normalized schema model: value types only, no dependencies.
@@ -23,25 +24,37 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // A small Swift face over libyaml: emit and parse, deterministic.
+        .target(name: "YAML", dependencies: ["CYAML"]),
         // Lexer, parser, linker and the built-in well-known types.
         .target(name: "ProtoFrontEnd", dependencies: ["ProtoModel"]),
-        // Where a schema version comes from: .proto trees, descriptor sets.
+        // Where a schema version comes from: .proto trees, descriptor sets, git, wheels, snapshots.
         .target(
             name: "SchemaSources",
             dependencies: [
-                "ProtoModel", "ProtoFrontEnd",
+                "ProtoModel", "ProtoFrontEnd", "YAML",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // The thin command-line face.
         .executableTarget(
             name: "protocompat",
             dependencies: [
-                "ProtoModel", "ProtoFrontEnd", "SchemaSources",
+                "ProtoModel", "ProtoFrontEnd", "SchemaSources", "YAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ProtoModelTests", dependencies: ["ProtoModel"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(
+            name: "SchemaSourcesTests",
+            dependencies: [
+                "ProtoModel", "ProtoFrontEnd", "SchemaSources", "YAML",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]
+        ),
         .testTarget(
             name: "ProtoFrontEndTests",
             dependencies: ["ProtoModel", "ProtoFrontEnd", "SchemaSources"]

@@ -1,5 +1,5 @@
 /// The scalar or composite type of a field, numbered exactly as `FieldDescriptorProto.Type`.
-public enum FieldType: Int, Sendable, Hashable, Codable, CaseIterable {
+public enum FieldType: Int, Sendable, Hashable, CaseIterable {
     case double = 1, float, int64, uint64, int32, fixed64, fixed32, bool, string, group, message,
          bytes, uint32, `enum`, sfixed32, sfixed64, sint32, sint64
 
@@ -65,7 +65,7 @@ public enum FieldType: Int, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// A field's cardinality, numbered exactly as `FieldDescriptorProto.Label`.
-public enum FieldLabel: Int, Sendable, Hashable, Codable {
+public enum FieldLabel: Int, Sendable, Hashable {
     case optional = 1, required = 2, repeated = 3
 
     public var keyword: String {
@@ -74,5 +74,40 @@ public enum FieldLabel: Int, Sendable, Hashable, Codable {
         case .required: "required"
         case .repeated: "repeated"
         }
+    }
+}
+
+extension FieldType: Codable {
+    /// Encoded as its .proto keyword (`int32`, `message`, `enum`, `group`, ...).
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let type = FieldType.allCases.first(where: { $0.keyword == text }) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown field type \"\(text)\""))
+        }
+        self = type
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(keyword)
+    }
+}
+
+extension FieldLabel: Codable {
+    /// Encoded as `optional`, `required` or `repeated`.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        switch text {
+        case "optional": self = .optional
+        case "required": self = .required
+        case "repeated": self = .repeated
+        default:
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown label \"\(text)\""))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(keyword)
     }
 }

@@ -1,7 +1,7 @@
 /// Where an element was written: a file and a half-open range of UTF-8 byte offsets,
 /// with the 1-based line and column of both ends precomputed by the lexer so that
 /// reports and snapshots need no source text to render a location.
-public struct SourceSpan: Sendable, Hashable, Codable {
+public struct SourceSpan: Sendable, Hashable {
     /// The file's path as imported (relative to its include root).
     public var file: String
     /// 1-based line of the first byte.
@@ -34,6 +34,28 @@ public struct SourceSpan: Sendable, Hashable, Codable {
     public func extended(to other: SourceSpan) -> SourceSpan {
         SourceSpan(file: file, line: line, column: column, endLine: other.endLine,
                    endColumn: other.endColumn, offset: offset, endOffset: other.endOffset)
+    }
+}
+
+extension SourceSpan: Codable {
+    /// Encoded as one string, `file:line:column-endLine:endColumn@offset-endOffset`.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let at = text.lastIndex(of: "@"), let colon = text[..<at].lastIndex(of: "-").flatMap({ text[..<$0].lastIndex(of: ":") }),
+              let fileEnd = text[..<colon].lastIndex(of: ":") else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad span \"\(text)\": expected file:line:column-endLine:endColumn@offset-endOffset"))
+        }
+        let numbers = text[text.index(after: fileEnd)...].split(whereSeparator: { $0 == ":" || $0 == "-" || $0 == "@" }).compactMap { Int($0) }
+        guard numbers.count == 6 else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad span \"\(text)\""))
+        }
+        self.init(file: String(text[..<fileEnd]), line: numbers[0], column: numbers[1], endLine: numbers[2],
+                  endColumn: numbers[3], offset: numbers[4], endOffset: numbers[5])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode("\(file):\(line):\(column)-\(endLine):\(endColumn)@\(offset)-\(endOffset)")
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ProtoModel
 import SchemaSources
+import YAML
 
 /// `protocompat dump SOURCE`: prints the normalized model of one schema version.
 struct DumpCommand: ParsableCommand {
@@ -10,16 +11,15 @@ struct DumpCommand: ParsableCommand {
         abstract: "Print the normalized model of a schema version (deterministic JSON)."
     )
 
-    @Argument(help: "A directory, .proto files, or a descriptor set (.binpb, .pb, .desc, .fds).")
-    var sources: [String]
+    @Argument(help: "Any SOURCE: a directory, .proto files, descriptor set, git:REF, wheel, package folder or snapshot.")
+    var sources: [String] = []
 
-    @Option(name: [.customShort("I"), .long], help: "An include root for imports (repeatable).")
-    var include: [String] = []
+    @OptionGroup var source: SourceOptions
 
     @Option(help: "A descriptor set to read (same as giving a .binpb/.pb/.desc/.fds source).")
     var descriptorSet: String?
 
-    @Option(help: "Output format: json.")
+    @Option(help: "Output format: json or yaml.")
     var format: String = "json"
 
     @Flag(help: "Leave out source locations and comments (to compare with a descriptor set).")
@@ -35,16 +35,10 @@ struct DumpCommand: ParsableCommand {
     var checkOnly = false
 
     func run() throws {
-        guard format == "json" else {
-            throw CommandFailure(["error: unknown format \"\(format)\": use json"])
+        guard format == "json" || format == "yaml" else {
+            throw CommandFailure(["error: unknown format \"\(format)\": use json or yaml"])
         }
-        let all = (descriptorSet.map { [$0] } ?? []) + sources
-        let loaded: LoadedSchema
-        do {
-            loaded = try SchemaLoader(includeRoots: include, keepGoing: keepGoing).load(all)
-        } catch {
-            throw CommandFailure(error.lines)
-        }
+        let loaded = try source.load((descriptorSet.map { [$0] } ?? []) + sources, keepGoing: keepGoing)
         if checkOnly {
             if !loaded.errors.isEmpty { throw CommandFailure(loaded.errors) }
             return
@@ -58,6 +52,8 @@ struct DumpCommand: ParsableCommand {
                 lines += "\(Self.fnv1a(try encoder.encode(file))) \(file.name)\n"
             }
             FileHandle.standardOutput.write(Data(lines.utf8))
+        } else if format == "yaml" {
+            FileHandle.standardOutput.write(Data(try YAMLCoding.encode(schema).utf8))
         } else {
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             let data = try encoder.encode(schema)

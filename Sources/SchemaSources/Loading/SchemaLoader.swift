@@ -29,8 +29,8 @@ public struct SourceError: Error, Sendable, CustomStringConvertible {
     public var description: String { lines.joined(separator: "\n") }
 }
 
-/// Resolves one SOURCE syntax for every command: a directory or .proto files (with include roots),
-/// or a binary FileDescriptorSet (`.binpb`, `.pb`, `.desc`, `.fds`).
+/// Resolves one SOURCE syntax for every command (see `SourceSpec`): .proto trees and files with include
+/// roots, descriptor sets, git refs, Python wheels and packages, and snapshots.
 public struct SchemaLoader: Sendable {
     public var includeRoots: [String]
     public var label: String?
@@ -43,54 +43,66 @@ public struct SchemaLoader: Sendable {
         self.keepGoing = keepGoing
     }
 
-    static let descriptorExtensions: Set<String> = ["binpb", "pb", "desc", "fds"]
-
-    /// Loads `sources` (several .proto files make one version; otherwise exactly one source).
+    /// Loads one SOURCE (several .proto files make one version; otherwise exactly one argument).
     public func load(_ sources: [String]) throws(SourceError) -> LoadedSchema {
-        guard let first = sources.first else { throw SourceError("error: no source given") }
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if sources.count == 1, Self.descriptorExtensions.contains((first as NSString).pathExtension.lowercased()) {
-            guard let data = fileManager.contents(atPath: first) else {
-                throw SourceError("\(first): error: cannot read the descriptor set (does the file exist?)")
+        let spec = try SourceSpec.classify(sources)
+        var loaded: LoadedSchema
+        switch spec {
+        case .descriptorSet(let path):
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw SourceError("\(path): error: cannot read the descriptor set (does the file exist?)")
             }
             do {
-                let schema = try DescriptorSetReader.read([UInt8](data), path: first)
-                return LoadedSchema(schema: schema, label: label ?? Self.defaultLabel(first), source: first)
+                loaded = LoadedSchema(schema: try DescriptorSetReader.read([UInt8](data), path: path), label: Self.defaultLabel(path), source: path)
             } catch {
                 throw SourceError(error.description)
             }
-        }
-        if sources.count == 1, fileManager.fileExists(atPath: first, isDirectory: &isDirectory), isDirectory.boolValue {
-            let files = try Self.protoFiles(under: first)
-            if files.isEmpty { throw SourceError("\(first): error: no .proto files in this directory") }
-            let roots = [first] + includeRoots
-            var loaded = try compile(files, roots: roots)
-            loaded.label = label ?? Self.defaultLabel(first)
-            loaded.source = first
-            return loaded
-        }
-        // .proto files: each must lie under an include root (default: the current directory).
-        let roots = includeRoots.isEmpty ? ["."] : includeRoots
-        var importPaths: [String] = []
-        for path in sources {
-            guard path.hasSuffix(".proto") else {
-                throw SourceError("\(path): error: not a directory, .proto file or descriptor set (.binpb, .pb, .desc, .fds)")
+        case .directory(let path):
+            let files = try Self.protoFiles(under: path)
+            if files.isEmpty { throw SourceError("\(path): error: no .proto files in this directory") }
+            loaded = try compile(files, roots: [path] + includeRoots)
+            loaded.label = Self.defaultLabel(path)
+        case .protoFiles(let paths):
+            let roots = includeRoots.isEmpty ? ["."] : includeRoots
+            var importPaths: [String] = []
+            for path in paths {
+                guard FileManager.default.fileExists(atPath: path) else { throw SourceError("\(path): error: no such file") }
+                guard let relative = Self.importPath(of: path, roots: roots) else {
+                    throw SourceError("\(path): error: file does not reside within any include root (\(roots.joined(separator: ", "))): add its folder with -I")
+                }
+                importPaths.append(relative)
             }
-            guard fileManager.fileExists(atPath: path) else { throw SourceError("\(path): error: no such file") }
-            guard let relative = Self.importPath(of: path, roots: roots) else {
-                throw SourceError("\(path): error: file does not reside within any include root (\(roots.joined(separator: ", "))): add its folder with -I")
+            loaded = try compile(importPaths, roots: roots)
+            loaded.label = Self.defaultLabel(paths[0])
+        case .git(let repository, let ref, let subdirectory):
+            let files = try GitTreeReader.protoFiles(repository: repository, ref: ref, subdirectory: subdirectory)
+            loaded = try compile(files.keys.sorted(), source: LayeredSource([InMemorySource(files: files), IncludeRootSource(roots: includeRoots)]))
+            loaded.label = ref
+        case .wheel(let path):
+            let modules = try PythonPackageReader.modules(inWheel: path)
+            loaded = LoadedSchema(schema: try PythonPackageReader.schema(from: modules, origin: path),
+                                  label: PythonPackageReader.wheelVersion(path) ?? Self.defaultLabel(path), source: path)
+        case .pythonPackage(let path):
+            let modules = try PythonPackageReader.modules(inDirectory: path)
+            loaded = LoadedSchema(schema: try PythonPackageReader.schema(from: modules, origin: path), label: Self.defaultLabel(path), source: path)
+        case .snapshot(let path):
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw SourceError("\(path): error: cannot read the snapshot (does the file exist?)")
             }
-            importPaths.append(relative)
+            let snapshot = try Snapshot.read([UInt8](data), path: path)
+            loaded = LoadedSchema(schema: snapshot.schema, label: snapshot.label, source: path)
         }
-        var loaded = try compile(importPaths, roots: roots)
-        loaded.label = label ?? Self.defaultLabel(first)
         loaded.source = sources.joined(separator: " ")
+        if let label { loaded.label = label }
         return loaded
     }
 
     func compile(_ files: [String], roots: [String]) throws(SourceError) -> LoadedSchema {
-        let compiler = ProtoCompiler(source: IncludeRootSource(roots: roots))
+        try compile(files, source: IncludeRootSource(roots: roots))
+    }
+
+    func compile(_ files: [String], source: any SourceProvider) throws(SourceError) -> LoadedSchema {
+        let compiler = ProtoCompiler(source: source)
         if keepGoing {
             let result = compiler.compileKeepingGoing(files)
             return LoadedSchema(schema: result.schema, label: "", source: "", errors: result.diagnostics.map(\.description))

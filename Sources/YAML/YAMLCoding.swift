@@ -1,0 +1,77 @@
+import Foundation
+
+/// Encodes any `Encodable` value as YAML and decodes YAML into any `Decodable` one, by way of the
+/// value's JSON form: keys sorted, so the YAML of a value is stable.
+public enum YAMLCoding {
+    public static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = try JSONDecoder().decode(JSONValue.self, from: encoder.encode(value))
+        return try YAMLEmitter.emit(json.yamlNode)
+    }
+
+    public static func decode<T: Decodable>(_ type: T.Type, from node: YAMLNode) throws -> T {
+        let data = try JSONEncoder().encode(JSONValue(yaml: node))
+        return try JSONDecoder().decode(type, from: data)
+    }
+}
+
+/// A JSON value, the bridge between Codable and YAML.
+indirect enum JSONValue: Codable, Equatable {
+    case null, bool(Bool), int(Int64), double(Double), string(String), array([JSONValue]), object([String: JSONValue])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let b = try? container.decode(Bool.self) { self = .bool(b) }
+        else if let i = try? container.decode(Int64.self) { self = .int(i) }
+        else if let d = try? container.decode(Double.self) { self = .double(d) }
+        else if let s = try? container.decode(String.self) { self = .string(s) }
+        else if let a = try? container.decode([JSONValue].self) { self = .array(a) }
+        else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let b): try container.encode(b)
+        case .int(let i): try container.encode(i)
+        case .double(let d): try container.encode(d)
+        case .string(let s): try container.encode(s)
+        case .array(let a): try container.encode(a)
+        case .object(let o): try container.encode(o)
+        }
+    }
+
+    var yamlNode: YAMLNode {
+        switch self {
+        case .null: return .scalar("null", quoted: false)
+        case .bool(let b): return .scalar(b ? "true" : "false", quoted: false)
+        case .int(let i): return .scalar(String(i), quoted: false)
+        case .double(let d): return .scalar("\(d)", quoted: false)
+        case .string(let s): return .scalar(s, quoted: YAMLEmitter.needsQuotes(s))
+        case .array(let a): return .sequence(a.map(\.yamlNode))
+        case .object(let o): return .mapping(o.keys.sorted().map { (key: $0, value: o[$0]!.yamlNode) })
+        }
+    }
+
+    init(yaml: YAMLNode) {
+        switch yaml {
+        case .scalar(let text, let quoted):
+            if quoted { self = .string(text); return }
+            switch YAMLScalar.implicitValue(text) {
+            case .null?: self = .null
+            case .bool(let b)?: self = .bool(b)
+            case .int(let i)?: self = .int(i)
+            case .double(let d)?: self = .double(d)
+            case nil: self = .string(text)
+            }
+        case .sequence(let items): self = .array(items.map(JSONValue.init(yaml:)))
+        case .mapping(let pairs):
+            var object: [String: JSONValue] = [:]
+            for pair in pairs { object[pair.key] = JSONValue(yaml: pair.value) }
+            self = .object(object)
+        }
+    }
+}

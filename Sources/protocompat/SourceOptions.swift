@@ -1,0 +1,20 @@
+import ArgumentParser
+import SchemaSources
+
+/// Flags every command that reads a SOURCE shares.
+struct SourceOptions: ParsableArguments {
+    @Option(name: [.customShort("I"), .long], help: "An include root for imports (repeatable).")
+    var include: [String] = []
+
+    @Option(help: "The label reports use for this version (default: the tag, wheel version or folder name).")
+    var label: String?
+
+    /// Loads one SOURCE, turning errors into an exit-2 failure.
+    func load(_ arguments: [String], keepGoing: Bool = false) throws -> LoadedSchema {
+        do {
+            return try SchemaLoader(includeRoots: include, label: label, keepGoing: keepGoing).load(arguments)
+        } catch {
+            throw CommandFailure(error.lines)
+        }
+    }
+}

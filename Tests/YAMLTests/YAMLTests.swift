@@ -1,0 +1,52 @@
+import Testing
+@testable import YAML
+
+/// The libyaml face: emitting is stable and quotes what must be quoted; parsing refuses what it must.
+struct YAMLTests {
+    struct Sample: Codable, Equatable {
+        var name: String
+        var count: Int
+        var flags: [Bool]
+        var tricky: [String]
+        var nested: [String: Int]
+    }
+
+    @Test func roundTripKeepsTypesAndText() throws {
+        let sample = Sample(name: "chat.v1", count: 3, flags: [true, false],
+                            tricky: ["true", "no", "123", "1.5", "", " lead", "a: b", "#x", "multi\nline", "null", "-", "é", "y", "N", "off"],
+                            nested: ["b": 2, "a": 1])
+        let text = try YAMLCoding.encode(sample)
+        let back = try YAMLCoding.decode(Sample.self, from: try YAMLParser.parse(Array(text.utf8)))
+        #expect(back == sample)
+        #expect(text.contains("- \"true\""))
+        #expect(text.contains("name: chat.v1"))
+    }
+
+    @Test func outputIsStable() throws {
+        let sample = Sample(name: "x", count: 1, flags: [], tricky: [], nested: ["z": 1, "a": 2, "m": 3])
+        let first = try YAMLCoding.encode(sample)
+        #expect(try YAMLCoding.encode(sample) == first)
+        let a = try #require(first.range(of: "a: 2")), m = try #require(first.range(of: "m: 3"))
+        #expect(a.lowerBound < m.lowerBound)
+    }
+
+    @Test func errorsAreLocated() {
+        #expect(throws: YAMLError.self) { try YAMLParser.parse(Array("a: [1, 2\nb: 3".utf8)) }
+        do {
+            _ = try YAMLParser.parse(Array("a: 1\na: 2\n".utf8))
+            Issue.record("duplicate keys accepted")
+        } catch {
+            #expect(error.line == 2)
+            #expect(error.message.contains("duplicate key"))
+        }
+    }
+
+    @Test func aliasesAreRefused() {
+        #expect(throws: YAMLError.self) { try YAMLParser.parse(Array("a: &x [1]\nb: *x\n".utf8)) }
+    }
+
+    @Test func deepNestingIsRefused() {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        #expect(throws: YAMLError.self) { try YAMLParser.parse(Array(deep.utf8)) }
+    }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Regenerates schemas/livekit/: one protocompat snapshot per livekit-protocol release on PyPI
+# (or the versions given as arguments). Downloads the wheels with 'pip download --no-deps' into a
+# cache folder (PROTOCOMPAT_WHEEL_CACHE, default .build-wheels) and runs 'protocompat snapshot' on
+# each. Deterministic: the same wheels give the same bytes. The wheels themselves are not committed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+cache="${PROTOCOMPAT_WHEEL_CACHE:-$root/.build-wheels}"
+mkdir -p "$cache" schemas/livekit
+swift build -q -c release --product protocompat
+bin="$(swift build -c release --show-bin-path)/protocompat"
+if [ $# -gt 0 ]; then
+  versions="$*"
+else
+  versions=$(pip index versions livekit-protocol 2>/dev/null | sed -n 's/^Available versions: //p' | tr -d ',')
+  [ -n "$versions" ] || { echo "error: cannot list livekit-protocol versions on PyPI" >&2; exit 2; }
+fi
+for version in $versions; do
+  wheel=$(ls "$cache"/livekit_protocol-"$version"-*.whl 2>/dev/null | head -n 1 || true)
+  if [ -z "$wheel" ]; then
+    pip download -q --no-deps --only-binary=:all: -d "$cache" "livekit-protocol==$version" >/dev/null
+    wheel=$(ls "$cache"/livekit_protocol-"$version"-*.whl | head -n 1)
+  fi
+  # Run from the cache so the snapshot records the wheel's file name, not a local path.
+  (cd "$cache" && "$bin" snapshot "$(basename "$wheel")" -o "$root/schemas/livekit/livekit-protocol-$version.yaml")
+  echo "livekit-protocol $version -> schemas/livekit/livekit-protocol-$version.yaml"
+done
