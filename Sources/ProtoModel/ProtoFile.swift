@@ -40,6 +40,8 @@ public struct ProtoFile: Sendable, Hashable, Codable {
     public var options: OptionMessage
     /// Comments before the `syntax` statement (protoc attaches them to it).
     public var comments: Comments?
+    /// Where the `package` statement is.
+    public var packageSpan: SourceSpan?
 
     public init(name: String, package: String = "", syntax: Syntax = .proto2, edition: String? = nil,
                 imports: [Import] = [], messages: [Message] = [], enums: [EnumType] = [],

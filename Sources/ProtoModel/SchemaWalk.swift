@@ -48,6 +48,7 @@ extension Schema {
 extension ProtoFile {
     mutating func stripSourceInfo() {
         comments = nil
+        packageSpan = nil
         for i in imports.indices { imports[i].span = nil }
         for i in enums.indices { enums[i].stripSourceInfo() }
         for i in extensions.indices { extensions[i].span = nil; extensions[i].comments = nil }

@@ -9,13 +9,15 @@ struct Protocompat: ParsableCommand {
         commandName: "protocompat",
         abstract: "Tells whether two versions of a Protocol Buffers schema can still talk to each other.",
         version: "0.1.0",
-        subcommands: [DumpCommand.self, SnapshotCommand.self]
+        subcommands: [CheckCommand.self, DumpCommand.self, SnapshotCommand.self]
     )
 
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data((failure.description + "\n").utf8))
             Foundation.exit(2)

@@ -9,6 +9,13 @@ struct SourceOptions: ParsableArguments {
     @Option(help: "The label reports use for this version (default: the tag, wheel version or folder name).")
     var label: String?
 
+    init() {}
+
+    init(include: [String], label: String? = nil) {
+        self.include = include
+        self.label = label
+    }
+
     /// Loads one SOURCE, turning errors into an exit-2 failure.
     func load(_ arguments: [String], keepGoing: Bool = false) throws -> LoadedSchema {
         do {

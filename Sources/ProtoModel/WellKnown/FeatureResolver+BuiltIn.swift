@@ -1,4 +1,4 @@
-import ProtoModel
+
 
 extension FeatureResolver {
     /// A resolver for `schema`, with feature defaults from the schema's own descriptor.proto when it

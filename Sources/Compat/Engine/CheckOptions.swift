@@ -1,0 +1,36 @@
+/// What a check judges by: a level over protocompat's verdicts, or exactly one of buf's categories.
+public struct CheckOptions: Sendable, Hashable {
+    /// Which rules run and what makes the gate fail.
+    public enum RuleSelection: Sendable, Hashable {
+        /// protocompat's rules; a finding breaks when its verdict at the level is `breaking`.
+        case precise
+        /// buf's rules of one category; every finding breaks, as with `buf breaking`.
+        case buf(BufCategory)
+    }
+
+    public var level: Level
+    /// nil: both directions count.
+    public var direction: Direction?
+    public var rules: RuleSelection
+
+    public init(level: Level = .wireJSON, direction: Direction? = nil, rules: RuleSelection = .precise) {
+        self.level = level
+        self.direction = direction
+        self.rules = rules
+    }
+
+    /// In precise mode, the buf-level variants of the type and cardinality checks are left out: the
+    /// exact variant (FIELD_SAME_TYPE, FIELD_SAME_CARDINALITY) sees every change and carries the verdicts.
+    static let preciseExcluded: Set<String> = [
+        "FIELD_WIRE_COMPATIBLE_TYPE", "FIELD_WIRE_JSON_COMPATIBLE_TYPE",
+        "FIELD_WIRE_COMPATIBLE_CARDINALITY", "FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY",
+    ]
+
+    /// The rules this selection runs.
+    public var selectedRules: [any CompatRule] {
+        switch rules {
+        case .precise: RuleCatalog.all.filter { !Self.preciseExcluded.contains($0.info.id) }
+        case .buf(let category): RuleCatalog.all.filter { $0.info.bufCategories.contains(category) }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import ProtoModel
+
+/// Runs the selected rules over a pair of versions and sorts what they find.
+public enum Checker {
+    public static func check(old: Schema, new: Schema, oldSide: CheckResult.Side, newSide: CheckResult.Side,
+                             options: CheckOptions) -> CheckResult {
+        let pair = SchemaPair(old: old, new: new)
+        var findings: [Finding] = []
+        for rule in options.selectedRules { findings += rule.check(pair) }
+        var result = CheckResult(old: oldSide, new: newSide, options: options, findings: [])
+        var seen = Set<String>()
+        findings = findings.filter { seen.insert($0.fingerprint + ($0.location?.description ?? "")).inserted }
+        result.findings = findings.sorted { a, b in
+            let ka = result.kind(of: a), kb = result.kind(of: b)
+            if ka != kb { return ka > kb }
+            let la = a.location, lb = b.location
+            return (a.file, la?.line ?? 0, la?.column ?? 0, a.rule, a.symbol) < (b.file, lb?.line ?? 0, lb?.column ?? 0, b.rule, b.symbol)
+        }
+        return result
+    }
+
+    /// The rendered message of a finding.
+    public static func message(_ finding: Finding) -> String {
+        RuleCatalog.rule(finding.rule)?.message(finding) ?? finding.rule
+    }
+}

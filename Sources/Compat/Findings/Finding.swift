@@ -1,0 +1,56 @@
+import ProtoModel
+
+/// One change between two versions, as a rule saw it. Text is rendered late, from the rule ID and
+/// the typed arguments; the fingerprint (rule, symbol, arguments) follows it across commits.
+public struct Finding: Sendable, Hashable, Codable {
+    public var rule: String
+    /// The element: a full name (`pkg.Message`, `pkg.Message.field`, `pkg.Service.Method`) or a file path.
+    public var symbol: String
+    /// The field or enum value number, when the element has one.
+    public var number: Int32?
+    public var verdicts: Verdicts
+    public var direction: Direction
+    /// Where it is in the new version (for a deletion: the nearest surviving parent); nil when nothing survives.
+    public var location: SourceSpan?
+    /// Where it was in the old version.
+    public var previousLocation: SourceSpan?
+    /// The file the finding belongs to (new version, or old when deleted).
+    public var file: String
+    /// The values the message is rendered from (`old`, `new`, and rule-specific keys).
+    public var arguments: [String: String]
+
+    public init(rule: String, symbol: String, number: Int32? = nil, verdicts: Verdicts, direction: Direction,
+                location: SourceSpan?, previousLocation: SourceSpan?, file: String, arguments: [String: String] = [:]) {
+        self.rule = rule
+        self.symbol = symbol
+        self.number = number
+        self.verdicts = verdicts
+        self.direction = direction
+        self.location = location
+        self.previousLocation = previousLocation
+        self.file = file
+        self.arguments = arguments
+    }
+
+    /// A stable hash of rule, symbol, number and arguments (never of text or line numbers).
+    public var fingerprint: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ text: String) {
+            for byte in text.utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            hash ^= 0xFF
+            hash = hash &* 0x100_0000_01b3
+        }
+        mix(rule)
+        mix(symbol)
+        mix(number.map(String.init) ?? "")
+        for key in arguments.keys.sorted() {
+            mix(key)
+            mix(arguments[key]!)
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,59 @@
+import ProtoModel
+
+/// A compatibility rule: a stable ID (buf's where buf has the same rule), a description that is data
+/// (it drives `protocompat rules`, docs/rules.md and the example tests), and a check over a pair.
+public protocol CompatRule: Sendable {
+    var info: RuleInfo { get }
+    /// Every change this rule sees between the two versions.
+    func check(_ pair: SchemaPair) -> [Finding]
+    /// The finding's text, rendered from its arguments.
+    func message(_ finding: Finding) -> String
+}
+
+/// What a rule is, as data.
+public struct RuleInfo: Sendable {
+    public var id: String
+    public var title: String
+    /// One sentence: what the rule checks.
+    public var summary: String
+    /// Why such a change breaks (or does not), with the protobuf documentation it rests on.
+    public var rationale: String
+    /// buf's categories when buf has this rule (empty for protocompat's own rules).
+    public var bufCategories: Set<BufCategory>
+    /// Before/after pairs that must (or must not) trigger the rule: the tests and the docs.
+    public var examples: [RuleExample]
+
+    public init(id: String, title: String, summary: String, rationale: String, bufCategories: Set<BufCategory>,
+                examples: [RuleExample]) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.rationale = rationale
+        self.bufCategories = bufCategories
+        self.examples = examples
+    }
+}
+
+/// An example pair of versions (one `test.proto` each).
+public struct RuleExample: Sendable {
+    public var before: String
+    public var after: String
+    /// How many findings of the rule the pair must produce (0: must not trigger).
+    public var findings: Int
+    /// The verdicts the first finding must carry, when given.
+    public var verdicts: Verdicts?
+
+    public init(before: String, after: String, findings: Int, verdicts: Verdicts? = nil) {
+        self.before = before
+        self.after = after
+        self.findings = findings
+        self.verdicts = verdicts
+    }
+}
+
+/// buf's category sets: FILE ⊃ PACKAGE ⊃ WIRE_JSON ⊃ WIRE, with per-level variants of some checks.
+extension Set where Element == BufCategory {
+    static let wire: Set<BufCategory> = [.WIRE, .WIRE_JSON, .PACKAGE, .FILE]
+    static let wireJSON: Set<BufCategory> = [.WIRE_JSON, .PACKAGE, .FILE]
+    static let filePackage: Set<BufCategory> = [.PACKAGE, .FILE]
+}

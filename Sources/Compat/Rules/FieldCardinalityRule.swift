@@ -1,0 +1,98 @@
+import ProtoModel
+
+/// A field's cardinality changed. buf's three levels: FIELD_WIRE_COMPATIBLE_CARDINALITY (WIRE),
+/// FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY (WIRE_JSON) and FIELD_SAME_CARDINALITY (FILE, PACKAGE).
+struct FieldCardinalityRule: CompatRule {
+    enum Strictness { case wire, wireJSON, exact }
+
+    let info: RuleInfo
+    let strictness: Strictness
+
+    static let wire = FieldCardinalityRule(strictness: .wire, info: RuleInfo(
+        id: "FIELD_WIRE_COMPATIBLE_CARDINALITY",
+        title: "Field cardinality changed incompatibly for the wire",
+        summary: "Fields keep wire-compatible cardinalities (buf's groups: optional with either presence; required; repeated and map).",
+        rationale: "A singular reader of repeated data keeps only the last element, and cannot read packed numbers at all; required fields must always be present (protobuf.dev/programming-guides/proto3/#updating). buf flags singular to repeated for every type; protocompat judges string, bytes and message fields as a forward hazard.",
+        bufCategories: [.WIRE],
+        examples: [
+            RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; }",
+                        after: "syntax = \"proto3\"; message M { repeated int32 a = 1; }", findings: 1,
+                        verdicts: Verdicts(wire: .breaking, json: .breaking, source: .breaking)),
+            RuleExample(before: "syntax = \"proto3\"; message M { string a = 1; }",
+                        after: "syntax = \"proto3\"; message M { repeated string a = 1; }", findings: 1,
+                        verdicts: Verdicts(wire: .hazard, json: .breaking, source: .breaking)),
+            RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; }",
+                        after: "syntax = \"proto3\"; message M { optional int32 a = 1; }", findings: 0),
+        ]))
+
+    static let wireJSON = FieldCardinalityRule(strictness: .wireJSON, info: RuleInfo(
+        id: "FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY",
+        title: "Field cardinality changed incompatibly for the wire or JSON",
+        summary: "Fields keep cardinalities compatible on the wire and in JSON (map and repeated are apart).",
+        rationale: "JSON writes maps as objects and repeated fields as arrays (protobuf.dev/programming-guides/json/).",
+        bufCategories: [.WIRE_JSON],
+        examples: [
+            RuleExample(before: "syntax = \"proto3\"; message E { string key = 1; int32 value = 2; } message M { repeated E a = 1; }",
+                        after: "syntax = \"proto3\"; message E { string key = 1; int32 value = 2; } message M { map<string, int32> a = 1; }", findings: 1),
+        ]))
+
+    static let file = FieldCardinalityRule(strictness: .exact, info: RuleInfo(
+        id: "FIELD_SAME_CARDINALITY",
+        title: "Field cardinality changed",
+        summary: "Fields keep exactly the same cardinality (optional with explicit or implicit presence, required, repeated, map).",
+        rationale: "Generated code differs for each: presence accessors, lists, maps.",
+        bufCategories: .filePackage,
+        examples: [
+            RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; }",
+                        after: "syntax = \"proto3\"; message M { optional int32 a = 1; }", findings: 1,
+                        verdicts: Verdicts(wire: .safe, json: .safe, source: .breaking)),
+        ]))
+
+    private init(strictness: Strictness, info: RuleInfo) {
+        self.strictness = strictness
+        self.info = info
+    }
+
+    func group(_ cardinality: String) -> String {
+        switch (strictness, cardinality) {
+        case (.exact, _): cardinality
+        case (_, "optional with implicit presence"), (_, "optional with explicit presence"): "optional"
+        case (.wire, "map"): "repeated"
+        default: cardinality
+        }
+    }
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        pair.allFieldPairs.compactMap { p -> Finding? in
+            let before = RuleSupport.cardinality(p.old, in: p.oldMessage, file: p.oldFile, version: pair.old)
+            let after = RuleSupport.cardinality(p.new, in: p.newMessage, file: p.newFile, version: pair.new)
+            guard before != after, group(before) != group(after) else { return nil }
+            let (verdicts, direction) = Self.assess(before, after, field: p.new)
+            return RuleSupport.fieldFinding(info.id, p, verdicts: verdicts, direction: direction, arguments: ["old": before, "new": after])
+        }
+    }
+
+    /// protocompat's verdicts for a cardinality change.
+    static func assess(_ before: String, _ after: String, field: Field) -> (Verdicts, Direction) {
+        let singular: Set<String> = ["optional with implicit presence", "optional with explicit presence"]
+        if singular.contains(before), singular.contains(after) { return (Verdicts(wire: .safe, json: .safe, source: .breaking), .none) }
+        if before == "required" || after == "required" {
+            return (Verdicts(wire: .breaking, json: .breaking, source: .breaking), after == "required" ? .backward : .forward)
+        }
+        let lengthDelimited = field.type == .string || field.type == .bytes || field.type == .message || field.type == .group
+        if singular.contains(before), after == "repeated" {
+            return (Verdicts(wire: lengthDelimited ? .hazard : .breaking, json: .breaking, source: .breaking), .forward)
+        }
+        if before == "repeated", singular.contains(after) {
+            return (Verdicts(wire: lengthDelimited ? .hazard : .breaking, json: .breaking, source: .breaking), .backward)
+        }
+        if (before == "repeated" && after == "map") || (before == "map" && after == "repeated") {
+            return (Verdicts(wire: .hazard, json: .breaking, source: .breaking), .both)
+        }
+        return (.breakingEverywhere, .both)
+    }
+
+    func message(_ finding: Finding) -> String {
+        "Field \"\(finding.number ?? 0)\" with name \"\(finding.arguments["field"] ?? "")\" on message \"\(finding.arguments["message"] ?? "")\" changed cardinality from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+    }
+}

@@ -1,0 +1,29 @@
+import ProtoModel
+
+/// The field's JSON name changed.
+struct FieldSameJSONName: CompatRule {
+    let info = RuleInfo(
+        id: "FIELD_SAME_JSON_NAME",
+        title: "Field JSON name changed",
+        summary: "Fields keep their JSON names (json_name, or the lowerCamelCase name).",
+        rationale: "ProtoJSON writes the JSON name, so readers expecting the old key see nothing or reject the new key (protobuf.dev/programming-guides/json/).",
+        bufCategories: .wireJSON,
+        examples: [
+            RuleExample(before: "syntax = \"proto3\"; message M { string a = 1 [json_name = \"x\"]; }",
+                        after: "syntax = \"proto3\"; message M { string a = 1 [json_name = \"y\"]; }", findings: 1,
+                        verdicts: Verdicts(wire: .safe, json: .breaking, source: .safe)),
+            RuleExample(before: "syntax = \"proto3\"; message M { string a_b = 1; }",
+                        after: "syntax = \"proto3\"; message M { string a_b = 1 [json_name = \"aB\"]; }", findings: 0),
+        ])
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        pair.allFieldPairs.filter { $0.old.jsonName != $0.new.jsonName && $0.old.extendee == nil }.map { p in
+            RuleSupport.fieldFinding(info.id, p, verdicts: Verdicts(wire: .safe, json: .breaking, source: .safe),
+                                     direction: .both, arguments: ["old": p.old.jsonName, "new": p.new.jsonName])
+        }
+    }
+
+    func message(_ finding: Finding) -> String {
+        "Field \"\(finding.number ?? 0)\" with name \"\(finding.arguments["field"] ?? "")\" on message \"\(finding.arguments["message"] ?? "")\" changed option \"json_name\" from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+    }
+}

@@ -1,0 +1,30 @@
+import ProtoModel
+
+/// The field with the same number has another name.
+struct FieldSameName: CompatRule {
+    let info = RuleInfo(
+        id: "FIELD_SAME_NAME",
+        title: "Field renamed",
+        summary: "Fields keep their names.",
+        rationale: "The binary encoding uses numbers only, so a rename is wire-safe; JSON uses names (json_name, and the field name is accepted too), and generated code uses them (protobuf.dev/programming-guides/json/).",
+        bufCategories: .wireJSON,
+        examples: [
+            RuleExample(before: "syntax = \"proto3\"; message M { string name = 1; }",
+                        after: "syntax = \"proto3\"; message M { string title = 1; }", findings: 1,
+                        verdicts: Verdicts(wire: .safe, json: .breaking, source: .breaking)),
+            RuleExample(before: "syntax = \"proto3\"; message M { string name = 1; }",
+                        after: "syntax = \"proto3\"; message M { string title = 1 [json_name = \"name\"]; }", findings: 1,
+                        verdicts: Verdicts(wire: .safe, json: .hazard, source: .breaking)),
+        ])
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        pair.allFieldPairs.filter { $0.old.name != $0.new.name }.map { p in
+            RuleSupport.fieldFinding(info.id, p, verdicts: Verdicts(wire: .safe, json: p.old.jsonName == p.new.jsonName ? .hazard : .breaking, source: .breaking),
+                                     direction: .both, arguments: ["old": p.old.name, "new": p.new.name])
+        }
+    }
+
+    func message(_ finding: Finding) -> String {
+        "Field \"\(finding.number ?? 0)\" on message \"\(finding.arguments["message"] ?? "")\" changed name from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+    }
+}

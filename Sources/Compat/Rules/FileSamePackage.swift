@@ -1,0 +1,29 @@
+import ProtoModel
+
+/// A file's package changed.
+struct FileSamePackage: CompatRule {
+    let info = RuleInfo(
+        id: "FILE_SAME_PACKAGE",
+        title: "File package changed",
+        summary: "Files keep their package.",
+        rationale: "Every full name in the file changes: RPC paths (/pkg.Service/Method), Any type URLs and generated code all follow the package (protobuf.dev/programming-guides/proto3/#packages).",
+        bufCategories: .wire,
+        examples: [
+            RuleExample(before: "syntax = \"proto3\"; package a; message M {}",
+                        after: "syntax = \"proto3\"; package b; message M {}", findings: 1,
+                        verdicts: .breakingEverywhere),
+        ])
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        pair.new.schema.files.compactMap { file in
+            guard let old = pair.old.files[file.name], old.package != file.package else { return nil }
+            return Finding(rule: info.id, symbol: file.name, verdicts: .breakingEverywhere, direction: .both,
+                           location: file.packageSpan, previousLocation: old.packageSpan, file: file.name,
+                           arguments: ["old": old.package, "new": file.package])
+        }
+    }
+
+    func message(_ finding: Finding) -> String {
+        "File package changed from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+    }
+}

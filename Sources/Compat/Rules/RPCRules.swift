@@ -1,0 +1,162 @@
+import ProtoModel
+
+/// Methods present in both versions, paired by service and name.
+enum MethodPairs {
+    static func all(_ pair: SchemaPair) -> [(old: Method, new: Method, service: Service, file: ProtoFile)] {
+        pair.servicePairs.flatMap { old, new, _, newFile in
+            new.methods.compactMap { method in
+                old.methods.first { $0.name == method.name }.map { ($0, method, new, newFile) }
+            }
+        }
+    }
+
+    static func finding(_ rule: String, _ o: Method, _ n: Method, _ service: Service, _ file: ProtoFile, verdicts: Verdicts,
+                        direction: Direction, old: String, new: String) -> Finding {
+        Finding(rule: rule, symbol: service.fullName + "." + n.name, verdicts: verdicts, direction: direction, location: n.span,
+                previousLocation: o.span, file: file.name, arguments: ["service": service.name, "method": n.name, "old": old, "new": new])
+    }
+}
+
+/// An RPC's request type changed.
+struct RPCSameRequestType: CompatRule {
+    let info = RuleInfo(
+        id: "RPC_SAME_REQUEST_TYPE",
+        title: "RPC request type changed",
+        summary: "RPCs keep their request type.",
+        rationale: "Servers decode requests as the declared type; a type with another wire structure is misread. A renamed type with the same structure is wire-safe (protocompat compares structure; buf flags every change).",
+        bufCategories: .wire,
+        examples: [
+            RuleExample(before: "syntax = \"proto3\"; message A { int32 x = 1; } message B { string y = 1; } service S { rpc M(A) returns (A); }",
+                        after: "syntax = \"proto3\"; message A { int32 x = 1; } message B { string y = 1; } service S { rpc M(B) returns (A); }", findings: 1,
+                        verdicts: .breakingEverywhere),
+        ])
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        MethodPairs.all(pair).compactMap { o, n, service, file in
+            guard o.inputType != n.inputType else { return nil }
+            var comparison = StructuralComparison(old: pair.old, new: pair.new)
+            let same = comparison.difference(o.inputType, n.inputType) == nil
+            return MethodPairs.finding(info.id, o, n, service, file,
+                                       verdicts: same ? Verdicts(wire: .safe, json: .safe, source: .breaking) : .breakingEverywhere,
+                                       direction: same ? .none : .backward, old: o.inputType, new: n.inputType)
+        }
+    }
+
+    func message(_ finding: Finding) -> String {
+        "RPC \"\(finding.arguments["method"] ?? "")\" on service \"\(finding.arguments["service"] ?? "")\" changed request type from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+    }
+}
+
+/// An RPC's response type changed.
+struct RPCSameResponseType: CompatRule {
+    let info = RuleInfo(
+        id: "RPC_SAME_RESPONSE_TYPE",
+        title: "RPC response type changed",
+        summary: "RPCs keep their response type.",
+        rationale: "Clients decode responses as the declared type; a type with another wire structure is misread.",
+        bufCategories: .wire,
+        examples: [
+            RuleExample(before: "syntax = \"proto3\"; message A { int32 x = 1; } message B { string y = 1; } service S { rpc M(A) returns (A); }",
+                        after: "syntax = \"proto3\"; message A { int32 x = 1; } message B { string y = 1; } service S { rpc M(A) returns (B); }", findings: 1),
+        ])
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        MethodPairs.all(pair).compactMap { o, n, service, file in
+            guard o.outputType != n.outputType else { return nil }
+            var comparison = StructuralComparison(old: pair.old, new: pair.new)
+            let same = comparison.difference(o.outputType, n.outputType) == nil
+            return MethodPairs.finding(info.id, o, n, service, file,
+                                       verdicts: same ? Verdicts(wire: .safe, json: .safe, source: .breaking) : .breakingEverywhere,
+                                       direction: same ? .none : .forward, old: o.outputType, new: n.outputType)
+        }
+    }
+
+    func message(_ finding: Finding) -> String {
+        "RPC \"\(finding.arguments["method"] ?? "")\" on service \"\(finding.arguments["service"] ?? "")\" changed response type from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+    }
+}
+
+/// An RPC's client streaming changed.
+struct RPCSameClientStreaming: CompatRule {
+    let info = RuleInfo(
+        id: "RPC_SAME_CLIENT_STREAMING",
+        title: "RPC client streaming changed",
+        summary: "RPCs keep their client streaming.",
+        rationale: "Streaming changes the call's framing: the other side cannot handle it (grpc.io/docs/what-is-grpc/core-concepts/).",
+        bufCategories: .wire,
+        examples: [
+            RuleExample(before: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }",
+                        after: "syntax = \"proto3\"; message A {} service S { rpc M(stream A) returns (A); }", findings: 1),
+        ])
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        MethodPairs.all(pair).compactMap { o, n, service, file in
+            guard o.clientStreaming != n.clientStreaming else { return nil }
+            return MethodPairs.finding(info.id, o, n, service, file, verdicts: .breakingEverywhere, direction: .both,
+                                       old: o.clientStreaming ? "streaming" : "unary", new: n.clientStreaming ? "streaming" : "unary")
+        }
+    }
+
+    func message(_ finding: Finding) -> String {
+        "RPC \"\(finding.arguments["method"] ?? "")\" on service \"\(finding.arguments["service"] ?? "")\" changed from client \(finding.arguments["old"] ?? "") to client \(finding.arguments["new"] ?? "")."
+    }
+}
+
+/// An RPC's server streaming changed.
+struct RPCSameServerStreaming: CompatRule {
+    let info = RuleInfo(
+        id: "RPC_SAME_SERVER_STREAMING",
+        title: "RPC server streaming changed",
+        summary: "RPCs keep their server streaming.",
+        rationale: "Streaming changes the call's framing: the other side cannot handle it.",
+        bufCategories: .wire,
+        examples: [
+            RuleExample(before: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (stream A); }",
+                        after: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }", findings: 1),
+        ])
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        MethodPairs.all(pair).compactMap { o, n, service, file in
+            guard o.serverStreaming != n.serverStreaming else { return nil }
+            return MethodPairs.finding(info.id, o, n, service, file, verdicts: .breakingEverywhere, direction: .both,
+                                       old: o.serverStreaming ? "streaming" : "unary", new: n.serverStreaming ? "streaming" : "unary")
+        }
+    }
+
+    func message(_ finding: Finding) -> String {
+        "RPC \"\(finding.arguments["method"] ?? "")\" on service \"\(finding.arguments["service"] ?? "")\" changed from server \(finding.arguments["old"] ?? "") to server \(finding.arguments["new"] ?? "")."
+    }
+}
+
+/// An RPC's idempotency level changed.
+struct RPCSameIdempotencyLevel: CompatRule {
+    let info = RuleInfo(
+        id: "RPC_SAME_IDEMPOTENCY_LEVEL",
+        title: "RPC idempotency level changed",
+        summary: "RPCs keep their idempotency_level option.",
+        rationale: "Clients and proxies retry or cache calls (and some transports use HTTP GET) by the declared idempotency level.",
+        bufCategories: .wire,
+        examples: [
+            RuleExample(before: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }",
+                        after: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A) { option idempotency_level = NO_SIDE_EFFECTS; } }", findings: 1,
+                        verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe)),
+        ])
+
+    static func level(_ method: Method) -> String {
+        if case .enumValue(let name)? = method.options["idempotency_level"] { return name }
+        return "IDEMPOTENCY_UNKNOWN"
+    }
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        MethodPairs.all(pair).compactMap { o, n, service, file in
+            let before = Self.level(o), after = Self.level(n)
+            guard before != after else { return nil }
+            return MethodPairs.finding(info.id, o, n, service, file, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe),
+                                       direction: .both, old: before, new: after)
+        }
+    }
+
+    func message(_ finding: Finding) -> String {
+        "RPC \"\(finding.arguments["method"] ?? "")\" on service \"\(finding.arguments["service"] ?? "")\" changed option \"idempotency_level\" from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+    }
+}

@@ -1,0 +1,17 @@
+/// Every rule protocompat knows, in a stable order.
+public enum RuleCatalog {
+    public static let all: [any CompatRule] = [
+        FieldNoDeleteUnlessNumberReserved(), FieldNoDeleteUnlessNameReserved(),
+        FieldSameName(), FieldSameJSONName(), FieldSameOneof(), FieldSameDefault(),
+        FieldTypeRule.wire, FieldTypeRule.wireJSON, FieldTypeRule.file,
+        FieldCardinalityRule.wire, FieldCardinalityRule.wireJSON, FieldCardinalityRule.file,
+        MessageSameRequiredFields(), ReservedMessageNoDelete(), ReservedEnumNoDelete(),
+        EnumValueNoDeleteUnlessNumberReserved(), EnumValueNoDeleteUnlessNameReserved(), EnumValueSameName(),
+        MessageSameJSONFormat(), EnumSameJSONFormat(), FileSamePackage(),
+        RPCSameRequestType(), RPCSameResponseType(), RPCSameClientStreaming(), RPCSameServerStreaming(),
+        RPCSameIdempotencyLevel(),
+    ]
+
+    /// The rule with this ID.
+    public static func rule(_ id: String) -> (any CompatRule)? { all.first { $0.info.id == id } }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Compat
+import Foundation
+import SchemaSources
+
+/// `protocompat check OLD NEW`: the CI gate. Exit 0 when nothing breaks, 1 when something does.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Compare two versions and fail (exit 1) when something breaks at the chosen level and direction."
+    )
+
+    @Argument(help: "The old version: any SOURCE.")
+    var old: String
+
+    @Argument(help: "The new version: any SOURCE.")
+    var new: String
+
+    @Option(name: [.customShort("I"), .long], help: "An include root for imports of both versions (repeatable).")
+    var include: [String] = []
+
+    @Option(help: "What fails the gate: wire, wire-json (default) or source.")
+    var level: String = "wire-json"
+
+    @Option(help: "Which side must keep working: backward (new readers of old data), forward (old readers of new data) or both.")
+    var direction: String = "both"
+
+    @Option(help: "Run exactly one of buf's categories instead: buf:WIRE, buf:WIRE_JSON, buf:PACKAGE or buf:FILE.")
+    var rules: String?
+
+    @Option(help: "Output format: text (default) or json.")
+    var format: String = "text"
+
+    @Option(name: [.customShort("o"), .long], help: "Write the report to this file (atomically) instead of stdout.")
+    var output: String?
+
+    func run() throws {
+        guard let level = Level(rawValue: level) else {
+            throw CommandFailure(["error: unknown level \"\(self.level)\": use wire, wire-json or source"])
+        }
+        guard let direction = Direction(rawValue: direction), direction != .none else {
+            throw CommandFailure(["error: unknown direction \"\(self.direction)\": use backward, forward or both"])
+        }
+        var selection = CheckOptions.RuleSelection.precise
+        if let rules {
+            guard rules.hasPrefix("buf:"), let category = BufCategory(rawValue: String(rules.dropFirst(4))) else {
+                throw CommandFailure(["error: unknown rule set \"\(rules)\": use buf:WIRE, buf:WIRE_JSON, buf:PACKAGE or buf:FILE"])
+            }
+            selection = .buf(category)
+        }
+        guard ["text", "json"].contains(format) else {
+            throw CommandFailure(["error: unknown format \"\(format)\": use text or json"])
+        }
+        let sources = SourceOptions(include: include)
+        let before = try sources.load([old])
+        let after = try sources.load([new])
+        let result = Checker.check(old: before.schema, new: after.schema,
+                                   oldSide: .init(label: before.label, source: before.source),
+                                   newSide: .init(label: after.label, source: after.source),
+                                   options: CheckOptions(level: level, direction: direction == .both ? nil : direction, rules: selection))
+        let text = format == "json" ? try JSONReport.render(result) : TextReport.render(result)
+        try OutputFile.write(text, to: output)
+        if result.isBreaking { throw ExitCode(1) }
+    }
+}
+
+/// `path:line:col: RULE_ID: message`, one finding a line, the rule ID on every line.
+enum TextReport {
+    static func render(_ result: CheckResult) -> String {
+        result.findings.map { finding in
+            let location = finding.location.map { "\($0.file):\($0.line):\($0.column)" } ?? finding.file
+            return "\(location): \(finding.rule): \(Checker.message(finding)) [\(result.kind(of: finding).rawValue), \(finding.direction.rawValue)]\n"
+        }.joined()
+    }
+}

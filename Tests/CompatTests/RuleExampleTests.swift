@@ -1,0 +1,37 @@
+import Compat
+import ProtoFrontEnd
+import ProtoModel
+import Testing
+
+/// Every example of every rule: the count of findings it must produce, and their verdicts.
+struct RuleExampleTests {
+    static let cases: [(String, Int)] = RuleCatalog.all.flatMap { rule in
+        rule.info.examples.indices.map { (rule.info.id, $0) }
+    }
+
+    func schema(_ text: String) throws -> Schema {
+        try ProtoCompiler(source: InMemorySource(texts: ["test.proto": text])).compile(["test.proto"])
+    }
+
+    @Test(arguments: cases)
+    func example(rule id: String, index: Int) throws {
+        let rule = try #require(RuleCatalog.rule(id))
+        let example = rule.info.examples[index]
+        let pair = SchemaPair(old: try schema(example.before), new: try schema(example.after))
+        let findings = rule.check(pair)
+        #expect(findings.count == example.findings, "\(id) example \(index): \(findings.map { rule.message($0) })")
+        if let verdicts = example.verdicts {
+            #expect(findings.first?.verdicts == verdicts, "\(id) example \(index)")
+        }
+        for finding in findings { #expect(!rule.message(finding).isEmpty) }
+    }
+
+    @Test func everyRuleHasExamplesAndAUniqueID() {
+        let ids = RuleCatalog.all.map(\.info.id)
+        #expect(Set(ids).count == ids.count)
+        for rule in RuleCatalog.all {
+            #expect(!rule.info.examples.isEmpty, "\(rule.info.id) has no example")
+            #expect(rule.info.examples.contains { $0.findings > 0 }, "\(rule.info.id) has no triggering example")
+        }
+    }
+}
