@@ -14,15 +14,14 @@ BASELINE = os.path.join(HERE, "buf-conformance-baseline.tsv")
 MODES = ["WIRE", "WIRE_JSON", "PACKAGE", "FILE"]
 
 
-def root_of(side):
-    """The single module root of a case side (buf.yaml v1beta1 roots, or v2 modules), or None when several."""
+def roots_of(side):
+    """The module roots of a case side, relative to it (buf.yaml v1beta1 build roots, or v2 modules)."""
     import yaml
     cfg = os.path.join(side, "buf.yaml")
     if not os.path.exists(cfg):
-        return side
+        return ["."]
     data = yaml.safe_load(open(cfg)) or {}
-    roots = [m["path"] for m in data.get("modules") or []] or (data.get("build") or {}).get("roots") or ["."]
-    return os.path.normpath(os.path.join(side, roots[0])) if len(roots) == 1 else None
+    return [m["path"] for m in data.get("modules") or []] or (data.get("build") or {}).get("roots") or ["."]
 
 
 def main():
@@ -51,24 +50,35 @@ def main():
             if not os.path.exists(expected_path):
                 continue
             total += 1
-            prev, cur = root_of(os.path.join(base, case, "previous")), root_of(os.path.join(base, case, "current"))
-            if prev is None or cur is None:
-                notes.append("%s: several modules per side (workspace): not compared" % case)
-                continue
+            previous_dir, current_dir = os.path.join(base, case, "previous"), os.path.join(base, case, "current")
+            prev_roots, cur_roots = roots_of(previous_dir), roots_of(current_dir)
+            # A workspace is compared module by module (buf pairs modules by path; a module only in
+            # current is skipped). A single module pairs whatever its roots are called.
+            if len(prev_roots) == 1 and len(cur_roots) == 1:
+                modules = [(prev_roots[0], cur_roots[0])]
+            else:
+                modules = [(m, m) for m in cur_roots if m in prev_roots]
             expected = set()
             for line in open(expected_path):
                 if line.strip():
                     a = json.loads(line)
                     expected.add((a["type"], a.get("path", ""), a.get("start_line", 0)))
-            p = subprocess.run([args.bin, "check", "--rules", "buf:" + mode, "--format", "json", prev, cur], capture_output=True, text=True)
-            if p.returncode not in (0, 1):
-                notes.append("%s: protocompat failed: %s" % (case, p.stderr.strip()[:300]))
+            ours, breaking, failed_run = set(), False, None
+            for prev_root, cur_root in modules:
+                prev, cur = os.path.normpath(os.path.join(previous_dir, prev_root)), os.path.normpath(os.path.join(current_dir, cur_root))
+                p = subprocess.run([args.bin, "check", "--rules", "buf:" + mode, "--format", "json", prev, cur], capture_output=True, text=True)
+                if p.returncode not in (0, 1):
+                    failed_run = p.stderr.strip()[:300]
+                    break
+                report = json.loads(p.stdout)
+                breaking |= report["breaking"]
+                # buf's paths are relative to current/, ours to the module root; buf gives deleted files no path.
+                prefix = "" if cur_root == "." else os.path.normpath(cur_root) + "/"
+                ours |= {(f["rule"], prefix + f["path"] if f["line"] else "", f["line"]) for f in report["findings"]}
+            if failed_run:
+                notes.append("%s: protocompat failed: %s" % (case, failed_run))
                 continue
-            report = json.loads(p.stdout)
-            ours = {(f["rule"], f["path"] if f["line"] else "", f["line"]) for f in report["findings"]}
-            # buf reports deleted files without a path; protocompat names the old file: compare rule only.
-            ours = {(r, p_ if l else "", l) for r, p_, l in ours}
-            if ours == expected and report["breaking"] == bool(expected):
+            if ours == expected and breaking == bool(expected):
                 agree += 1
             else:
                 missing, extra = sorted(expected - ours), sorted(ours - expected)

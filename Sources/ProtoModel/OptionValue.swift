@@ -48,6 +48,14 @@ public struct OptionMessage: Sendable, Hashable, Codable {
 
     /// True when the plain field `name` is set to `true`.
     public func isTrue(_ name: String) -> Bool { self[name] == .bool(true) }
+
+    /// Where the option `name` was set, when known.
+    public func span(of name: String) -> SourceSpan? { fields.first { $0.name == name }?.span }
+
+    /// The same options without locations.
+    public mutating func stripSpans() {
+        for index in fields.indices { fields[index].span = nil }
+    }
 }
 
 /// One set field of an options message.
@@ -56,11 +64,14 @@ public struct OptionField: Sendable, Hashable, Codable {
     public var name: String
     public var number: Int32
     public var value: OptionValue
+    /// Where the option statement that set it is (top-level options from .proto source only).
+    public var span: SourceSpan?
 
-    public init(name: String, number: Int32, value: OptionValue) {
+    public init(name: String, number: Int32, value: OptionValue, span: SourceSpan? = nil) {
         self.name = name
         self.number = number
         self.value = value
+        self.span = span
     }
 }
 

@@ -40,7 +40,10 @@ extension Schema {
     /// A copy without source locations and comments, for comparing a .proto tree with a descriptor set.
     public func strippingSourceInfo() -> Schema {
         var copy = self
-        for index in copy.files.indices { copy.files[index].stripSourceInfo() }
+        for index in copy.files.indices {
+            copy.files[index].stripSourceInfo()
+            copy.files[index].transformOptions { options, _ in options.stripSpans() }
+        }
         return copy
     }
 }

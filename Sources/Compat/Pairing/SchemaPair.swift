@@ -83,6 +83,8 @@ public struct SchemaPair: Sendable {
         public var containerName: String
         /// The element's full name.
         public var symbol: String
+        /// Its full name in the old version (differs for an extension declared in another scope).
+        public var oldSymbol: String
         public var oldFile: ProtoFile
         public var newFile: ProtoFile
     }
@@ -94,7 +96,8 @@ public struct SchemaPair: Sendable {
         for (old, new, oldFile, newFile) in messagePairs {
             for (o, n) in Self.fieldPairs(old, new) {
                 result.append(FieldPair(old: o, new: n, oldMessage: old, newMessage: new, containerName: new.name,
-                                        symbol: new.fullName + "." + n.name, oldFile: oldFile, newFile: newFile))
+                                        symbol: new.fullName + "." + n.name, oldSymbol: old.fullName + "." + o.name,
+                                        oldFile: oldFile, newFile: newFile))
             }
         }
         for (extendee, byNumber) in new.index.extensionsByExtendee.sorted(by: { $0.key < $1.key }) {
@@ -103,8 +106,8 @@ public struct SchemaPair: Sendable {
                 guard let oldEntry = oldByNumber[number], let file = new.file(of: entry.name),
                       let oldFile = old.file(of: oldEntry.name) else { continue }
                 result.append(FieldPair(old: oldEntry.field, new: entry.field, oldMessage: nil, newMessage: nil,
-                                        containerName: String(extendee.split(separator: ".").last ?? ""),
-                                        symbol: entry.name, oldFile: oldFile, newFile: file))
+                                        containerName: extendee, symbol: entry.name, oldSymbol: oldEntry.name,
+                                        oldFile: oldFile, newFile: file))
             }
         }
         return result

@@ -28,18 +28,42 @@ struct FieldSameDefault: CompatRule {
         }
     }
 
-    static func equal(_ a: String, _ b: String, type: FieldType) -> Bool {
-        if a == b { return true }
-        if type == .float || type == .double, let x = Double(a), let y = Double(b) { return x == y }
-        return false
+    /// A default as a comparable value, as buf compares them: numbers, booleans (0 and 1) and enum
+    /// values (their number) compare as numbers; strings and bytes as text.
+    enum Value: Equatable { case number(Double), text(String) }
+
+    static func normalized(_ text: String, _ field: Field, _ version: SchemaPair.Version) -> Value {
+        switch field.type {
+        case .string, .bytes, .message, .group: return .text(text)
+        case .bool: return .number(text == "true" ? 1 : 0)
+        case .enum:
+            let number = version.index.enums[field.typeName ?? ""]?.values.first { $0.name == text }?.number
+            return number.map { .number(Double($0)) } ?? .text(text)
+        default:
+            switch text {
+            case "inf": return .number(.infinity)
+            case "-inf": return .number(-.infinity)
+            default: return Double(text).map { .number($0) } ?? .text(text)
+            }
+        }
+    }
+
+    /// Equal as values; when either side is a `float`, numbers compare at single precision.
+    static func equal(_ a: Value, _ b: Value, singlePrecision: Bool) -> Bool {
+        if case .number(let x) = a, case .number(let y) = b {
+            if x.isNaN, y.isNaN { return true }
+            return singlePrecision ? Float(x) == Float(y) : x == y
+        }
+        return a == b
     }
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.allFieldPairs.compactMap { p -> Finding? in
                 let o = p.old, n = p.new
-                guard o.defaultValue != nil || n.defaultValue != nil, o.type == n.type, o.label != .repeated else { return nil }
+                guard o.defaultValue != nil || n.defaultValue != nil, o.label != .repeated, n.label != .repeated else { return nil }
                 let before = Self.effectiveDefault(o, version: pair.old), after = Self.effectiveDefault(n, version: pair.new)
-                guard !Self.equal(before, after, type: n.type) else { return nil }
+                let single = o.type == .float || n.type == .float
+                guard !Self.equal(Self.normalized(before, o, pair.old), Self.normalized(after, n, pair.new), singlePrecision: single) else { return nil }
                 var finding = RuleSupport.fieldFinding(info.id, p, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .hazard),
                                                        direction: .both, arguments: ["old": before, "new": after])
                 finding.arguments["type"] = n.type.keyword

@@ -18,13 +18,17 @@ struct FieldSameName: CompatRule {
         ])
 
     func check(_ pair: SchemaPair) -> [Finding] {
-        pair.allFieldPairs.filter { $0.old.name != $0.new.name }.map { p in
-            RuleSupport.fieldFinding(info.id, p, verdicts: Verdicts(wire: .safe, json: p.old.jsonName == p.new.jsonName ? .hazard : .breaking, source: .breaking),
-                                     direction: .both, arguments: ["old": p.old.name, "new": p.new.name])
+        pair.allFieldPairs.filter { $0.old.name != $0.new.name || $0.oldSymbol != $0.symbol }.map { p in
+            // Extensions are named by their full name (moving one to another scope renames it).
+            let isExtension = p.new.extendee != nil
+            var finding = RuleSupport.fieldFinding(info.id, p, verdicts: Verdicts(wire: .safe, json: p.old.jsonName == p.new.jsonName ? .hazard : .breaking, source: .breaking),
+                                                   direction: .both, arguments: ["old": isExtension ? p.oldSymbol : p.old.name, "new": isExtension ? p.symbol : p.new.name])
+            if isExtension { finding.arguments["extension"] = "true" }
+            return finding
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "Field \"\(finding.number ?? 0)\" on message \"\(finding.arguments["message"] ?? "")\" changed name from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+        (finding.arguments["extension"] != nil ? "Extension" : "Field") + " \"\(finding.number ?? 0)\" on message \"\(finding.arguments["message"] ?? "")\" changed name from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
     }
 }

@@ -56,7 +56,10 @@ struct FieldTypeRule: CompatRule {
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.allFieldPairs.compactMap { p -> Finding? in
-            let o = p.old, n = p.new
+            // A message field with the DELIMITED encoding feature is written like a group.
+            var o = p.old, n = p.new
+            if o.type == .message, pair.old.features.features(of: o, in: p.oldMessage, file: p.oldFile).messageEncoding == "DELIMITED" { o.type = .group }
+            if n.type == .message, pair.new.features.features(of: n, in: p.newMessage, file: p.newFile).messageEncoding == "DELIMITED" { n.type = .group }
             guard o.type != n.type || o.typeName != n.typeName, bufFlags(o, n, pair: pair) else { return nil }
             let change = TypeChange.assess(o, n, pair: pair)
             var finding = RuleSupport.fieldFinding(info.id, p, verdicts: change.verdicts, direction: change.direction,
@@ -101,7 +104,9 @@ enum TypeChange {
         guard a != b else { return true }
         guard a.split(separator: ".").last == b.split(separator: ".").last,
               let old = pair.old.index.enums[a], let new = pair.new.index.enums[b] else { return false }
-        return Set(old.values.map(\.number)).isSubset(of: Set(new.values.map(\.number)))
+        // Every old value (name and number) must still be there.
+        let newValues = Set(new.values.map { "\($0.name)=\($0.number)" })
+        return old.values.allSatisfy { newValues.contains("\($0.name)=\($0.number)") }
     }
 
     static func assess(_ o: Field, _ n: Field, pair: SchemaPair) -> (verdicts: Verdicts, direction: Direction, detail: String?) {

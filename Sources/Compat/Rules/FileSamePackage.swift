@@ -17,8 +17,10 @@ struct FileSamePackage: CompatRule {
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.new.schema.files.compactMap { file in
             guard let old = pair.old.files[file.name], old.package != file.package else { return nil }
+            // A file without a package statement is pointed at its first line.
+            let start = SourceSpan(file: file.name, line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0)
             return Finding(rule: info.id, symbol: file.name, verdicts: .breakingEverywhere, direction: .both,
-                           location: file.packageSpan, previousLocation: old.packageSpan, file: file.name,
+                           location: file.packageSpan ?? start, previousLocation: old.packageSpan, file: file.name,
                            arguments: ["old": old.package, "new": file.package])
         }
     }

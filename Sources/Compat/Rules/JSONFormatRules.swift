@@ -19,8 +19,8 @@ struct MessageSameJSONFormat: CompatRule {
             let after = pair.new.features.features(of: new, in: newFile).jsonFormat ?? "ALLOW"
             guard before == "ALLOW", after != "ALLOW" else { return nil }
             return Finding(rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe),
-                           direction: .both, location: new.span, previousLocation: old.span, file: newFile.name,
-                           arguments: ["message": new.name, "old": before, "new": after])
+                           direction: .both, location: new.options.span(of: "features") ?? new.span, previousLocation: old.span,
+                           file: newFile.name, arguments: ["message": new.name, "old": before, "new": after])
         }
     }
 
@@ -48,8 +48,8 @@ struct EnumSameJSONFormat: CompatRule {
             let after = pair.new.features.features(of: new, in: newFile).jsonFormat ?? "ALLOW"
             guard before == "ALLOW", after != "ALLOW" else { return nil }
             return Finding(rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe),
-                           direction: .both, location: new.span, previousLocation: old.span, file: newFile.name,
-                           arguments: ["enum": new.name, "old": before, "new": after])
+                           direction: .both, location: new.options.span(of: "features") ?? new.span, previousLocation: old.span,
+                           file: newFile.name, arguments: ["enum": new.name, "old": before, "new": after])
         }
     }
 

@@ -151,8 +151,10 @@ struct RPCSameIdempotencyLevel: CompatRule {
         MethodPairs.all(pair).compactMap { o, n, service, file in
             let before = Self.level(o), after = Self.level(n)
             guard before != after else { return nil }
-            return MethodPairs.finding(info.id, o, n, service, file, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe),
-                                       direction: .both, old: before, new: after)
+            var finding = MethodPairs.finding(info.id, o, n, service, file, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe),
+                                              direction: .both, old: before, new: after)
+            finding.location = n.options.span(of: "idempotency_level") ?? n.span
+            return finding
         }
     }
 

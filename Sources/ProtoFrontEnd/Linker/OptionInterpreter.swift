@@ -74,6 +74,9 @@ struct OptionInterpreter {
         let leaf = path[path.count - 1]
         let value = try convert(node.value, field: leaf.field, optionName: optionName, scope: scope)
         try set(value, at: path[...], in: &options, optionName: optionName, span: node.span)
+        if let index = options.fields.firstIndex(where: { $0.name == path[0].name }), options.fields[index].span == nil {
+            options.fields[index].span = node.span
+        }
     }
 
     /// Sets `value` at the end of `path`, creating intermediate messages; a singular leaf may be set once.
