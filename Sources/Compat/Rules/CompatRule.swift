@@ -34,7 +34,7 @@ public struct RuleInfo: Sendable {
     }
 }
 
-/// An example pair of versions (one `test.proto` each).
+/// An example pair of versions (one `test.proto` each; an empty text means the file does not exist).
 public struct RuleExample: Sendable {
     public var before: String
     public var after: String

@@ -10,7 +10,12 @@ public enum RuleCatalog {
         MessageSameJSONFormat(), EnumSameJSONFormat(), FileSamePackage(),
         RPCSameRequestType(), RPCSameResponseType(), RPCSameClientStreaming(), RPCSameServerStreaming(),
         RPCSameIdempotencyLevel(),
-    ]
+        FileNoDelete(), ElementNoDelete.message, ElementNoDelete.enumType, ElementNoDelete.service, ElementNoDelete.extensionField,
+        PackageElementNoDelete.make(.message), PackageElementNoDelete.make(.enumType), PackageElementNoDelete.make(.service),
+        PackageElementNoDelete.make(.extensionField), PackageNoDelete(),
+        FieldNoDelete(), OneofNoDelete(), RPCNoDelete(), EnumValueNoDelete(), ExtensionMessageNoDelete(),
+        FileSameSyntax(), EnumSameType(),
+    ] + FileSameOption.all
 
     /// The rule with this ID.
     public static func rule(_ id: String) -> (any CompatRule)? { all.first { $0.info.id == id } }

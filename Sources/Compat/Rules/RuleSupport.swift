@@ -33,3 +33,21 @@ enum RuleSupport {
                        location: pair.new.span, previousLocation: pair.old.span, file: pair.newFile.name, arguments: args)
     }
 }
+
+extension RuleSupport {
+    /// The start of a file: where buf points findings about things deleted from it.
+    static func fileStart(_ file: String) -> SourceSpan {
+        SourceSpan(file: file, line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0)
+    }
+
+    /// The full name of the element enclosing `fullName` (its message), if it is nested in one.
+    static func parentMessage(of fullName: String, in version: SchemaPair.Version) -> Message? {
+        guard let dot = fullName.lastIndex(of: ".") else { return nil }
+        return version.message(String(fullName[..<dot]))
+    }
+
+    /// `fullName` without the file's package: how buf names elements in messages.
+    static func relativeName(_ fullName: String, package: String) -> String {
+        package.isEmpty ? fullName : String(fullName.dropFirst(package.count + 1))
+    }
+}

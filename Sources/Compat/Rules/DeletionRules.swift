@@ -1,0 +1,175 @@
+import ProtoModel
+
+/// A file disappeared.
+struct FileNoDelete: CompatRule {
+    let info = RuleInfo(
+        id: "FILE_NO_DELETE", title: "File deleted", summary: "Files are not deleted.",
+        rationale: "Code that imports the file no longer compiles; its types are gone unless they moved (the PACKAGE rules check moves).",
+        bufCategories: [.FILE],
+        examples: [RuleExample(before: "syntax = \"proto3\"; message M {}", after: "", findings: 1, verdicts: .sourceOnly)])
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        pair.old.schema.files.filter { pair.new.files[$0.name] == nil && WellKnownTypes.files[$0.name] == nil }.map { file in
+            Finding(rule: info.id, symbol: file.name, verdicts: .sourceOnly, direction: .both, location: nil,
+                    previousLocation: nil, file: file.name, arguments: ["file": file.name])
+        }
+    }
+
+    func message(_ finding: Finding) -> String { "Previously present file \"\(finding.arguments["file"] ?? "")\" was deleted." }
+}
+
+/// What a deletion rule looks for: the named elements of a file.
+enum FileElements {
+    static func messages(_ file: ProtoFile) -> [String: SourceSpan?] {
+        var result: [String: SourceSpan?] = [:]
+        file.forEachMessage { result[$0.fullName] = $0.span }
+        return result
+    }
+
+    static func enums(_ file: ProtoFile) -> [String: SourceSpan?] {
+        var result: [String: SourceSpan?] = [:]
+        file.forEachEnum { result[$0.fullName] = $0.span }
+        return result
+    }
+
+    static func services(_ file: ProtoFile) -> [String: SourceSpan?] {
+        Dictionary(file.services.map { ($0.fullName, $0.span) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static func extensions(_ file: ProtoFile) -> [String: SourceSpan?] {
+        var result: [String: SourceSpan?] = [:]
+        for ext in file.extensions { result[file.package.isEmpty ? ext.name : file.package + "." + ext.name] = ext.span }
+        file.forEachMessage { message in for ext in message.extensions { result[message.fullName + "." + ext.name] = ext.span } }
+        return result
+    }
+}
+
+/// An element of some kind disappeared from a file that still exists (buf's X_NO_DELETE rules).
+struct ElementNoDelete: CompatRule {
+    let info: RuleInfo
+    let noun: String
+    let elements: @Sendable (ProtoFile) -> [String: SourceSpan?]
+    let verdicts: Verdicts
+
+    static let message = ElementNoDelete(info: RuleInfo(
+        id: "MESSAGE_NO_DELETE", title: "Message deleted from its file", summary: "Messages are not deleted from a file.",
+        rationale: "Generated code for the message disappears; data of that type is not affected until a field refers to another type (those changes are flagged on the fields).",
+        bufCategories: [.FILE],
+        examples: [RuleExample(before: "syntax = \"proto3\"; message A {} message B {}", after: "syntax = \"proto3\"; message A {}", findings: 1,
+                               verdicts: .sourceOnly)]),
+        noun: "message", elements: FileElements.messages, verdicts: .sourceOnly)
+
+    static let enumType = ElementNoDelete(info: RuleInfo(
+        id: "ENUM_NO_DELETE", title: "Enum deleted from its file", summary: "Enums are not deleted from a file.",
+        rationale: "Generated code for the enum disappears.", bufCategories: [.FILE],
+        examples: [RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; } message M {}", after: "syntax = \"proto3\"; message M {}", findings: 1)]),
+        noun: "enum", elements: FileElements.enums, verdicts: .sourceOnly)
+
+    static let service = ElementNoDelete(info: RuleInfo(
+        id: "SERVICE_NO_DELETE", title: "Service deleted from its file", summary: "Services are not deleted from a file.",
+        rationale: "Clients calling its methods get UNIMPLEMENTED: the RPC contract is broken on the wire (protocompat), not only in code (buf).",
+        bufCategories: [.FILE],
+        examples: [RuleExample(before: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }", after: "syntax = \"proto3\"; message A {}", findings: 1,
+                               verdicts: .breakingEverywhere)]),
+        noun: "service", elements: FileElements.services, verdicts: .breakingEverywhere)
+
+    static let extensionField = ElementNoDelete(info: RuleInfo(
+        id: "EXTENSION_NO_DELETE", title: "Extension deleted from its file", summary: "Extensions are not deleted from a file.",
+        rationale: "Code that reads or sets the extension no longer compiles; old data keeps it as an unknown field.",
+        bufCategories: [.FILE],
+        examples: [RuleExample(before: "syntax = \"proto2\"; message M { extensions 10 to 20; } extend M { optional int32 x = 10; }",
+                               after: "syntax = \"proto2\"; message M { extensions 10 to 20; }", findings: 1)]),
+        noun: "extension", elements: FileElements.extensions, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .breaking))
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        pair.old.schema.files.flatMap { oldFile -> [Finding] in
+            guard let newFile = pair.new.files[oldFile.name] else { return [] }
+            let now = elements(newFile)
+            return elements(oldFile).filter { now[$0.key] == nil }.compactMap { name, span -> Finding? in
+                // Nested elements are reported at their surviving parent; under a deleted parent, not at all.
+                var location = RuleSupport.fileStart(newFile.name)
+                if noun != "service", let dot = name.lastIndex(of: "."), String(name[..<dot]) != oldFile.package {
+                    let parent = String(name[..<dot])
+                    if let survivor = pair.new.message(parent), pair.new.index.fileOf[parent] == newFile.name {
+                        location = survivor.span ?? location
+                    } else if pair.old.message(parent) != nil {
+                        if noun == "extension" { return Finding(rule: info.id, symbol: name, verdicts: verdicts, direction: .both,
+                                                                location: location, previousLocation: span, file: newFile.name,
+                                                                arguments: [noun: RuleSupport.relativeName(name, package: oldFile.package)]) }
+                        return nil
+                    }
+                }
+                return Finding(rule: info.id, symbol: name, verdicts: verdicts, direction: .both, location: location,
+                               previousLocation: span, file: newFile.name,
+                               arguments: [noun: RuleSupport.relativeName(name, package: oldFile.package)])
+            }
+        }
+    }
+
+    func message(_ finding: Finding) -> String {
+        "Previously present \(noun) \"\(finding.arguments[noun] ?? "")\" was deleted from file."
+    }
+}
+
+/// An element disappeared from the whole package (buf's PACKAGE_X_NO_DELETE rules): moving it to
+/// another file of the same package is fine.
+struct PackageElementNoDelete: CompatRule {
+    let info: RuleInfo
+    let noun: String
+    let elements: @Sendable (ProtoFile) -> [String: SourceSpan?]
+    let verdicts: Verdicts
+
+    static func make(_ base: ElementNoDelete) -> PackageElementNoDelete {
+        PackageElementNoDelete(info: RuleInfo(
+            id: "PACKAGE_" + base.info.id, title: base.info.title.replacingOccurrences(of: "its file", with: "its package"),
+            summary: base.info.summary.replacingOccurrences(of: "a file", with: "a package"),
+            rationale: base.info.rationale + " Moving it to another file of the same package is not a deletion.",
+            bufCategories: [.PACKAGE], examples: base.info.examples), noun: base.noun, elements: base.elements, verdicts: base.verdicts)
+    }
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        var now: [String: String] = [:]
+        for file in pair.new.schema.files { for name in elements(file).keys { now[name] = file.name } }
+        let newPackages = Set(pair.new.schema.files.map(\.package))
+        return pair.old.schema.files.flatMap { oldFile -> [Finding] in
+            guard newPackages.contains(oldFile.package), WellKnownTypes.files[oldFile.name] == nil else { return [] }
+            return elements(oldFile).filter { now[$0.key] == nil }.compactMap { name, span -> Finding? in
+                if let dot = name.lastIndex(of: "."), String(name[..<dot]) != oldFile.package, pair.old.message(String(name[..<dot])) != nil,
+                   pair.new.message(String(name[..<dot])) == nil, noun != "extension" {
+                    return nil
+                }
+                let file = pair.new.files[oldFile.name]?.name ?? pair.new.schema.files.first { $0.package == oldFile.package }?.name ?? oldFile.name
+                var location = RuleSupport.fileStart(file)
+                if let dot = name.lastIndex(of: "."), let survivor = pair.new.message(String(name[..<dot])), let span = survivor.span {
+                    location = span
+                }
+                return Finding(rule: info.id, symbol: name, verdicts: verdicts, direction: .both, location: location,
+                               previousLocation: span, file: location.file,
+                               arguments: [noun: RuleSupport.relativeName(name, package: oldFile.package), "package": oldFile.package])
+            }
+        }
+    }
+
+    func message(_ finding: Finding) -> String {
+        "Previously present \(noun) \"\(finding.arguments[noun] ?? "")\" was deleted from package \"\(finding.arguments["package"] ?? "")\"."
+    }
+}
+
+/// A package disappeared.
+struct PackageNoDelete: CompatRule {
+    let info = RuleInfo(
+        id: "PACKAGE_NO_DELETE", title: "Package deleted", summary: "Packages are not deleted.",
+        rationale: "Everything in the package is gone, and every full name that used it.", bufCategories: [.PACKAGE],
+        examples: [RuleExample(before: "syntax = \"proto3\"; package a; message M {}", after: "syntax = \"proto3\"; package b; message M {}", findings: 1)])
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        let now = Set(pair.new.schema.files.map(\.package))
+        let before = Set(pair.old.schema.files.filter { WellKnownTypes.files[$0.name] == nil }.map(\.package))
+        return before.subtracting(now).sorted().map { package in
+            Finding(rule: info.id, symbol: package, verdicts: .sourceOnly, direction: .both, location: nil, previousLocation: nil,
+                    file: pair.old.schema.files.first { $0.package == package }?.name ?? "", arguments: ["package": package])
+        }
+    }
+
+    func message(_ finding: Finding) -> String { "Previously present package \"\(finding.arguments["package"] ?? "")\" was deleted." }
+}

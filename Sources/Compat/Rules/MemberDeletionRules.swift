@@ -1,0 +1,128 @@
+import ProtoModel
+
+/// A field disappeared from a message, reserved or not.
+struct FieldNoDelete: CompatRule {
+    let info = RuleInfo(
+        id: "FIELD_NO_DELETE", title: "Field deleted", summary: "Fields are not deleted from a message, even when their number is reserved.",
+        rationale: "Generated code loses the accessor; with the number and name reserved the data stays safe (protobuf.dev/programming-guides/proto3/#deleting).",
+        bufCategories: .filePackage,
+        examples: [RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; int32 b = 2; }",
+                               after: "syntax = \"proto3\"; message M { int32 a = 1; reserved 2; reserved \"b\"; }", findings: 1,
+                               verdicts: .sourceOnly)])
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        pair.messagePairs.flatMap { old, new, _, newFile in
+            old.fields.filter { new.field(number: $0.number) == nil }.map { field in
+                let numberReserved = new.reservedRanges.contains { field.number >= $0.start && field.number < $0.end }
+                let nameReserved = new.reservedNames.contains(field.name)
+                return Finding(rule: info.id, symbol: old.fullName + "." + field.name, number: field.number,
+                               verdicts: Verdicts(wire: numberReserved ? .safe : .hazard, json: nameReserved ? .safe : .breaking, source: .breaking),
+                               direction: .both, location: new.span, previousLocation: field.span, file: newFile.name,
+                               arguments: ["field": field.name, "message": RuleSupport.relativeName(new.fullName, package: newFile.package)])
+            }
+        }
+    }
+
+    func message(_ finding: Finding) -> String {
+        "Previously present field \"\(finding.number ?? 0)\" with name \"\(finding.arguments["field"] ?? "")\" on message \"\(finding.arguments["message"] ?? "")\" was deleted."
+    }
+}
+
+/// A oneof disappeared from a message.
+struct OneofNoDelete: CompatRule {
+    let info = RuleInfo(
+        id: "ONEOF_NO_DELETE", title: "Oneof deleted", summary: "Oneofs are not deleted from a message.",
+        rationale: "Generated code loses the oneof's case accessor; its fields are checked on their own.", bufCategories: .filePackage,
+        examples: [RuleExample(before: "syntax = \"proto3\"; message M { oneof o { int32 a = 1; } }",
+                               after: "syntax = \"proto3\"; message M { int32 a = 1; }", findings: 1)])
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        pair.messagePairs.flatMap { old, new, _, newFile in
+            let real = { (m: Message) in Set(m.oneofs.enumerated().filter { i, _ in !m.fields.contains { $0.oneofIndex == Int32(i) && $0.proto3Optional } }.map(\.element.name)) }
+            let now = real(new)
+            return real(old).subtracting(now).sorted().map { name in
+                Finding(rule: info.id, symbol: old.fullName + "." + name, verdicts: .sourceOnly, direction: .both, location: new.span,
+                        previousLocation: old.span, file: newFile.name,
+                        arguments: ["oneof": name, "message": RuleSupport.relativeName(new.fullName, package: newFile.package)])
+            }
+        }
+    }
+
+    func message(_ finding: Finding) -> String {
+        "Previously present oneof \"\(finding.arguments["oneof"] ?? "")\" on message \"\(finding.arguments["message"] ?? "")\" was deleted."
+    }
+}
+
+/// An RPC disappeared from a service.
+struct RPCNoDelete: CompatRule {
+    let info = RuleInfo(
+        id: "RPC_NO_DELETE", title: "RPC deleted", summary: "RPCs are not deleted from a service.",
+        rationale: "Old clients still call the method and get UNIMPLEMENTED: the RPC contract breaks on the wire (protocompat), not only in generated code (buf's classification).",
+        bufCategories: .filePackage,
+        examples: [RuleExample(before: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); rpc N(A) returns (A); }",
+                               after: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }", findings: 1,
+                               verdicts: .breakingEverywhere)])
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        pair.servicePairs.flatMap { old, new, _, newFile in
+            old.methods.filter { m in !new.methods.contains { $0.name == m.name } }.map { method in
+                Finding(rule: info.id, symbol: old.fullName + "." + method.name, verdicts: .breakingEverywhere, direction: .forward,
+                        location: new.span, previousLocation: method.span, file: newFile.name,
+                        arguments: ["method": method.name, "service": RuleSupport.relativeName(new.fullName, package: newFile.package)])
+            }
+        }
+    }
+
+    func message(_ finding: Finding) -> String {
+        "Previously present RPC \"\(finding.arguments["method"] ?? "")\" on service \"\(finding.arguments["service"] ?? "")\" was deleted."
+    }
+}
+
+/// An enum value disappeared, reserved or not.
+struct EnumValueNoDelete: CompatRule {
+    let info = RuleInfo(
+        id: "ENUM_VALUE_NO_DELETE", title: "Enum value deleted", summary: "Enum values are not deleted, even when their number is reserved.",
+        rationale: "Generated code loses the constant; with the number and name reserved the data stays readable.", bufCategories: .filePackage,
+        examples: [RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; B = 1; }", after: "syntax = \"proto3\"; enum E { A = 0; reserved 1; reserved \"B\"; }", findings: 1,
+                               verdicts: .sourceOnly)])
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        pair.enumPairs.flatMap { old, new, _, newFile -> [Finding] in
+            let numbers = Set(new.values.map(\.number))
+            var seen = Set<Int32>()
+            return old.values.filter { seen.insert($0.number).inserted && !numbers.contains($0.number) }.map { value in
+                let numberReserved = new.reservedRanges.contains { value.number >= $0.start && value.number <= $0.end }
+                return Finding(rule: info.id, symbol: old.fullName + "." + value.name, number: value.number,
+                               verdicts: Verdicts(wire: numberReserved ? .safe : .hazard, json: new.reservedNames.contains(value.name) ? .safe : .breaking, source: .breaking),
+                               direction: .backward, location: new.span, previousLocation: value.span, file: newFile.name,
+                               arguments: ["enum": RuleSupport.relativeName(new.fullName, package: newFile.package)])
+            }
+        }
+    }
+
+    func message(_ finding: Finding) -> String {
+        "Previously present enum value \"\(finding.number ?? 0)\" on enum \"\(finding.arguments["enum"] ?? "")\" was deleted."
+    }
+}
+
+/// Extension ranges were removed from a message.
+struct ExtensionMessageNoDelete: CompatRule {
+    let info = RuleInfo(
+        id: "EXTENSION_MESSAGE_NO_DELETE", title: "Extension range deleted", summary: "Extension ranges are not deleted from a message.",
+        rationale: "Extensions declared elsewhere for those numbers stop compiling.", bufCategories: .filePackage,
+        examples: [RuleExample(before: "syntax = \"proto2\"; message M { extensions 10 to 20; }", after: "syntax = \"proto2\"; message M { }", findings: 1)])
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        pair.messagePairs.flatMap { old, new, _, newFile in
+            ReservedRanges.removed(old.extensionRanges, new.extensionRanges, inclusiveEnd: false, max: 536_870_912).map { range in
+                Finding(rule: info.id, symbol: new.fullName, verdicts: .sourceOnly, direction: .both, location: new.span,
+                        previousLocation: old.span, file: newFile.name,
+                        arguments: ["range": range, "message": RuleSupport.relativeName(new.fullName, package: newFile.package)])
+            }
+        }
+    }
+
+    func message(_ finding: Finding) -> String {
+        "Previously present extension range \"\(finding.arguments["range"] ?? "")\" on message \"\(finding.arguments["message"] ?? "")\" was deleted."
+    }
+}
