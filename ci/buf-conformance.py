@@ -74,7 +74,9 @@ def main():
                 breaking |= report["breaking"]
                 # buf's paths are relative to current/, ours to the module root; buf gives deleted files no path.
                 prefix = "" if cur_root == "." else os.path.normpath(cur_root) + "/"
-                ours |= {(f["rule"], prefix + f["path"] if f["line"] else "", f["line"]) for f in report["findings"]}
+                cur_files = {os.path.relpath(os.path.join(d, x), cur) for d, _, xs in os.walk(cur) for x in xs if x.endswith(".proto")}
+                # buf gives no path to findings about a file that no longer exists.
+                ours |= {(f["rule"], prefix + f["path"] if f["path"] in cur_files else "", f["line"]) for f in report["findings"]}
             if failed_run:
                 notes.append("%s: protocompat failed: %s" % (case, failed_run))
                 continue

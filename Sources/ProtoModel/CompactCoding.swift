@@ -260,7 +260,7 @@ extension Method {
 }
 
 extension ProtoFile {
-    enum CodingKeys: String, CodingKey { case name, package, syntax, edition, imports, messages, enums, services, extensions, options, comments, packageSpan }
+    enum CodingKeys: String, CodingKey { case name, package, syntax, edition, imports, messages, enums, services, extensions, options, comments, packageSpan, syntaxSpan }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -276,12 +276,14 @@ extension ProtoFile {
                   options: try c.decodeOrEmpty(OptionMessage.self, forKey: .options),
                   comments: try c.decodeIfPresent(Comments.self, forKey: .comments))
         packageSpan = try c.decodeIfPresent(SourceSpan.self, forKey: .packageSpan)
+        syntaxSpan = try c.decodeIfPresent(SourceSpan.self, forKey: .syntaxSpan)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
         try c.encodeIfPresent(packageSpan, forKey: .packageSpan)
+        try c.encodeIfPresent(syntaxSpan, forKey: .syntaxSpan)
         if !package.isEmpty { try c.encode(package, forKey: .package) }
         try c.encode(syntax, forKey: .syntax)
         try c.encodeIfPresent(edition, forKey: .edition)

@@ -42,6 +42,8 @@ public struct ProtoFile: Sendable, Hashable, Codable {
     public var comments: Comments?
     /// Where the `package` statement is.
     public var packageSpan: SourceSpan?
+    /// Where the `syntax` or `edition` statement is.
+    public var syntaxSpan: SourceSpan?
 
     public init(name: String, package: String = "", syntax: Syntax = .proto2, edition: String? = nil,
                 imports: [Import] = [], messages: [Message] = [], enums: [EnumType] = [],

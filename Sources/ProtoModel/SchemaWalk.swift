@@ -52,6 +52,7 @@ extension ProtoFile {
     mutating func stripSourceInfo() {
         comments = nil
         packageSpan = nil
+        syntaxSpan = nil
         for i in imports.indices { imports[i].span = nil }
         for i in enums.indices { enums[i].stripSourceInfo() }
         for i in extensions.indices { extensions[i].span = nil; extensions[i].comments = nil }

@@ -10,7 +10,7 @@ struct FileNoDelete: CompatRule {
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.old.schema.files.filter { pair.new.files[$0.name] == nil && WellKnownTypes.files[$0.name] == nil }.map { file in
-            Finding(rule: info.id, symbol: file.name, verdicts: .sourceOnly, direction: .both, location: nil,
+            Finding(rule: info.id, symbol: file.name, verdicts: .sourceOnly, direction: .both, location: RuleSupport.fileStart(file.name),
                     previousLocation: nil, file: file.name, arguments: ["file": file.name])
         }
     }
@@ -138,7 +138,8 @@ struct PackageElementNoDelete: CompatRule {
                    pair.new.message(String(name[..<dot])) == nil, noun != "extension" {
                     return nil
                 }
-                let file = pair.new.files[oldFile.name]?.name ?? pair.new.schema.files.first { $0.package == oldFile.package }?.name ?? oldFile.name
+                // In a deleted file, the finding points at the old file's start (buf gives no path).
+                let file = pair.new.files[oldFile.name]?.name ?? oldFile.name
                 var location = RuleSupport.fileStart(file)
                 if let dot = name.lastIndex(of: "."), let survivor = pair.new.message(String(name[..<dot])), let span = survivor.span {
                     location = span
@@ -166,8 +167,9 @@ struct PackageNoDelete: CompatRule {
         let now = Set(pair.new.schema.files.map(\.package))
         let before = Set(pair.old.schema.files.filter { WellKnownTypes.files[$0.name] == nil }.map(\.package))
         return before.subtracting(now).sorted().map { package in
-            Finding(rule: info.id, symbol: package, verdicts: .sourceOnly, direction: .both, location: nil, previousLocation: nil,
-                    file: pair.old.schema.files.first { $0.package == package }?.name ?? "", arguments: ["package": package])
+            let file = pair.old.schema.files.first { $0.package == package }?.name ?? ""
+            return Finding(rule: info.id, symbol: package, verdicts: .sourceOnly, direction: .both, location: RuleSupport.fileStart(file),
+                           previousLocation: nil, file: file, arguments: ["package": package])
         }
     }
 

@@ -64,6 +64,8 @@ struct FieldCardinalityRule: CompatRule {
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.allFieldPairs.compactMap { p -> Finding? in
+            // The key and value of a map entry have no cardinality of their own.
+            if p.newMessage?.isMapEntry == true { return nil }
             let before = RuleSupport.cardinality(p.old, in: p.oldMessage, file: p.oldFile, version: pair.old)
             let after = RuleSupport.cardinality(p.new, in: p.newMessage, file: p.newFile, version: pair.new)
             guard before != after, group(before) != group(after) else { return nil }

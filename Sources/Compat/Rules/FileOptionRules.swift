@@ -78,8 +78,8 @@ struct FileSameSyntax: CompatRule {
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.new.schema.files.compactMap { file in
             guard let old = pair.old.files[file.name], Self.describe(old) != Self.describe(file) else { return nil }
-            return Finding(rule: info.id, symbol: file.name, verdicts: .sourceOnly, direction: .none, location: RuleSupport.fileStart(file.name),
-                           previousLocation: nil, file: file.name, arguments: ["old": Self.describe(old), "new": Self.describe(file)])
+            return Finding(rule: info.id, symbol: file.name, verdicts: .sourceOnly, direction: .none,
+                           location: file.syntaxSpan ?? RuleSupport.fileStart(file.name), previousLocation: old.syntaxSpan, file: file.name, arguments: ["old": Self.describe(old), "new": Self.describe(file)])
         }
     }
 

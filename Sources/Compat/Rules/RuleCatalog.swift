@@ -14,7 +14,8 @@ public enum RuleCatalog {
         PackageElementNoDelete.make(.message), PackageElementNoDelete.make(.enumType), PackageElementNoDelete.make(.service),
         PackageElementNoDelete.make(.extensionField), PackageNoDelete(),
         FieldNoDelete(), OneofNoDelete(), RPCNoDelete(), EnumValueNoDelete(), ExtensionMessageNoDelete(),
-        FileSameSyntax(), EnumSameType(),
+        FileSameSyntax(), EnumSameType(), MessageNoRemoveStandardDescriptorAccessor(),
+        FieldSameSetting.jstype, FieldSameSetting.cppStringType, FieldSameSetting.javaUTF8, FieldSameSetting.utf8,
     ] + FileSameOption.all
 
     /// The rule with this ID.

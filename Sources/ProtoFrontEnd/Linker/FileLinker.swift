@@ -24,6 +24,7 @@ struct FileLinker {
         var file = ProtoFile(name: node.name, package: node.package, syntax: node.syntax, edition: node.edition,
                              imports: imports, comments: node.comments)
         file.packageSpan = node.packageSpan
+        file.syntaxSpan = node.syntaxSpan
         file.messages = node.messages.map { message($0, scope: scope) }
         file.enums = node.enums.map { enumType($0, scope: scope) }
         file.extensions = node.extensions.map { field($0, scope: scope, isExtension: true) }

@@ -1,0 +1,121 @@
+import ProtoModel
+
+/// A per-field setting that generated code depends on changed (jstype, C++ string type, UTF-8 checks).
+struct FieldSameSetting: CompatRule {
+    let info: RuleInfo
+    /// The setting's effective value for a field, or nil when the rule does not apply to it.
+    let value: @Sendable (SchemaPair.FieldPair, SchemaPair.Version, _ isOld: Bool) -> String?
+    let verdicts: Verdicts
+    let describe: String
+
+    /// The value of `(extension).name` inside the `features` set on the field, its messages or its file.
+    static func extensionFeature(_ extensionName: String, _ name: String, _ p: SchemaPair.FieldPair, _ version: SchemaPair.Version, old: Bool) -> String? {
+        let field = old ? p.old : p.new, message = old ? p.oldMessage : p.newMessage, file = old ? p.oldFile : p.newFile
+        var chain: [OptionMessage] = [field.options]
+        if let message {
+            chain.append(message.options)
+            var name = message.fullName
+            while let dot = name.lastIndex(of: ".") {
+                name = String(name[..<dot])
+                if let outer = version.message(name) { chain.append(outer.options) }
+            }
+        }
+        chain.append(file.options)
+        for options in chain {
+            if case .message(let features)? = options["features"], case .message(let ext)? = features["(\(extensionName))"],
+               case .enumValue(let value)? = ext[name] {
+                return value
+            }
+        }
+        return nil
+    }
+
+    static let jstype = FieldSameSetting(info: RuleInfo(
+        id: "FIELD_SAME_JSTYPE", title: "Field jstype changed", summary: "Fields keep their jstype option.",
+        rationale: "JavaScript code generators represent 64-bit integers as strings or numbers by jstype.", bufCategories: .filePackage,
+        examples: [RuleExample(before: "syntax = \"proto3\"; message M { int64 a = 1; }",
+                               after: "syntax = \"proto3\"; message M { int64 a = 1 [jstype = JS_STRING]; }", findings: 1, verdicts: .sourceOnly)]),
+        value: { p, _, old in
+            if case .enumValue(let v)? = (old ? p.old : p.new).options["jstype"] { return v }
+            return "JS_NORMAL"
+        }, verdicts: .sourceOnly, describe: "jstype")
+
+    static let cppStringType = FieldSameSetting(info: RuleInfo(
+        id: "FIELD_SAME_CPP_STRING_TYPE", title: "Field C++ string type changed",
+        summary: "String and bytes fields keep their C++ string type (ctype option or (pb.cpp).string_type feature).",
+        rationale: "C++ generated accessors differ for STRING, CORD and VIEW.", bufCategories: .filePackage,
+        examples: [RuleExample(before: "syntax = \"proto2\"; message M { optional string a = 1; }",
+                               after: "syntax = \"proto2\"; message M { optional string a = 1 [ctype = CORD]; }", findings: 1, verdicts: .sourceOnly)]),
+        value: { p, version, old in
+            let field = old ? p.old : p.new
+            guard field.type == .string || field.type == .bytes else { return nil }
+            if let feature = extensionFeature("pb.cpp", "string_type", p, version, old: old) { return feature }
+            switch field.options["ctype"] {
+            case .enumValue("CORD")?: return "CORD"
+            case .enumValue("STRING_PIECE")?: return "VIEW"
+            default: return "STRING"
+            }
+        }, verdicts: .sourceOnly, describe: "C++ string type")
+
+    static let javaUTF8 = FieldSameSetting(info: RuleInfo(
+        id: "FIELD_SAME_JAVA_UTF8_VALIDATION", title: "Field Java UTF-8 validation changed",
+        summary: "String fields keep their Java UTF-8 validation (java_string_check_utf8 file option or (pb.java).utf8_validation feature).",
+        rationale: "Java parsers with validation reject invalid UTF-8 that others accept.", bufCategories: .filePackage,
+        examples: [RuleExample(before: "syntax = \"proto2\"; message M { optional string a = 1; }",
+                               after: "syntax = \"proto2\"; option java_string_check_utf8 = true; message M { optional string a = 1; }", findings: 1)]),
+        value: { p, version, old in
+            let field = old ? p.old : p.new, file = old ? p.oldFile : p.newFile
+            guard field.type == .string, p.newMessage?.isMapEntry != true else { return nil }
+            if let feature = extensionFeature("pb.java", "utf8_validation", p, version, old: old) { return feature }
+            if file.options.isTrue("java_string_check_utf8") { return "VERIFY" }
+            let core = version.features.features(of: field, in: old ? p.oldMessage : p.newMessage, file: file).utf8Validation
+            return core == "VERIFY" ? "VERIFY" : "DEFAULT"
+        }, verdicts: Verdicts(wire: .hazard, json: .safe, source: .safe), describe: "Java UTF-8 validation")
+
+    static let utf8 = FieldSameSetting(info: RuleInfo(
+        id: "FIELD_SAME_UTF8_VALIDATION", title: "Field UTF-8 validation changed",
+        summary: "String fields keep their UTF-8 validation (proto2 none, proto3 verify, editions utf8_validation).",
+        rationale: "A verifying reader rejects strings that a non-verifying writer let through (protobuf.dev/editions/features/#utf8_validation).",
+        bufCategories: .filePackage,
+        examples: [RuleExample(before: "syntax = \"proto2\"; message M { optional string a = 1; }",
+                               after: "edition = \"2023\"; message M { string a = 1; }", findings: 1)]),
+        value: { p, version, old in
+            let field = old ? p.old : p.new
+            guard field.type == .string, p.newMessage?.isMapEntry != true else { return nil }
+            return version.features.features(of: field, in: old ? p.oldMessage : p.newMessage, file: old ? p.oldFile : p.newFile).utf8Validation
+        }, verdicts: Verdicts(wire: .hazard, json: .safe, source: .safe), describe: "UTF-8 validation")
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        pair.allFieldPairs.compactMap { p -> Finding? in
+            guard let before = value(p, pair.old, true), let after = value(p, pair.new, false), before != after else { return nil }
+            return RuleSupport.fieldFinding(info.id, p, verdicts: verdicts, direction: .both, arguments: ["old": before, "new": after])
+        }
+    }
+
+    func message(_ finding: Finding) -> String {
+        "Field \"\(finding.number ?? 0)\" with name \"\(finding.arguments["field"] ?? "")\" on message \"\(finding.arguments["message"] ?? "")\" changed \(describe) from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+    }
+}
+
+/// A message turned on no_standard_descriptor_accessor.
+struct MessageNoRemoveStandardDescriptorAccessor: CompatRule {
+    let info = RuleInfo(
+        id: "MESSAGE_NO_REMOVE_STANDARD_DESCRIPTOR_ACCESSOR", title: "Message standard descriptor accessor removed",
+        summary: "Messages do not change no_standard_descriptor_accessor from false or unset to true.",
+        rationale: "Generated code loses the descriptor() accessor that callers may use.", bufCategories: .filePackage,
+        examples: [RuleExample(before: "syntax = \"proto3\"; message M {}",
+                               after: "syntax = \"proto3\"; message M { option no_standard_descriptor_accessor = true; }", findings: 1, verdicts: .sourceOnly)])
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        pair.messagePairs.compactMap { old, new, _, newFile in
+            guard !old.options.isTrue("no_standard_descriptor_accessor"), new.options.isTrue("no_standard_descriptor_accessor") else { return nil }
+            return Finding(rule: info.id, symbol: new.fullName, verdicts: .sourceOnly, direction: .none,
+                           location: new.options.span(of: "no_standard_descriptor_accessor") ?? new.span, previousLocation: old.span,
+                           file: newFile.name, arguments: ["message": RuleSupport.relativeName(new.fullName, package: newFile.package)])
+        }
+    }
+
+    func message(_ finding: Finding) -> String {
+        "Message \"\(finding.arguments["message"] ?? "")\" changed option \"no_standard_descriptor_accessor\" from \"false\" to \"true\"."
+    }
+}
