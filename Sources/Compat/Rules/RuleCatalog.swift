@@ -14,7 +14,7 @@ public enum RuleCatalog {
         PackageElementNoDelete.make(.message), PackageElementNoDelete.make(.enumType), PackageElementNoDelete.make(.service),
         PackageElementNoDelete.make(.extensionField), PackageNoDelete(),
         FieldNoDelete(), OneofNoDelete(), RPCNoDelete(), EnumValueNoDelete(), ExtensionMessageNoDelete(),
-        FileSameSyntax(), EnumSameType(), MessageNoRemoveStandardDescriptorAccessor(),
+        FileSameSyntax(), EnumSameType(), MessageNoRemoveStandardDescriptorAccessor(), MessageSameMessageSetWireFormat(),
         FieldSameSetting.jstype, FieldSameSetting.cppStringType, FieldSameSetting.javaUTF8, FieldSameSetting.utf8,
     ] + FileSameOption.all
 
