@@ -22,6 +22,8 @@ echo "== differential test against protoc ($(protoc --version))"
 bash ci/differential.sh
 echo "== buf conformance: check --rules buf:MODE against buf's own verdicts"
 python3 ci/buf-conformance.py --bin "$(swift build -c release --show-bin-path)/protocompat"
+echo "== check over the whole LiveKit history (211 consecutive tag pairs): no crash"
+bash ci/livekit-history.sh | tail -1
 echo "== every source path gives the same model (LiveKit wheels from PyPI, .proto tags, protoc, snapshots)"
 python3 ci/sources-equivalence.py --bin "$(swift build -c release --show-bin-path)/protocompat"
 echo "== the shipped LiveKit snapshots are current"
