@@ -5,23 +5,17 @@ Scenarios: the seed-42 pair of ../shared/conformance/buf/gen_synthetic.py (defau
 lines a side), and a small pair (two consecutive LiveKit tags). Prints min and median wall time, peak
 RSS and the ratios (buf / protocompat). A benchmark, not a test: it never fails on a number.
 """
-import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, os, shutil, subprocess, sys, tempfile
+
+from benchlib import measure
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 
 
-def measure(cmd, cwd, runs, ok=(0, 1, 100)):
-    walls, peaks = [], []
-    for _ in range(runs):
-        start = time.perf_counter()
-        p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        walls.append(time.perf_counter() - start)
-        if p.returncode not in ok:
-            sys.stderr.write("failed (%d): %s\n%s\n" % (p.returncode, " ".join(cmd[:5]), p.stderr.decode()[-600:]))
-            return None
-        peaks.append(int(p.stderr.decode().strip().splitlines()[-1]) / 1024)
-    return min(walls), statistics.median(walls), max(peaks)
+def measure_check(cmd, cwd, runs):
+    """check and buf breaking exit non-zero when they find something: that is a result, not a failure."""
+    return measure(cmd, cwd, runs, ok=(0, 1, 100))
 
 
 def row(name, m, base):
@@ -35,7 +29,7 @@ def scenario(title, previous, current, tools, runs, includes=()):
     print("\n## %s\n" % title)
     print("| tool | min s | median s | peak RSS MiB | buf / protocompat |")
     print("|---|---|---|---|---|")
-    ours = measure([tools["protocompat"], "check", "--rules", "buf:WIRE_JSON"] + sum((["-I", i] for i in includes), []) + [previous, current], None, runs)
+    ours = measure_check([tools["protocompat"], "check", "--rules", "buf:WIRE_JSON"] + sum((["-I", i] for i in includes), []) + [previous, current], None, runs)
     print(row("protocompat check --rules buf:WIRE_JSON", ours, None))
     if tools.get("buf"):
         work = tempfile.mkdtemp(prefix="bench-buf-")
@@ -47,7 +41,7 @@ def scenario(title, previous, current, tools, runs, includes=()):
                         shutil.copy(os.path.join(inc, f), os.path.join(work, side, f))
             with open(os.path.join(work, side, "buf.yaml"), "w") as f:
                 f.write("version: v2\nbreaking:\n  use:\n    - WIRE_JSON\n")
-        buf = measure([tools["buf"], "breaking", "current", "--against", "previous"], work, runs)
+        buf = measure_check([tools["buf"], "breaking", "current", "--against", "previous"], work, runs)
         if buf and ours:
             print(row("buf breaking (WIRE_JSON)", buf, None) + " %.1fx time, %.1fx memory |" % (buf[1] / ours[1], buf[2] / ours[2]))
         else:

@@ -7,24 +7,12 @@ version, runs `protocompat dump --check-only`, `protoc --include_imports --descr
 files/s, MB/s and the ratio of each peer's median time to protocompat's (above 1: protocompat is faster).
 This is a benchmark, not a test: it never fails on a number.
 """
-import argparse, os, shutil, statistics, subprocess, sys, tarfile, tempfile, time
+import argparse, os, shutil, subprocess, sys, tarfile, tempfile
+
+from benchlib import measure
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-
-
-def measure(cmd, cwd, runs):
-    """(min wall, median wall, max peak RSS in MiB) of `runs` runs; None when the command fails."""
-    walls, peaks = [], []
-    for _ in range(runs):
-        start = time.perf_counter()
-        p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        walls.append(time.perf_counter() - start)
-        if p.returncode != 0:
-            sys.stderr.write("failed (%d): %s\n%s\n" % (p.returncode, " ".join(cmd[:6]), p.stderr.decode()[-800:]))
-            return None
-        peaks.append(int(p.stderr.decode().strip().splitlines()[-1]) / 1024)
-    return min(walls), statistics.median(walls), max(peaks)
 
 
 def tree(root, exclude=()):
