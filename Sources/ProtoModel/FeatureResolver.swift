@@ -32,6 +32,27 @@ public struct FeatureResolver: Sendable {
     /// Feature name to its `(edition number, value)` defaults, sorted by edition.
     let defaults: [String: [(Int32, String)]]
     let editionNumbers: [String: Int32]
+    /// The defaults of every known edition, computed once.
+    let defaultsByEdition: [Int32: ResolvedFeatures]
+    /// Resolved features of every message of the schema, when built with `precomputing(_:)`.
+    var messageFeatures: [String: ResolvedFeatures] = [:]
+
+    /// A resolver that has resolved every message of `schema` once, for many lookups.
+    public func precomputing(_ schema: Schema) -> FeatureResolver {
+        var copy = self
+        var table: [String: ResolvedFeatures] = [:]
+        func walk(_ message: Message, parent: ResolvedFeatures) {
+            let resolved = applying(message.options, to: parent)
+            table[message.fullName] = resolved
+            for nested in message.nestedMessages { walk(nested, parent: resolved) }
+        }
+        for file in schema.files {
+            let base = features(of: file)
+            for message in file.messages { walk(message, parent: base) }
+        }
+        copy.messageFeatures = table
+        return copy
+    }
 
     public init(index: SchemaIndex) {
         self.index = index
@@ -50,6 +71,9 @@ public struct FeatureResolver: Sendable {
             defaults[field.name] = list.sorted { $0.0 < $1.0 }
         }
         self.defaults = defaults
+        var byEdition: [Int32: ResolvedFeatures] = [:]
+        for number in numbers.values { byEdition[number] = Self.computeDefaults(defaults, edition: number) }
+        defaultsByEdition = byEdition
     }
 
     /// The edition number of a file (`EDITION_PROTO2`, `EDITION_PROTO3`, `EDITION_2023`, ...).
@@ -63,6 +87,10 @@ public struct FeatureResolver: Sendable {
 
     /// The defaults of an edition: for each feature, the value of the latest default at or before it.
     public func defaults(edition: Int32) -> ResolvedFeatures {
+        defaultsByEdition[edition] ?? Self.computeDefaults(defaults, edition: edition)
+    }
+
+    static func computeDefaults(_ defaults: [String: [(Int32, String)]], edition: Int32) -> ResolvedFeatures {
         var result = ResolvedFeatures()
         for (name, list) in defaults {
             if let value = list.last(where: { $0.0 <= edition })?.1 { result.values[name] = value }
@@ -87,6 +115,7 @@ public struct FeatureResolver: Sendable {
 
     /// The features of a message (its enclosing messages applied first).
     public func features(of message: Message, in file: ProtoFile) -> ResolvedFeatures {
+        if let cached = messageFeatures[message.fullName] { return cached }
         var result = features(of: file)
         for ancestor in ancestors(of: message.fullName, in: file) { result = applying(ancestor.options, to: result) }
         return applying(message.options, to: result)

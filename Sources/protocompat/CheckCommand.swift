@@ -52,8 +52,8 @@ struct CheckCommand: ParsableCommand {
             throw CommandFailure(["error: unknown format \"\(format)\": use text or json"])
         }
         let sources = SourceOptions(include: include)
-        let before = try sources.load([old])
-        let after = try sources.load([new])
+        // The two versions are independent: load them on both cores.
+        let (before, after) = try Self.loadBoth(sources, old, new)
         let result = Checker.check(old: before.schema, new: after.schema,
                                    oldSide: .init(label: before.label, source: before.source),
                                    newSide: .init(label: after.label, source: after.source),
@@ -61,6 +61,36 @@ struct CheckCommand: ParsableCommand {
         let text = format == "json" ? try JSONReport.render(result) : TextReport.render(result)
         try OutputFile.write(text, to: output)
         if result.isBreaking { throw ExitCode(1) }
+    }
+}
+
+extension CheckCommand {
+    /// Loads two sources concurrently; the first error (old first) wins.
+    static func loadBoth(_ sources: SourceOptions, _ old: String, _ new: String) throws -> (LoadedSchema, LoadedSchema) {
+        let results = LoadResults()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let result = Result { try sources.load([index == 0 ? old : new]) }
+            results.set(index, result)
+        }
+        return (try results.get(0), try results.get(1))
+    }
+}
+
+/// Two load results filled from two threads.
+final class LoadResults: @unchecked Sendable {
+    private var results: [Result<LoadedSchema, any Error>?] = [nil, nil]
+    private let lock = NSLock()
+
+    func set(_ index: Int, _ result: Result<LoadedSchema, any Error>) {
+        lock.lock()
+        results[index] = result
+        lock.unlock()
+    }
+
+    func get(_ index: Int) throws -> LoadedSchema {
+        lock.lock()
+        defer { lock.unlock() }
+        return try results[index]!.get()
     }
 }
 

@@ -8,9 +8,21 @@ public struct SchemaPair: Sendable {
     public let old: Version
     public let new: Version
 
+    /// Messages, enums and services present in both versions, and every field pair: computed once,
+    /// since every rule walks them.
+    public let messagePairs: [(old: Message, new: Message, oldFile: ProtoFile, newFile: ProtoFile)]
+    public let enumPairs: [(old: EnumType, new: EnumType, oldFile: ProtoFile, newFile: ProtoFile)]
+    public let servicePairs: [(old: Service, new: Service, oldFile: ProtoFile, newFile: ProtoFile)]
+    public let allFieldPairs: [FieldPair]
+
     public init(old: Schema, new: Schema) {
-        self.old = Version(old)
-        self.new = Version(new)
+        let oldVersion = Version(old), newVersion = Version(new)
+        self.old = oldVersion
+        self.new = newVersion
+        messagePairs = Self.pairMessages(oldVersion, newVersion)
+        enumPairs = Self.pairEnums(oldVersion, newVersion)
+        servicePairs = Self.pairServices(oldVersion, newVersion)
+        allFieldPairs = Self.pairFields(messagePairs, oldVersion, newVersion)
     }
 
     /// One side, indexed for lookups.
@@ -27,7 +39,7 @@ public struct SchemaPair: Sendable {
         init(_ schema: Schema) {
             self.schema = schema
             index = SchemaIndex(schema)
-            features = FeatureResolver(schema: schema)
+            features = FeatureResolver(schema: schema).precomputing(schema)
             files = Dictionary(schema.files.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
             var messages: [(Message, ProtoFile)] = []
             var enums: [(EnumType, ProtoFile)] = []
@@ -47,51 +59,63 @@ public struct SchemaPair: Sendable {
         public func file(of fullName: String) -> ProtoFile? { index.fileOf[fullName].flatMap { files[$0] } }
     }
 
-    /// Messages present in both versions.
-    public var messagePairs: [(old: Message, new: Message, oldFile: ProtoFile, newFile: ProtoFile)] {
+    static func pairMessages(_ old: Version, _ new: Version) -> [(old: Message, new: Message, oldFile: ProtoFile, newFile: ProtoFile)] {
         new.messages.compactMap { entry in
-            guard let old = old.message(entry.message.fullName), let oldFile = self.old.file(of: old.fullName) else { return nil }
-            return (old, entry.message, oldFile, entry.file)
+            guard let message = old.message(entry.message.fullName), let oldFile = old.file(of: message.fullName) else { return nil }
+            return (message, entry.message, oldFile, entry.file)
         }
     }
 
-    /// Enums present in both versions.
-    public var enumPairs: [(old: EnumType, new: EnumType, oldFile: ProtoFile, newFile: ProtoFile)] {
+    static func pairEnums(_ old: Version, _ new: Version) -> [(old: EnumType, new: EnumType, oldFile: ProtoFile, newFile: ProtoFile)] {
         new.enums.compactMap { entry in
-            guard let old = old.index.enums[entry.enumType.fullName], let oldFile = self.old.file(of: old.fullName) else { return nil }
-            return (old, entry.enumType, oldFile, entry.file)
+            guard let value = old.index.enums[entry.enumType.fullName], let oldFile = old.file(of: value.fullName) else { return nil }
+            return (value, entry.enumType, oldFile, entry.file)
         }
     }
 
-    /// Services present in both versions.
-    public var servicePairs: [(old: Service, new: Service, oldFile: ProtoFile, newFile: ProtoFile)] {
+    static func pairServices(_ old: Version, _ new: Version) -> [(old: Service, new: Service, oldFile: ProtoFile, newFile: ProtoFile)] {
         let oldServices = Dictionary(old.services.map { ($0.service.fullName, $0) }, uniquingKeysWith: { a, _ in a })
         return new.services.compactMap { entry in
-            guard let old = oldServices[entry.service.fullName] else { return nil }
-            return (old.service, entry.service, old.file, entry.file)
+            guard let match = oldServices[entry.service.fullName] else { return nil }
+            return (match.service, entry.service, match.file, entry.file)
         }
     }
 
     /// A field (or extension) present in both versions, with what surrounds it.
-    public struct FieldPair: Sendable {
-        public var old: Field
-        public var new: Field
+    /// A reference type: rules pass pairs around a lot, and a pair holds whole messages and files.
+    public final class FieldPair: Sendable {
+        public let old: Field
+        public let new: Field
         /// The messages holding the fields (nil for extensions).
-        public var oldMessage: Message?
-        public var newMessage: Message?
+        public let oldMessage: Message?
+        public let newMessage: Message?
         /// The message name findings mention: the holder, or the extended message for extensions.
-        public var containerName: String
+        public let containerName: String
         /// The element's full name.
-        public var symbol: String
+        public let symbol: String
         /// Its full name in the old version (differs for an extension declared in another scope).
-        public var oldSymbol: String
-        public var oldFile: ProtoFile
-        public var newFile: ProtoFile
+        public let oldSymbol: String
+        public let oldFile: ProtoFile
+        public let newFile: ProtoFile
+
+        init(old: Field, new: Field, oldMessage: Message?, newMessage: Message?, containerName: String, symbol: String,
+             oldSymbol: String, oldFile: ProtoFile, newFile: ProtoFile) {
+            self.old = old
+            self.new = new
+            self.oldMessage = oldMessage
+            self.newMessage = newMessage
+            self.containerName = containerName
+            self.symbol = symbol
+            self.oldSymbol = oldSymbol
+            self.oldFile = oldFile
+            self.newFile = newFile
+        }
     }
 
     /// Every field of messages present in both versions (paired by number), then every extension
     /// present in both (paired by extended message and number).
-    public var allFieldPairs: [FieldPair] {
+    static func pairFields(_ messagePairs: [(old: Message, new: Message, oldFile: ProtoFile, newFile: ProtoFile)],
+                           _ old: Version, _ new: Version) -> [FieldPair] {
         var result: [FieldPair] = []
         for (old, new, oldFile, newFile) in messagePairs {
             for (o, n) in Self.fieldPairs(old, new) {
