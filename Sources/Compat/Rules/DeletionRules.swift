@@ -133,14 +133,10 @@ struct PackageElementNoDelete: CompatRule {
         let newPackages = Set(pair.new.schema.files.map(\.package))
         return pair.old.schema.files.flatMap { oldFile -> [Finding] in
             guard newPackages.contains(oldFile.package), WellKnownTypes.files[oldFile.name] == nil else { return [] }
-            return elements(oldFile).filter { now[$0.key] == nil }.compactMap { name, span -> Finding? in
-                if let dot = name.lastIndex(of: "."), String(name[..<dot]) != oldFile.package, pair.old.message(String(name[..<dot])) != nil,
-                   pair.new.message(String(name[..<dot])) == nil, noun != "extension" {
-                    return nil
-                }
-                // In a deleted file, the finding points at the old file's start (buf gives no path).
-                let file = pair.new.files[oldFile.name]?.name ?? oldFile.name
-                var location = RuleSupport.fileStart(file)
+            return elements(oldFile).filter { now[$0.key] == nil }.map { name, span -> Finding in
+                // Every element gone from the package is reported (nested ones too): at its surviving
+                // parent message, or else at the start of the file that held it, as buf does.
+                var location = RuleSupport.fileStart(oldFile.name)
                 if let dot = name.lastIndex(of: "."), let survivor = pair.new.message(String(name[..<dot])), let span = survivor.span {
                     location = span
                 }
@@ -167,9 +163,9 @@ struct PackageNoDelete: CompatRule {
         let now = Set(pair.new.schema.files.map(\.package))
         let before = Set(pair.old.schema.files.filter { WellKnownTypes.files[$0.name] == nil }.map(\.package))
         return before.subtracting(now).sorted().map { package in
-            let file = pair.old.schema.files.first { $0.package == package }?.name ?? ""
-            return Finding(rule: info.id, symbol: package, verdicts: .sourceOnly, direction: .both, location: RuleSupport.fileStart(file),
-                           previousLocation: nil, file: file, arguments: ["package": package])
+            // A package is in no one file: the finding has no path.
+            return Finding(rule: info.id, symbol: package, verdicts: .sourceOnly, direction: .both, location: RuleSupport.fileStart(""),
+                           previousLocation: nil, file: "", arguments: ["package": package])
         }
     }
 
