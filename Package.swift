@@ -32,6 +32,7 @@ let package = Package(
         .target(
             name: "SchemaSources",
             dependencies: [
+                // ZIPFoundation also brings zlib (its CZlib module), used for .tar.gz as well.
                 "ProtoModel", "ProtoFrontEnd", "YAML",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

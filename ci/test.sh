@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v pkg-config >/dev/null || need_apt+=(pkg-config)
 pkg-config --exists yaml-0.1 2>/dev/null || need_apt+=(libyaml-dev)
+pkg-config --exists zlib 2>/dev/null || need_apt+=(zlib1g-dev)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== installing ${need_apt[*]}"
   apt-get update -qq && apt-get install -y -qq "${need_apt[@]}" >/dev/null

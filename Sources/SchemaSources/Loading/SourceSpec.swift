@@ -11,6 +11,8 @@ public enum SourceSpec: Sendable, Equatable {
     case git(repository: String, ref: String, subdirectory: String?)
     /// A Python wheel.
     case wheel(String)
+    /// A Python source distribution (`.tar.gz`).
+    case sdist(String)
     /// An installed Python package directory holding generated modules and no .proto files.
     case pythonPackage(String)
     /// A protocompat snapshot.
@@ -50,9 +52,7 @@ public enum SourceSpec: Sendable, Equatable {
         if descriptorExtensions.contains(ext) { return .descriptorSet(first) }
         if ext == "whl" { return .wheel(first) }
         if ext == "yaml" || ext == "yml" { return .snapshot(first) }
-        if first.hasSuffix(".tar.gz") {
-            throw SourceError("\(first): error: source distributions (.tar.gz) are not read yet: use the wheel, or an installed package directory")
-        }
+        if first.hasSuffix(".tar.gz") || first.hasSuffix(".tgz") { return .sdist(first) }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory), isDirectory.boolValue {
             return holdsOnlyGeneratedPython(first) ? .pythonPackage(first) : .directory(first)
@@ -61,7 +61,7 @@ public enum SourceSpec: Sendable, Equatable {
         if !FileManager.default.fileExists(atPath: first) {
             throw SourceError("\(first): error: no such file or directory")
         }
-        throw SourceError("\(first): error: not a directory, .proto file, descriptor set (.binpb, .pb, .desc, .fds), wheel (.whl), snapshot (.yaml) or git:REF")
+        throw SourceError("\(first): error: not a directory, .proto file, descriptor set (.binpb, .pb, .desc, .fds), wheel (.whl), source distribution (.tar.gz), snapshot (.yaml) or git:REF")
     }
 
     /// A directory with generated Python protobuf modules and no .proto files.

@@ -61,6 +61,40 @@ public enum PythonPackageReader {
 
     struct ArchiveLimitExceeded: Error {}
 
+    /// The modules of a source distribution (`.tar.gz`), read in memory with the same limits.
+    public static func modules(inSdist path: String, limits: Limits = Limits()) throws(SourceError) -> [(String, [UInt8])] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SourceError("\(path): error: cannot read the source distribution (does the file exist?)")
+        }
+        let tar: [UInt8]
+        do {
+            tar = try Gzip.inflate([UInt8](data), limit: Int(limits.maxTotalSize))
+        } catch {
+            throw SourceError("\(path): error: cannot decompress: \(error)")
+        }
+        let entries: [(name: String, bytes: ArraySlice<UInt8>)]
+        do {
+            entries = try TarReader.files(tar, maxEntries: limits.maxEntries)
+        } catch {
+            throw SourceError("\(path): error: not a readable tar archive: \(error)")
+        }
+        var modules: [(String, [UInt8])] = []
+        for entry in entries where entry.name.hasSuffix(".py") && isSafe(entry.name) {
+            guard UInt64(entry.bytes.count) <= limits.maxEntrySize else {
+                throw SourceError("\(path): \(entry.name): error: the entry has \(entry.bytes.count) bytes, over the limit of \(limits.maxEntrySize)")
+            }
+            modules.append((entry.name, Array(entry.bytes)))
+        }
+        return modules
+    }
+
+    /// The version in an sdist's file name (`name-1.2.3.tar.gz` gives `1.2.3`).
+    public static func sdistVersion(_ path: String) -> String? {
+        let base = (path as NSString).lastPathComponent.replacingOccurrences(of: ".tar.gz", with: "")
+        guard let dash = base.lastIndex(of: "-") else { return nil }
+        return String(base[base.index(after: dash)...])
+    }
+
     /// Entry names with `..` components or an absolute path are ignored.
     static func isSafe(_ name: String) -> Bool {
         !name.hasPrefix("/") && !name.hasPrefix("\\") && !name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains("..")
