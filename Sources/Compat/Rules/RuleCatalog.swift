@@ -16,7 +16,9 @@ public enum RuleCatalog {
         FieldNoDelete(), OneofNoDelete(), RPCNoDelete(), EnumValueNoDelete(), ExtensionMessageNoDelete(),
         FileSameSyntax(), EnumSameType(), MessageNoRemoveStandardDescriptorAccessor(), MessageSameMessageSetWireFormat(),
         FieldSameSetting.jstype, FieldSameSetting.cppStringType, FieldSameSetting.javaUTF8, FieldSameSetting.utf8,
-    ] + FileSameOption.all
+    ] + FileSameOption.all + [
+        ElementAdded.field, ElementAdded.enumValue, ElementAdded.message, ElementAdded.enumType, ElementAdded.method, ElementAdded.service,
+    ]
 
     /// The rule with this ID.
     public static func rule(_ id: String) -> (any CompatRule)? { all.first { $0.info.id == id } }

@@ -1,0 +1,105 @@
+import ProtoModel
+
+/// Elements that appeared. protocompat's own rules (buf calls every addition safe and says nothing):
+/// additions are safe on the wire, but old strict JSON readers reject unknown fields and enum names,
+/// and old readers see new enum values as unknown.
+struct ElementAdded: CompatRule {
+    enum Kind: Sendable { case field, enumValue, message, enumType, method, service }
+
+    let info: RuleInfo
+    let kind: Kind
+
+    static let field = ElementAdded(info: RuleInfo(
+        id: "FIELD_ADDED", title: "Field added", summary: "A message gained a field.",
+        rationale: "Old binary readers keep the new field as an unknown field (safe); old JSON readers that reject unknown keys fail on it (the default of several ProtoJSON parsers): a forward JSON hazard (protobuf.dev/programming-guides/json/).",
+        bufCategories: [],
+        examples: [RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; }", after: "syntax = \"proto3\"; message M { int32 a = 1; string b = 2; }",
+                               findings: 1, verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe))]), kind: .field)
+
+    static let enumValue = ElementAdded(info: RuleInfo(
+        id: "ENUM_VALUE_ADDED", title: "Enum value added", summary: "An enum gained a value.",
+        rationale: "Old readers see an unknown value: kept as a number in open enums, moved to unknown fields (or the default) in closed ones; strict JSON readers reject the unknown name (protobuf.dev/programming-guides/enum/).",
+        bufCategories: [],
+        examples: [RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; }", after: "syntax = \"proto3\"; enum E { A = 0; B = 1; }",
+                               findings: 1, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe))]), kind: .enumValue)
+
+    static let message = ElementAdded(info: RuleInfo(
+        id: "MESSAGE_ADDED", title: "Message added", summary: "A message type appeared.", rationale: "Nothing existing changes.",
+        bufCategories: [], examples: [RuleExample(before: "syntax = \"proto3\"; message A {}", after: "syntax = \"proto3\"; message A {} message B {}", findings: 1, verdicts: .safe)]),
+        kind: .message)
+
+    static let enumType = ElementAdded(info: RuleInfo(
+        id: "ENUM_ADDED", title: "Enum added", summary: "An enum type appeared.", rationale: "Nothing existing changes.",
+        bufCategories: [], examples: [RuleExample(before: "syntax = \"proto3\"; message A {}", after: "syntax = \"proto3\"; message A {} enum E { X = 0; }", findings: 1, verdicts: .safe)]),
+        kind: .enumType)
+
+    static let method = ElementAdded(info: RuleInfo(
+        id: "RPC_ADDED", title: "RPC added", summary: "A service gained a method.",
+        rationale: "New clients calling it against an old server get UNIMPLEMENTED: a backward hazard for mixed deployments.",
+        bufCategories: [], examples: [RuleExample(before: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }",
+                                                  after: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); rpc N(A) returns (A); }", findings: 1,
+                                                  verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe))]),
+        kind: .method)
+
+    static let service = ElementAdded(info: RuleInfo(
+        id: "SERVICE_ADDED", title: "Service added", summary: "A service appeared.", rationale: "Calls to it fail against old servers.",
+        bufCategories: [], examples: [RuleExample(before: "syntax = \"proto3\"; message A {}", after: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }", findings: 1)]),
+        kind: .service)
+
+    func check(_ pair: SchemaPair) -> [Finding] {
+        switch kind {
+        case .field:
+            return pair.messagePairs.flatMap { old, new, _, newFile in
+                new.fields.filter { old.field(number: $0.number) == nil && !new.isMapEntry }.map { field in
+                    Finding(rule: info.id, symbol: new.fullName + "." + field.name, number: field.number,
+                            verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe), direction: .forward, location: field.span,
+                            previousLocation: old.span, file: newFile.name, arguments: ["message": new.name, "field": field.name])
+                }
+            }
+        case .enumValue:
+            return pair.enumPairs.flatMap { old, new, _, newFile in
+                new.values.filter { value in !old.values.contains { $0.number == value.number } }.map { value in
+                    Finding(rule: info.id, symbol: new.fullName + "." + value.name, number: value.number,
+                            verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe), direction: .forward, location: value.span,
+                            previousLocation: old.span, file: newFile.name, arguments: ["enum": new.name, "value": value.name])
+                }
+            }
+        case .message:
+            return pair.new.messages.filter { pair.old.message($0.message.fullName) == nil && !$0.message.isMapEntry }.map { entry in
+                Finding(rule: info.id, symbol: entry.message.fullName, verdicts: .safe, direction: .none, location: entry.message.span,
+                        previousLocation: nil, file: entry.file.name, arguments: ["message": entry.message.fullName])
+            }
+        case .enumType:
+            return pair.new.enums.filter { pair.old.index.enums[$0.enumType.fullName] == nil }.map { entry in
+                Finding(rule: info.id, symbol: entry.enumType.fullName, verdicts: .safe, direction: .none, location: entry.enumType.span,
+                        previousLocation: nil, file: entry.file.name, arguments: ["enum": entry.enumType.fullName])
+            }
+        case .method:
+            return pair.servicePairs.flatMap { old, new, _, newFile in
+                new.methods.filter { m in !old.methods.contains { $0.name == m.name } }.map { method in
+                    Finding(rule: info.id, symbol: new.fullName + "." + method.name, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe),
+                            direction: .backward, location: method.span, previousLocation: old.span, file: newFile.name,
+                            arguments: ["service": new.name, "method": method.name])
+                }
+            }
+        case .service:
+            let existing = Set(pair.old.services.map(\.service.fullName))
+            return pair.new.services.filter { !existing.contains($0.service.fullName) }.map { entry in
+                Finding(rule: info.id, symbol: entry.service.fullName, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe),
+                        direction: .backward, location: entry.service.span, previousLocation: nil, file: entry.file.name,
+                        arguments: ["service": entry.service.fullName])
+            }
+        }
+    }
+
+    func message(_ finding: Finding) -> String {
+        switch kind {
+        case .field: "Field \"\(finding.number ?? 0)\" with name \"\(finding.arguments["field"] ?? "")\" was added to message \"\(finding.arguments["message"] ?? "")\"."
+        case .enumValue: "Enum value \"\(finding.number ?? 0)\" with name \"\(finding.arguments["value"] ?? "")\" was added to enum \"\(finding.arguments["enum"] ?? "")\"."
+        case .message: "Message \"\(finding.arguments["message"] ?? "")\" was added."
+        case .enumType: "Enum \"\(finding.arguments["enum"] ?? "")\" was added."
+        case .method: "RPC \"\(finding.arguments["method"] ?? "")\" was added to service \"\(finding.arguments["service"] ?? "")\"."
+        case .service: "Service \"\(finding.arguments["service"] ?? "")\" was added."
+        }
+    }
+}
