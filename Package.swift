@@ -51,6 +51,8 @@ let package = Package(
         .testTarget(name: "ProtoModelTests", dependencies: ["ProtoModel"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "CompatTests", dependencies: ["ProtoModel", "ProtoFrontEnd", "Compat"]),
+        // Runs the built executable end to end (ci/test.sh builds it first).
+        .testTarget(name: "CLITests"),
         .testTarget(
             name: "SchemaSourcesTests",
             dependencies: [

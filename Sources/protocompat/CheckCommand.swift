@@ -28,6 +28,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Run exactly one of buf's categories instead: buf:WIRE, buf:WIRE_JSON, buf:PACKAGE or buf:FILE.")
     var rules: String?
 
+    @Option(help: "A previous JSON report: findings whose fingerprint it holds are reported but do not fail the gate.")
+    var baseline: String?
+
     @Option(help: "Output format: text (default) or json.")
     var format: String = "text"
 
@@ -51,13 +54,15 @@ struct CheckCommand: ParsableCommand {
         guard ["text", "json"].contains(format) else {
             throw CommandFailure(["error: unknown format \"\(format)\": use text or json"])
         }
+        let known = try baseline.map(Self.readBaseline) ?? []
         let sources = SourceOptions(include: include)
         // The two versions are independent: load them on both cores.
         let (before, after) = try Self.loadBoth(sources, old, new)
         let result = Checker.check(old: before.schema, new: after.schema,
                                    oldSide: .init(label: before.label, source: before.source),
                                    newSide: .init(label: after.label, source: after.source),
-                                   options: CheckOptions(level: level, direction: direction == .both ? nil : direction, rules: selection))
+                                   options: CheckOptions(level: level, direction: direction == .both ? nil : direction, rules: selection,
+                                                         baseline: known))
         let text = format == "json" ? try JSONReport.render(result) : TextReport.render(result)
         try OutputFile.write(text, to: output)
         if result.isBreaking { throw ExitCode(1) }
@@ -65,6 +70,18 @@ struct CheckCommand: ParsableCommand {
 }
 
 extension CheckCommand {
+    /// The fingerprints of a previous `check --format json` report.
+    static func readBaseline(_ path: String) throws -> Set<String> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure(["\(path): error: cannot read the baseline report (write one with 'protocompat check --format json -o \(path)')"])
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let findings = object["findings"] as? [[String: Any]] else {
+            throw CommandFailure(["\(path): error: not a protocompat JSON report (no \"findings\" list)"])
+        }
+        return Set(findings.compactMap { $0["fingerprint"] as? String })
+    }
+
     /// Loads two sources concurrently; the first error (old first) wins.
     static func loadBoth(_ sources: SourceOptions, _ old: String, _ new: String) throws -> (LoadedSchema, LoadedSchema) {
         let results = LoadResults()

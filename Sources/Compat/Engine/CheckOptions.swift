@@ -12,11 +12,14 @@ public struct CheckOptions: Sendable, Hashable {
     /// nil: both directions count.
     public var direction: Direction?
     public var rules: RuleSelection
+    /// Fingerprints of findings already known (from `--baseline`): they are reported but never fail the gate.
+    public var baseline: Set<String>
 
-    public init(level: Level = .wireJSON, direction: Direction? = nil, rules: RuleSelection = .precise) {
+    public init(level: Level = .wireJSON, direction: Direction? = nil, rules: RuleSelection = .precise, baseline: Set<String> = []) {
         self.level = level
         self.direction = direction
         self.rules = rules
+        self.baseline = baseline
     }
 
     /// In precise mode, the buf-level variants of the type and cardinality checks are left out: the

@@ -27,7 +27,7 @@ public struct CheckResult: Sendable {
 
     /// Whether a finding makes the gate fail: breaking at the level, in a direction that counts.
     public func breaks(_ finding: Finding) -> Bool {
-        guard kind(of: finding) == .breaking else { return false }
+        guard kind(of: finding) == .breaking, !options.baseline.contains(finding.fingerprint) else { return false }
         guard let wanted = options.direction, wanted != .both else { return true }
         return finding.direction == wanted || finding.direction == .both
     }

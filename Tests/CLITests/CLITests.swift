@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// The built binary, end to end: exit codes, output, determinism. Needs `swift build` first
+/// (ci/test.sh does it); the binary is looked up in .build/debug.
+struct CLITests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = root.appendingPathComponent(".build/debug/protocompat").path
+    static let v1 = root.appendingPathComponent("schemas/examples/v1").path
+    static let v2 = root.appendingPathComponent("schemas/examples/v2").path
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "run 'swift build' first"))
+    func checkExitCodes() throws {
+        let breaking = try run(["check", Self.v1, Self.v2])
+        #expect(breaking.status == 1)
+        #expect(breaking.stdout.contains("chat/chat.proto:12:3: FIELD_SAME_NAME:"))
+        #expect(breaking.stdout.contains("RPC_NO_DELETE"))
+        #expect(try run(["check", Self.v1, Self.v1]).status == 0)
+        // At the wire level only, a rename and a new field do not fail, but the deleted RPC does.
+        let wire = try run(["check", "--level", "wire", Self.v1, Self.v2])
+        #expect(wire.status == 1)
+        let missing = try run(["check", Self.v1, "/nonexistent/dir"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("error:"))
+        let badFlag = try run(["check", "--level", "nope", Self.v1, Self.v2])
+        #expect(badFlag.status == 2)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "run 'swift build' first"))
+    func outputIsDeterministicAndBaselineWorks() throws {
+        let first = try run(["check", "--format", "json", Self.v1, Self.v2])
+        let second = try run(["check", "--format", "json", Self.v1, Self.v2])
+        #expect(first.stdout == second.stdout)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect(report["breaking"] as? Bool == true)
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.allSatisfy { $0["fingerprint"] is String && $0["views"] is [String: String] && $0["direction"] is String })
+        let baseline = NSTemporaryDirectory() + "protocompat-baseline-\(UUID().uuidString).json"
+        try Data(first.stdout.utf8).write(to: URL(fileURLWithPath: baseline))
+        #expect(try run(["check", "--baseline", baseline, Self.v1, Self.v2]).status == 0)
+        #expect(try run(["dump", Self.v2]).stdout == (try run(["dump", Self.v2])).stdout)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "run 'swift build' first"))
+    func outputFileIsAtomicAndErrorsLeaveNothing() throws {
+        let dir = NSTemporaryDirectory() + "protocompat-out-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let target = dir + "/report.json"
+        #expect(try run(["check", "--format", "json", "-o", target, Self.v1, Self.v2]).status == 1)
+        #expect(FileManager.default.fileExists(atPath: target))
+        let unwritable = try run(["check", "-o", "/nonexistent-dir/report.txt", Self.v1, Self.v2])
+        #expect(unwritable.status == 2)
+        #expect(unwritable.stderr.contains("cannot write the output"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["report.json"])
+    }
+}
