@@ -39,7 +39,7 @@ let package = Package(
             ]
         ),
         // The compatibility engine: pairing, rules (one file each), verdicts per view, directions.
-        .target(name: "Compat", dependencies: ["ProtoModel"]),
+        .target(name: "Compat", dependencies: ["ProtoModel", "YAML"]),
         // The thin command-line face.
         .executableTarget(
             name: "protocompat",

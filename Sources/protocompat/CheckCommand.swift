@@ -28,6 +28,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Run exactly one of buf's categories instead: buf:WIRE, buf:WIRE_JSON, buf:PACKAGE or buf:FILE.")
     var rules: String?
 
+    @Option(help: "A config file: protocompat.yaml (default: ./protocompat.yaml when present) or a buf.yaml (its breaking: section).")
+    var config: String?
+
     @Option(help: "A previous JSON report: findings whose fingerprint it holds are reported but do not fail the gate.")
     var baseline: String?
 
@@ -38,11 +41,19 @@ struct CheckCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        let configPath = config ?? (FileManager.default.fileExists(atPath: "protocompat.yaml") ? "protocompat.yaml" : nil)
+        var loadedConfig: CheckConfig?
+        if let configPath {
+            do { loadedConfig = try CheckConfig.load(path: configPath) } catch { throw CommandFailure([error.description]) }
+        }
+        // Flags given on the command line win over the config file.
+        let level = loadedConfig?.level.map(\.rawValue).flatMap { self.level == "wire-json" ? $0 : nil } ?? self.level
+        let direction = loadedConfig?.direction.map(\.rawValue).flatMap { self.direction == "both" ? $0 : nil } ?? self.direction
         guard let level = Level(rawValue: level) else {
             throw CommandFailure(["error: unknown level \"\(self.level)\": use wire, wire-json or source"])
         }
         guard let direction = Direction(rawValue: direction), direction != .none else {
-            throw CommandFailure(["error: unknown direction \"\(self.direction)\": use backward, forward or both"])
+            throw CommandFailure(["error: unknown direction \"\(direction)\": use backward, forward or both"])
         }
         var selection = CheckOptions.RuleSelection.precise
         if let rules {
@@ -50,6 +61,8 @@ struct CheckCommand: ParsableCommand {
                 throw CommandFailure(["error: unknown rule set \"\(rules)\": use buf:WIRE, buf:WIRE_JSON, buf:PACKAGE or buf:FILE"])
             }
             selection = .buf(category)
+        } else if let loadedConfig {
+            selection = loadedConfig.selection(default: selection)
         }
         guard ["text", "json"].contains(format) else {
             throw CommandFailure(["error: unknown format \"\(format)\": use text or json"])
@@ -62,7 +75,8 @@ struct CheckCommand: ParsableCommand {
                                    oldSide: .init(label: before.label, source: before.source),
                                    newSide: .init(label: after.label, source: after.source),
                                    options: CheckOptions(level: level, direction: direction == .both ? nil : direction, rules: selection,
-                                                         baseline: known))
+                                                         baseline: known),
+                                   config: loadedConfig, today: Self.today())
         let text = format == "json" ? try JSONReport.render(result) : TextReport.render(result)
         try OutputFile.write(text, to: output)
         if result.isBreaking { throw ExitCode(1) }
@@ -70,6 +84,16 @@ struct CheckCommand: ParsableCommand {
 }
 
 extension CheckCommand {
+    /// Today's date as YYYY-MM-DD (UTC), for ignore expiry; PROTOCOMPAT_TODAY overrides it (tests, reproducible runs).
+    static func today() -> String {
+        if let fixed = ProcessInfo.processInfo.environment["PROTOCOMPAT_TODAY"] { return fixed }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        return formatter.string(from: Date())
+    }
+
     /// The fingerprints of a previous `check --format json` report.
     static func readBaseline(_ path: String) throws -> Set<String> {
         guard let data = FileManager.default.contents(atPath: path) else {

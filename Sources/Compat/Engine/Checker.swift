@@ -3,13 +3,20 @@ import ProtoModel
 /// Runs the selected rules over a pair of versions and sorts what they find.
 public enum Checker {
     public static func check(old: Schema, new: Schema, oldSide: CheckResult.Side, newSide: CheckResult.Side,
-                             options: CheckOptions) -> CheckResult {
+                             options: CheckOptions, config: CheckConfig? = nil, today: String = "") -> CheckResult {
         let pair = SchemaPair(old: old, new: new)
         var findings: [Finding] = []
-        for rule in options.selectedRules { findings += rule.check(pair) }
+        for rule in options.selectedRules where config?.allows(rule) ?? true { findings += rule.check(pair) }
         var result = CheckResult(old: oldSide, new: newSide, options: options, findings: [])
         var seen = Set<String>()
         findings = findings.filter { seen.insert($0.fingerprint + ($0.location?.description ?? "")).inserted }
+        if let config {
+            result.findings = findings
+            var packages: [String: String] = [:]
+            for file in old.files + new.files { packages[file.name] = file.package }
+            config.apply(to: &result, today: today, packages: packages)
+            findings = result.findings
+        }
         result.findings = findings.sorted { a, b in
             let ka = result.kind(of: a), kb = result.kind(of: b)
             if ka != kb { return ka > kb }
@@ -21,6 +28,6 @@ public enum Checker {
 
     /// The rendered message of a finding.
     public static func message(_ finding: Finding) -> String {
-        RuleCatalog.rule(finding.rule)?.message(finding) ?? finding.rule
+        RuleCatalog.rule(finding.rule)?.message(finding) ?? finding.arguments["message"] ?? finding.rule
     }
 }

@@ -1,0 +1,150 @@
+import Foundation
+import YAML
+
+/// `protocompat.yaml` (or the `breaking:` section of a `buf.yaml`): level, direction, rules to use or
+/// leave out, and ignores that name a rule and an element, with a reason and an optional expiry.
+public struct CheckConfig: Sendable, Equatable {
+    /// One suppression: a rule ID (or `*`), a full-name glob, a required reason, an optional expiry date.
+    public struct Ignore: Sendable, Equatable {
+        public var rule: String
+        public var symbol: String
+        public var reason: String
+        /// `YYYY-MM-DD`: from that day on the ignore no longer applies and is reported.
+        public var expires: String?
+    }
+
+    public var level: Level?
+    public var direction: Direction?
+    /// Rule IDs (or buf categories) to run; empty: the default set.
+    public var use: [String] = []
+    public var except: [String] = []
+    public var ignores: [Ignore] = []
+    /// buf.yaml: file path prefixes whose findings are dropped, for every rule or per rule.
+    public var ignorePaths: [String] = []
+    public var ignoreOnly: [String: [String]] = [:]
+    public var ignoreUnstablePackages = false
+    /// The file the config was read from (named in findings about its ignores).
+    public var path = "protocompat.yaml"
+
+    public init() {}
+
+    /// A config file that cannot be used: the message names the file and what to fix.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    static let keys: Set<String> = ["version", "level", "direction", "rules", "ignore"]
+
+    /// Reads `protocompat.yaml`, or a `buf.yaml` (by file name).
+    public static func load(path: String) throws(Failure) -> CheckConfig {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Failure(description: "\(path): error: cannot read the config file")
+        }
+        let node: YAMLNode
+        do {
+            node = try YAMLParser.parse([UInt8](data))
+        } catch {
+            throw Failure(description: "\(path):\(error.line):\(error.column): error: not valid YAML: \(error.message)")
+        }
+        if (path as NSString).lastPathComponent.hasPrefix("buf.") {
+            var config = try fromBuf(node, path: path)
+            config.path = path
+            return config
+        }
+        guard case .mapping(let pairs) = node else { throw Failure(description: "\(path): error: the config must be a mapping") }
+        var config = CheckConfig()
+        config.path = path
+        for (key, value) in pairs {
+            guard keys.contains(key) else {
+                throw Failure(description: "\(path): error: unknown key \"\(key)\": use \(keys.sorted().joined(separator: ", "))")
+            }
+            switch key {
+            case "version":
+                guard value.scalarText == "1" else { throw Failure(description: "\(path): error: unsupported config version \"\(value.scalarText ?? "")\": use 1") }
+            case "level":
+                guard let level = value.scalarText.flatMap(Level.init(rawValue:)) else {
+                    throw Failure(description: "\(path): error: level must be wire, wire-json or source")
+                }
+                config.level = level
+            case "direction":
+                guard let text = value.scalarText, let direction = Direction(rawValue: text), direction != .none else {
+                    throw Failure(description: "\(path): error: direction must be backward, forward or both")
+                }
+                config.direction = direction
+            case "rules":
+                for (ruleKey, list) in (value.mappingPairs ?? []) {
+                    guard ruleKey == "use" || ruleKey == "except" else {
+                        throw Failure(description: "\(path): error: unknown key \"rules.\(ruleKey)\": use rules.use or rules.except")
+                    }
+                    let ids = try strings(list, "rules.\(ruleKey)", path)
+                    for id in ids where RuleCatalog.rule(id) == nil && BufCategory(rawValue: id) == nil {
+                        throw Failure(description: "\(path): error: unknown rule \"\(id)\" in rules.\(ruleKey): see 'protocompat rules'")
+                    }
+                    if ruleKey == "use" { config.use = ids } else { config.except = ids }
+                }
+            default:
+                guard case .sequence(let items) = value else { throw Failure(description: "\(path): error: ignore must be a list") }
+                for (index, item) in items.enumerated() {
+                    config.ignores.append(try ignore(item, index: index, path: path))
+                }
+            }
+        }
+        return config
+    }
+
+    static func ignore(_ node: YAMLNode, index: Int, path: String) throws(Failure) -> Ignore {
+        let allowed: Set<String> = ["rule", "symbol", "reason", "expires"]
+        for (key, _) in node.mappingPairs ?? [] where !allowed.contains(key) {
+            throw Failure(description: "\(path): error: ignore[\(index)] has an unknown key \"\(key)\": use rule, symbol, reason, expires")
+        }
+        guard let rule = node["rule"]?.scalarText else { throw Failure(description: "\(path): error: ignore[\(index)] needs a rule (a rule ID, or *)") }
+        guard rule == "*" || RuleCatalog.rule(rule) != nil else {
+            throw Failure(description: "\(path): error: ignore[\(index)] names an unknown rule \"\(rule)\": see 'protocompat rules'")
+        }
+        guard let symbol = node["symbol"]?.scalarText else { throw Failure(description: "\(path): error: ignore[\(index)] needs a symbol (a full name; * matches any run of characters)") }
+        guard let reason = node["reason"]?.scalarText, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw Failure(description: "\(path): error: ignore[\(index)] needs a reason: say why this change is acceptable")
+        }
+        let expires = node["expires"]?.scalarText
+        if let expires, !isDate(expires) {
+            throw Failure(description: "\(path): error: ignore[\(index)].expires must be a date YYYY-MM-DD, not \"\(expires)\"")
+        }
+        return Ignore(rule: rule, symbol: symbol, reason: reason, expires: expires)
+    }
+
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        return parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2 && parts.allSatisfy { Int($0) != nil }
+    }
+
+    static func strings(_ node: YAMLNode, _ key: String, _ path: String) throws(Failure) -> [String] {
+        guard case .sequence(let items) = node else { throw Failure(description: "\(path): error: \(key) must be a list") }
+        return items.compactMap(\.scalarText)
+    }
+
+    /// buf.yaml's `breaking:` section (use, except, ignore, ignore_only, ignore_unstable_packages).
+    static func fromBuf(_ node: YAMLNode, path: String) throws(Failure) -> CheckConfig {
+        var config = CheckConfig()
+        guard let breaking = node["breaking"] else { return config }
+        for (key, value) in breaking.mappingPairs ?? [] {
+            switch key {
+            case "use": config.use = try strings(value, "breaking.use", path)
+            case "except": config.except = try strings(value, "breaking.except", path)
+            case "ignore": config.ignorePaths = try strings(value, "breaking.ignore", path)
+            case "ignore_only":
+                for (rule, paths) in value.mappingPairs ?? [] { config.ignoreOnly[rule] = try strings(paths, "breaking.ignore_only.\(rule)", path) }
+            case "ignore_unstable_packages": config.ignoreUnstablePackages = value.scalarText == "true"
+            case "disable_builtin": break
+            default: throw Failure(description: "\(path): error: unknown key \"breaking.\(key)\" in buf.yaml")
+            }
+        }
+        return config
+    }
+}
+
+extension YAMLNode {
+    var mappingPairs: [(key: String, value: YAMLNode)]? {
+        if case .mapping(let pairs) = self { return pairs }
+        return nil
+    }
+}
