@@ -40,17 +40,21 @@ let package = Package(
         ),
         // The compatibility engine: pairing, rules (one file each), verdicts per view, directions.
         .target(name: "Compat", dependencies: ["ProtoModel", "YAML"]),
+        // Reporters, one per format, pure functions of a check result.
+        .target(name: "Reports", dependencies: ["Compat", "ProtoModel", "YAML"]),
         // The thin command-line face.
         .executableTarget(
             name: "protocompat",
             dependencies: [
-                "ProtoModel", "ProtoFrontEnd", "SchemaSources", "YAML", "Compat",
+                "ProtoModel", "ProtoFrontEnd", "SchemaSources", "YAML", "Compat", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ProtoModelTests", dependencies: ["ProtoModel"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "CompatTests", dependencies: ["ProtoModel", "ProtoFrontEnd", "Compat"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Compat", "ProtoFrontEnd", "ProtoModel", "Reports"],
+                    exclude: ["Golden", "Fixtures"]),
         // Runs the built executable end to end (ci/test.sh builds it first).
         .testTarget(name: "CLITests"),
         .testTarget(

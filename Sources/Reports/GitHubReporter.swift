@@ -1,0 +1,30 @@
+import Compat
+
+/// GitHub Actions workflow commands: `::error file=..,line=..,col=..,title=RULE::message`
+/// (warning for hazards, notice for the rest), escaped as the runner expects.
+public struct GitHubReporter: CheckReporter {
+    public init() {}
+
+    public func render(_ result: CheckResult) throws -> String {
+        result.findings.map { finding in
+            let command = result.breaks(finding) ? "error" : result.kind(of: finding) == .hazard ? "warning" : "notice"
+            var properties: [String] = []
+            let path = finding.location?.file ?? finding.file
+            if !path.isEmpty { properties.append("file=" + Self.escapeProperty(path)) }
+            if let location = finding.location, location.line > 0 {
+                properties.append("line=\(location.line)")
+                properties.append("col=\(location.column)")
+            }
+            properties.append("title=" + Self.escapeProperty(finding.rule))
+            return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(Checker.message(finding)))\n"
+        }.joined()
+    }
+
+    static func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

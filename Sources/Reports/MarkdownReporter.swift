@@ -1,0 +1,60 @@
+import Compat
+import ProtoModel
+
+/// A PR comment: a verdict line, a summary table by view and kind, then the findings grouped by file
+/// and element, what fails the gate first, each with its rule ID, old -> new, and direction.
+public struct MarkdownReporter: CheckReporter {
+    public init() {}
+
+    public func render(_ result: CheckResult) throws -> String {
+        var out = ""
+        let gate: String
+        switch result.options.rules {
+        case .precise: gate = "level `\(result.options.level.rawValue)`"
+        case .buf(let category): gate = "rules `buf:\(category.rawValue)`"
+        }
+        let direction = result.options.direction?.rawValue ?? "both"
+        let failing = result.findings.filter(result.breaks).count
+        out += result.isBreaking
+            ? "### protocompat: breaking (\(failing) \(failing == 1 ? "change fails" : "changes fail") the gate)\n\n"
+            : "### protocompat: compatible\n\n"
+        out += "`\(result.old.label)` -> `\(result.new.label)`, \(gate), direction `\(direction)`.\n\n"
+        out += "| view | breaking | hazard | safe |\n|---|---|---|---|\n"
+        for view in View.allCases {
+            let counts = Verdict.allCases.reversed().map { verdict in result.findings.filter { $0.verdicts[view] == verdict }.count }
+            out += "| \(view.rawValue) | \(counts.map(String.init).joined(separator: " | ")) |\n"
+        }
+        guard !result.findings.isEmpty else { return out + "\nNo changes.\n" }
+        let byFile = Dictionary(grouping: result.findings) { $0.location?.file ?? $0.file }
+        for file in byFile.keys.sorted() {
+            out += "\n#### `\(file.isEmpty ? "(no file)" : file)`\n\n"
+            out += "| | rule | element | change | old -> new | direction |\n|---|---|---|---|---|---|\n"
+            let findings = byFile[file]!.sorted { a, b in
+                let ka = rank(result, a), kb = rank(result, b)
+                if ka != kb { return ka < kb }
+                return (a.location?.line ?? 0, a.rule, a.symbol) < (b.location?.line ?? 0, b.rule, b.symbol)
+            }
+            for finding in findings {
+                let status = result.breaks(finding) ? "**fails**" : result.kind(of: finding).rawValue
+                let change = [finding.arguments["old"], finding.arguments["new"]].compactMap { $0 }
+                let oldNew = change.count == 2 ? "`\(cell(change[0]))` -> `\(cell(change[1]))`" : ""
+                out += "| \(status) | \(finding.rule) | `\(cell(finding.symbol))` | \(cell(Checker.message(finding))) | \(oldNew) | \(finding.direction.rawValue) |\n"
+            }
+        }
+        return out
+    }
+
+    func rank(_ result: CheckResult, _ finding: Finding) -> Int {
+        if result.breaks(finding) { return 0 }
+        switch result.kind(of: finding) {
+        case .breaking: return 1
+        case .hazard: return 2
+        case .safe: return 3
+        }
+    }
+
+    /// Text safe inside a table cell.
+    func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

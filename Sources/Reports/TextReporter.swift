@@ -1,0 +1,22 @@
+import Compat
+
+/// `path:line:col: RULE_ID: message [verdict, direction]`, one finding a line; colour only when asked
+/// (the command asks on a terminal without NO_COLOR).
+public struct TextReporter: CheckReporter {
+    public var color: Bool
+
+    public init(color: Bool = false) { self.color = color }
+
+    public func render(_ result: CheckResult) throws -> String {
+        result.findings.map { finding in
+            let location = finding.location.map { "\($0.file):\($0.line):\($0.column)" } ?? finding.file
+            let kind = result.kind(of: finding)
+            var tag = "[\(kind.rawValue), \(finding.direction.rawValue)]"
+            if color {
+                let code = result.breaks(finding) ? "31" : kind == .hazard ? "33" : "32"
+                tag = "\u{1B}[\(code)m\(tag)\u{1B}[0m"
+            }
+            return "\(location): \(finding.rule): \(Checker.message(finding)) \(tag)\n"
+        }.joined()
+    }
+}

@@ -1,0 +1,52 @@
+import Compat
+import Foundation
+import ProtoFrontEnd
+import ProtoModel
+import Reports
+import Testing
+
+/// Every reporter against golden files, on the check of schemas/examples/v1 -> v2.
+/// PROTOCOMPAT_RECORD=1 rewrites the golden files and then fails, so a recording never passes silently.
+struct ReporterGoldenTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static func schema(_ version: String) throws -> Schema {
+        let dir = root.appendingPathComponent("schemas/examples/\(version)").path
+        return try ProtoCompiler(source: IncludeRootSource(roots: [dir])).compile(["chat/chat.proto"])
+    }
+
+    static func result(_ options: CheckOptions = CheckOptions()) throws -> CheckResult {
+        Checker.check(old: try schema("v1"), new: try schema("v2"),
+                      oldSide: .init(label: "v1", source: "schemas/examples/v1"), newSide: .init(label: "v2", source: "schemas/examples/v2"),
+                      options: options)
+    }
+
+    static let cases: [(ReportFormat, String)] = [
+        (.text, "check.txt"), (.json, "check.json"), (.yaml, "check.yaml"), (.markdown, "check.md"),
+        (.sarif, "check.sarif"), (.github, "check.github.txt"),
+    ]
+
+    @Test(arguments: cases)
+    func reporterMatchesGolden(format: ReportFormat, file: String) throws {
+        let rendered = try format.reporter().render(try Self.result())
+        #expect(try format.reporter().render(try Self.result()) == rendered, "\(format) is not deterministic")
+        try compare(rendered, file)
+    }
+
+    @Test func bufModeMatchesGolden() throws {
+        let rendered = try ReportFormat.json.reporter().render(try Self.result(CheckOptions(rules: .buf(.WIRE_JSON))))
+        try compare(rendered, "check.buf-wire-json.json")
+    }
+
+    func compare(_ rendered: String, _ file: String) throws {
+        let url = Self.golden.appendingPathComponent(file)
+        if ProcessInfo.processInfo.environment["PROTOCOMPAT_RECORD"] != nil {
+            try Data(rendered.utf8).write(to: url)
+            Issue.record("recorded \(file): unset PROTOCOMPAT_RECORD and run again")
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(rendered == expected, "\(file) differs from the golden file: review, then re-record with PROTOCOMPAT_RECORD=1")
+    }
+}
