@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# The main job on the schemas the project ships: builds protocompat, then reads every shipped
-# version (the example .proto trees and the 51 LiveKit snapshots) and prints, per version, its
-# label, files and digest. The comparison commands (check, changelog, matrix) arrive with the engine.
+# The main job on the schemas the project ships: installs what is missing, builds protocompat,
+# regenerates reports/livekit/ (the changelog of all 51 livekit-protocol releases and the check
+# report of the newest pair in every format) and shows the gate on the shipped examples.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v pkg-config >/dev/null && pkg-config --exists yaml-0.1 2>/dev/null || { apt-get update -qq && apt-get install -y -qq pkg-config libyaml-dev >/dev/null; }
-swift build -q -c release --product protocompat
+need=()
+command -v pkg-config >/dev/null || need+=(pkg-config)
+pkg-config --exists yaml-0.1 2>/dev/null || need+=(libyaml-dev)
+[ ${#need[@]} -eq 0 ] || { apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; }
+bash ci/update-reports.sh
 bin="$(swift build -c release --show-bin-path)/protocompat"
-for version in schemas/examples/*/ $(ls schemas/livekit/livekit-protocol-*.yaml | sort -V); do
-  files=$("$bin" dump --no-source-info --digest "$version")
-  printf '%-48s %3d files  %s\n' "$version" "$(echo "$files" | wc -l)" "$(echo "$files" | cksum | cut -d' ' -f1)"
-done
+echo "== reports/livekit/CHANGELOG.md (newest steps)"
+sed -n '1,30p' reports/livekit/CHANGELOG.md
+echo "..."
+echo "== protocompat check schemas/examples/v1 schemas/examples/v2"
+"$bin" check schemas/examples/v1 schemas/examples/v2 || echo "(exit $?: something breaks, as the example intends)"

@@ -28,6 +28,8 @@ echo "== check over the whole LiveKit history (211 consecutive tag pairs): no cr
 bash ci/livekit-history.sh | tail -1
 echo "== report formats: SARIF against the OASIS schema, YAML equals JSON"
 python3 ci/validate-reports.py --bin "$(swift build -c release --show-bin-path)/protocompat"
+echo "== reports/ are what ci/update-reports.sh makes"
+bash ci/update-reports.sh --check
 echo "== every source path gives the same model (LiveKit wheels from PyPI, .proto tags, protoc, snapshots)"
 python3 ci/sources-equivalence.py --bin "$(swift build -c release --show-bin-path)/protocompat"
 echo "== the shipped LiveKit snapshots are current"

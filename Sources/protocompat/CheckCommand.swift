@@ -111,30 +111,7 @@ extension CheckCommand {
 
     /// Loads two sources concurrently; the first error (old first) wins.
     static func loadBoth(_ sources: SourceOptions, _ old: String, _ new: String) throws -> (LoadedSchema, LoadedSchema) {
-        let results = LoadResults()
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            let result = Result { try sources.load([index == 0 ? old : new]) }
-            results.set(index, result)
-        }
-        return (try results.get(0), try results.get(1))
+        let both = try HistoryLoader.load([old, new], sources: sources)
+        return (both[0], both[1])
     }
 }
-
-/// Two load results filled from two threads.
-final class LoadResults: @unchecked Sendable {
-    private var results: [Result<LoadedSchema, any Error>?] = [nil, nil]
-    private let lock = NSLock()
-
-    func set(_ index: Int, _ result: Result<LoadedSchema, any Error>) {
-        lock.lock()
-        results[index] = result
-        lock.unlock()
-    }
-
-    func get(_ index: Int) throws -> LoadedSchema {
-        lock.lock()
-        defer { lock.unlock() }
-        return try results[index]!.get()
-    }
-}
-

@@ -39,6 +39,15 @@ struct ReporterGoldenTests {
         try compare(rendered, "check.buf-wire-json.json")
     }
 
+    @Test func changelogMatchesGolden() throws {
+        let result = try Self.result()
+        let step = Changelog.step(result, old: try Self.schema("v1"), new: try Self.schema("v2"))
+        let sections = step.sections.map(\.0)
+        #expect(sections == [.breakingWire, .breakingJSON, .hazards, .added, .deprecated, .removed])
+        try compare(Changelog(steps: [step]).markdown(title: "Example changelog"), "changelog.md")
+        try compare(try Changelog(steps: [step]).tree.yaml(), "changelog.yaml")
+    }
+
     func compare(_ rendered: String, _ file: String) throws {
         let url = Self.golden.appendingPathComponent(file)
         if ProcessInfo.processInfo.environment["PROTOCOMPAT_RECORD"] != nil {

@@ -18,6 +18,7 @@ public enum RuleCatalog {
         FieldSameSetting.jstype, FieldSameSetting.cppStringType, FieldSameSetting.javaUTF8, FieldSameSetting.utf8,
     ] + FileSameOption.all + [
         ElementAdded.field, ElementAdded.enumValue, ElementAdded.message, ElementAdded.enumType, ElementAdded.method, ElementAdded.service,
+        ElementDeprecated(),
     ]
 
     /// The rule with this ID.

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Compat
+import Foundation
+import ProtoModel
+import Reports
+import SchemaSources
+
+/// `protocompat changelog SOURCE SOURCE ...`: what changed at each step of a release history.
+struct ChangelogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "changelog",
+        abstract: "Write the changelog of two or more versions, in the order given (or --versions DIR, by version number)."
+    )
+
+    @Argument(help: "The versions, oldest first: any SOURCE each.")
+    var sources: [String] = []
+
+    @Option(help: "A folder whose children are the versions, ordered by version number.")
+    var versions: String?
+
+    @Option(name: [.customShort("I"), .long], help: "An include root for imports (repeatable).")
+    var include: [String] = []
+
+    @Option(help: "A config file (protocompat.yaml): its ignores are left out of the changelog as out of the gate.")
+    var config: String?
+
+    @Option(help: "The title of the changelog.")
+    var title: String = "Changelog"
+
+    @Option(help: "Output format: markdown (default) or yaml.")
+    var format: String = "markdown"
+
+    @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of stdout.")
+    var output: String?
+
+    func run() throws {
+        guard format == "markdown" || format == "yaml" else {
+            throw CommandFailure(["error: unknown format \"\(format)\": use markdown or yaml"])
+        }
+        var paths = sources
+        if let versions {
+            do { paths += try VersionOrder.children(of: versions) } catch { throw CommandFailure(error.lines) }
+        }
+        guard paths.count >= 2 else { throw CommandFailure(["error: a changelog needs at least two versions"]) }
+        let loaded = try HistoryLoader.load(paths, sources: SourceOptions(include: include))
+        var loadedConfig: CheckConfig?
+        if let config {
+            do { loadedConfig = try CheckConfig.load(path: config) } catch { throw CommandFailure([error.description]) }
+        }
+        let steps = zip(loaded, loaded.dropFirst()).map { old, new in
+            let result = Checker.check(old: old.schema, new: new.schema, oldSide: .init(label: old.label, source: old.source),
+                                       newSide: .init(label: new.label, source: new.source), options: CheckOptions(),
+                                       config: loadedConfig, today: CheckCommand.today())
+            return Changelog.step(result, old: old.schema, new: new.schema)
+        }
+        let changelog = Changelog(steps: steps)
+        try OutputFile.write(format == "yaml" ? try changelog.tree.yaml() : changelog.markdown(title: title), to: output)
+    }
+}
+
+/// Loads many versions on both cores, keeping their order; the first error wins.
+enum HistoryLoader {
+    static func load(_ paths: [String], sources: SourceOptions) throws -> [LoadedSchema] {
+        let results = ResultsBox(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            results.set(index, Result { try sources.load([paths[index]]) })
+        }
+        return try results.all()
+    }
+}
+
+/// Results filled from several threads.
+final class ResultsBox: @unchecked Sendable {
+    private var results: [Result<LoadedSchema, any Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<LoadedSchema, any Error>) {
+        lock.lock()
+        results[index] = result
+        lock.unlock()
+    }
+
+    func all() throws -> [LoadedSchema] {
+        lock.lock()
+        defer { lock.unlock() }
+        return try results.map { try $0!.get() }
+    }
+}

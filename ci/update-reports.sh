@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Regenerates reports/ from the schemas the project ships: the changelog of every livekit-protocol
+# release, and the check report of the newest pair in each format. Deterministic: the same schemas
+# give the same bytes. With --check, writes to a temporary folder and fails if reports/ differs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -q -c release --product protocompat
+bin="$(swift build -c release --show-bin-path)/protocompat"
+out=reports/livekit
+if [ "${1:-}" = "--check" ]; then out=$(mktemp -d); trap 'rm -rf "$out"' EXIT; fi
+mkdir -p "$out"
+"$bin" changelog --versions schemas/livekit --title "livekit-protocol changelog" -o "$out/CHANGELOG.md"
+"$bin" changelog --versions schemas/livekit --format yaml -o "$out/changelog.yaml"
+newest=$(ls schemas/livekit/livekit-protocol-*.yaml | sort -V | tail -n 2)
+for format in text json yaml markdown sarif github; do
+  case $format in text) ext=txt;; markdown) ext=md;; github) ext=github.txt;; *) ext=$format;; esac
+  "$bin" check --format "$format" $newest -o "$out/check-latest.$ext" || [ $? -eq 1 ]
+done
+if [ "${1:-}" = "--check" ]; then
+  if diff -r "$out" reports/livekit >/dev/null; then echo "reports/livekit is current"; else
+    diff -r "$out" reports/livekit | head -20; echo "error: reports/livekit is stale: run ci/update-reports.sh and commit" >&2; exit 1; fi
+fi
