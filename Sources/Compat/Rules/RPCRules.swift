@@ -17,9 +17,15 @@ enum MethodPairs {
     }
 }
 
-/// An RPC's request type changed.
-struct RPCSameRequestType: CompatRule {
-    let info = RuleInfo(
+/// An RPC's request or response type changed (RPC_SAME_REQUEST_TYPE, RPC_SAME_RESPONSE_TYPE).
+struct RPCSameMessageType: CompatRule {
+    let info: RuleInfo
+    let side: String
+    let type: @Sendable (Method) -> String
+    /// Who breaks when the structure differs: servers read requests, clients read responses.
+    let direction: Direction
+
+    static let request = RPCSameMessageType(info: RuleInfo(
         id: "RPC_SAME_REQUEST_TYPE",
         title: "RPC request type changed",
         summary: "RPCs keep their request type.",
@@ -29,27 +35,9 @@ struct RPCSameRequestType: CompatRule {
             RuleExample(before: "syntax = \"proto3\"; message A { int32 x = 1; } message B { string y = 1; } service S { rpc M(A) returns (A); }",
                         after: "syntax = \"proto3\"; message A { int32 x = 1; } message B { string y = 1; } service S { rpc M(B) returns (A); }", findings: 1,
                         verdicts: .breakingEverywhere),
-        ])
+        ]), side: "request", type: { $0.inputType }, direction: .backward)
 
-    func check(_ pair: SchemaPair) -> [Finding] {
-        MethodPairs.all(pair).compactMap { o, n, service, file in
-            guard o.inputType != n.inputType else { return nil }
-            var comparison = StructuralComparison(old: pair.old, new: pair.new)
-            let same = comparison.difference(o.inputType, n.inputType) == nil
-            return MethodPairs.finding(info.id, o, n, service, file,
-                                       verdicts: same ? Verdicts(wire: .safe, json: .safe, source: .breaking) : .breakingEverywhere,
-                                       direction: same ? .none : .backward, old: o.inputType, new: n.inputType)
-        }
-    }
-
-    func message(_ finding: Finding) -> String {
-        "RPC \"\(finding.arguments["method"] ?? "")\" on service \"\(finding.arguments["service"] ?? "")\" changed request type from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
-    }
-}
-
-/// An RPC's response type changed.
-struct RPCSameResponseType: CompatRule {
-    let info = RuleInfo(
+    static let response = RPCSameMessageType(info: RuleInfo(
         id: "RPC_SAME_RESPONSE_TYPE",
         title: "RPC response type changed",
         summary: "RPCs keep their response type.",
@@ -58,21 +46,21 @@ struct RPCSameResponseType: CompatRule {
         examples: [
             RuleExample(before: "syntax = \"proto3\"; message A { int32 x = 1; } message B { string y = 1; } service S { rpc M(A) returns (A); }",
                         after: "syntax = \"proto3\"; message A { int32 x = 1; } message B { string y = 1; } service S { rpc M(A) returns (B); }", findings: 1),
-        ])
+        ]), side: "response", type: { $0.outputType }, direction: .forward)
 
     func check(_ pair: SchemaPair) -> [Finding] {
         MethodPairs.all(pair).compactMap { o, n, service, file in
-            guard o.outputType != n.outputType else { return nil }
+            guard type(o) != type(n) else { return nil }
             var comparison = StructuralComparison(old: pair.old, new: pair.new)
-            let same = comparison.difference(o.outputType, n.outputType) == nil
+            let same = comparison.difference(type(o), type(n)) == nil
             return MethodPairs.finding(info.id, o, n, service, file,
                                        verdicts: same ? Verdicts(wire: .safe, json: .safe, source: .breaking) : .breakingEverywhere,
-                                       direction: same ? .none : .forward, old: o.outputType, new: n.outputType)
+                                       direction: same ? .none : direction, old: type(o), new: type(n))
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "RPC \"\(finding.arguments["method"] ?? "")\" on service \"\(finding.arguments["service"] ?? "")\" changed response type from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+        "RPC \"\(finding.arguments["method"] ?? "")\" on service \"\(finding.arguments["service"] ?? "")\" changed \(side) type from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
     }
 }
 

@@ -8,7 +8,7 @@ public enum RuleCatalog {
         MessageSameRequiredFields(), ReservedMessageNoDelete(), ReservedEnumNoDelete(),
         EnumValueNoDeleteUnlessNumberReserved(), EnumValueNoDeleteUnlessNameReserved(), EnumValueSameName(),
         MessageSameJSONFormat(), EnumSameJSONFormat(), FileSamePackage(),
-        RPCSameRequestType(), RPCSameResponseType(), RPCSameStreaming.client, RPCSameStreaming.server,
+        RPCSameMessageType.request, RPCSameMessageType.response, RPCSameStreaming.client, RPCSameStreaming.server,
         RPCSameIdempotencyLevel(),
         FileNoDelete(), ElementNoDelete.message, ElementNoDelete.enumType, ElementNoDelete.service, ElementNoDelete.extensionField,
         PackageElementNoDelete.make(.message), PackageElementNoDelete.make(.enumType), PackageElementNoDelete.make(.service),
