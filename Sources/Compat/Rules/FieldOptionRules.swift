@@ -7,6 +7,8 @@ struct FieldSameSetting: CompatRule {
     let value: @Sendable (SchemaPair.FieldPair, SchemaPair.Version, _ isOld: Bool) -> String?
     let verdicts: Verdicts
     let describe: String
+    /// Where to point when the field's setting comes from elsewhere (a file option), if anywhere.
+    var locate: (@Sendable (SchemaPair.FieldPair) -> SourceSpan?)? = nil
 
     /// The value of `(extension).name` inside the `features` set on the field, its messages or its file.
     static func extensionFeature(_ extensionName: String, _ name: String, _ p: SchemaPair.FieldPair, _ version: SchemaPair.Version, old: Bool) -> String? {
@@ -64,13 +66,20 @@ struct FieldSameSetting: CompatRule {
         examples: [RuleExample(before: "syntax = \"proto2\"; message M { optional string a = 1; }",
                                after: "syntax = \"proto2\"; option java_string_check_utf8 = true; message M { optional string a = 1; }", findings: 1)]),
         value: { p, version, old in
+            // Java verifies when (pb.java).utf8_validation = VERIFY or java_string_check_utf8 is set;
+            // otherwise it follows the core utf8_validation feature. Map keys and values count too.
             let field = old ? p.old : p.new, file = old ? p.oldFile : p.newFile
-            guard field.type == .string, p.newMessage?.isMapEntry != true else { return nil }
-            if let feature = extensionFeature("pb.java", "utf8_validation", p, version, old: old) { return feature }
+            guard field.type == .string else { return nil }
+            if extensionFeature("pb.java", "utf8_validation", p, version, old: old) == "VERIFY" { return "VERIFY" }
             if file.options.isTrue("java_string_check_utf8") { return "VERIFY" }
             let core = version.features.features(of: field, in: old ? p.oldMessage : p.newMessage, file: file).utf8Validation
-            return core == "VERIFY" ? "VERIFY" : "DEFAULT"
-        }, verdicts: Verdicts(wire: .hazard, json: .safe, source: .safe), describe: "Java UTF-8 validation")
+            return core == "VERIFY" ? "VERIFY" : "NONE"
+        }, verdicts: Verdicts(wire: .hazard, json: .safe, source: .safe), describe: "Java UTF-8 validation",
+        locate: { p in
+            // A change of the file option is reported where the option is written, as buf does.
+            guard p.oldFile.options.isTrue("java_string_check_utf8") != p.newFile.options.isTrue("java_string_check_utf8") else { return nil }
+            return p.newFile.options.span(of: "java_string_check_utf8")
+        })
 
     static let utf8 = FieldSameSetting(info: RuleInfo(
         id: "FIELD_SAME_UTF8_VALIDATION", title: "Field UTF-8 validation changed",
@@ -81,14 +90,16 @@ struct FieldSameSetting: CompatRule {
                                after: "edition = \"2023\"; message M { string a = 1; }", findings: 1)]),
         value: { p, version, old in
             let field = old ? p.old : p.new
-            guard field.type == .string, p.newMessage?.isMapEntry != true else { return nil }
+            guard field.type == .string else { return nil }
             return version.features.features(of: field, in: old ? p.oldMessage : p.newMessage, file: old ? p.oldFile : p.newFile).utf8Validation
         }, verdicts: Verdicts(wire: .hazard, json: .safe, source: .safe), describe: "UTF-8 validation")
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.allFieldPairs.compactMap { p -> Finding? in
             guard let before = value(p, pair.old, true), let after = value(p, pair.new, false), before != after else { return nil }
-            return RuleSupport.fieldFinding(info.id, p, verdicts: verdicts, direction: .both, arguments: ["old": before, "new": after])
+            var finding = RuleSupport.fieldFinding(info.id, p, verdicts: verdicts, direction: .both, arguments: ["old": before, "new": after])
+            if let span = locate?(p) { finding.location = span }
+            return finding
         }
     }
 
