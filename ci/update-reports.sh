@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates reports/ from the schemas the project ships: the changelog of every livekit-protocol
-# release, and the check report of the newest pair in each format. Deterministic: the same schemas
+# release, the compatibility matrix (Markdown for the last 20 releases, SVG for all, PNG when
+# rsvg-convert is installed), and the check report of the newest pair in each format. Deterministic: the same schemas
 # give the same bytes. With --check, writes to a temporary folder and fails if reports/ differs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,12 +12,16 @@ if [ "${1:-}" = "--check" ]; then out=$(mktemp -d); trap 'rm -rf "$out"' EXIT; f
 mkdir -p "$out"
 "$bin" changelog --versions schemas/livekit --title "livekit-protocol changelog" -o "$out/CHANGELOG.md"
 "$bin" changelog --versions schemas/livekit --format yaml -o "$out/changelog.yaml"
+"$bin" matrix --versions schemas/livekit --last 20 --title "livekit-protocol: the last 20 releases" -o "$out/MATRIX.md"
+"$bin" matrix --versions schemas/livekit --format svg --title "livekit-protocol: all releases" -o "$out/matrix.svg"
+# The PNG is for people (and the issue note); it is not compared, fonts differ between machines.
+if [ "${1:-}" != "--check" ] && command -v rsvg-convert >/dev/null; then rsvg-convert -w 1400 "$out/matrix.svg" -o "$out/matrix.png"; fi
 newest=$(ls schemas/livekit/livekit-protocol-*.yaml | sort -V | tail -n 2)
 for format in text json yaml markdown sarif github; do
   case $format in text) ext=txt;; markdown) ext=md;; github) ext=github.txt;; *) ext=$format;; esac
   "$bin" check --format "$format" $newest -o "$out/check-latest.$ext" || [ $? -eq 1 ]
 done
 if [ "${1:-}" = "--check" ]; then
-  if diff -r "$out" reports/livekit >/dev/null; then echo "reports/livekit is current"; else
-    diff -r "$out" reports/livekit | head -20; echo "error: reports/livekit is stale: run ci/update-reports.sh and commit" >&2; exit 1; fi
+  if diff -r -x matrix.png "$out" reports/livekit >/dev/null; then echo "reports/livekit is current"; else
+    diff -r -x matrix.png "$out" reports/livekit | head -20; echo "error: reports/livekit is stale: run ci/update-reports.sh and commit" >&2; exit 1; fi
 fi

@@ -48,6 +48,16 @@ struct ReporterGoldenTests {
         try compare(try Changelog(steps: [step]).tree.yaml(), "changelog.yaml")
     }
 
+    @Test func matrixMatchesGolden() throws {
+        let matrix = CompatibilityMatrix.build(labels: ["v1", "v2"], schemas: [try Self.schema("v1"), try Self.schema("v2")])
+        // v2 reading v1 data: the removed RPC does not hit new readers, the renamed field does (both ways).
+        #expect(matrix.cells[1][0].json == .breaking)
+        #expect(matrix.cells[0][1].wire == .breaking)  // old clients call the deleted RPC
+        try compare(matrix.markdown(title: "Example matrix"), "matrix.md")
+        try compare(matrix.svg(title: "Example matrix"), "matrix.svg")
+        try compare(try matrix.tree.yaml(), "matrix.yaml")
+    }
+
     func compare(_ rendered: String, _ file: String) throws {
         let url = Self.golden.appendingPathComponent(file)
         if ProcessInfo.processInfo.environment["PROTOCOMPAT_RECORD"] != nil {

@@ -4,7 +4,13 @@ import ProtoModel
 public enum Checker {
     public static func check(old: Schema, new: Schema, oldSide: CheckResult.Side, newSide: CheckResult.Side,
                              options: CheckOptions, config: CheckConfig? = nil, today: String = "") -> CheckResult {
-        let pair = SchemaPair(old: old, new: new)
+        check(SchemaPair(old: old, new: new), oldSide: oldSide, newSide: newSide, options: options, config: config, today: today)
+    }
+
+    /// Checks an already built pair.
+    public static func check(_ pair: SchemaPair, oldSide: CheckResult.Side, newSide: CheckResult.Side,
+                             options: CheckOptions, config: CheckConfig? = nil, today: String = "") -> CheckResult {
+        let old = pair.old.schema, new = pair.new.schema
         var findings: [Finding] = []
         for rule in options.selectedRules where config?.allows(rule) ?? true { findings += rule.check(pair) }
         var result = CheckResult(old: oldSide, new: newSide, options: options, findings: [])

@@ -16,7 +16,11 @@ public struct SchemaPair: Sendable {
     public let allFieldPairs: [FieldPair]
 
     public init(old: Schema, new: Schema) {
-        let oldVersion = Version(old), newVersion = Version(new)
+        self.init(old: Version(old), new: Version(new))
+    }
+
+    /// Pairs two already indexed versions (a matrix indexes each version once).
+    public init(old oldVersion: Version, new newVersion: Version) {
         self.old = oldVersion
         self.new = newVersion
         messagePairs = Self.pairMessages(oldVersion, newVersion)
@@ -36,7 +40,7 @@ public struct SchemaPair: Sendable {
         public let enums: [(enumType: EnumType, file: ProtoFile)]
         public let services: [(service: Service, file: ProtoFile)]
 
-        init(_ schema: Schema) {
+        public init(_ schema: Schema) {
             self.schema = schema
             index = SchemaIndex(schema)
             features = FeatureResolver(schema: schema).precomputing(schema)

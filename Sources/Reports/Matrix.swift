@@ -1,0 +1,119 @@
+import Compat
+import Foundation
+import ProtoModel
+
+/// For every ordered pair (reader version, writer version): can the reader read what the writer
+/// wrote, per view? A newer reader meets old data (backward findings), an older reader meets new data
+/// (forward findings); each unordered pair is checked once and read both ways.
+public struct CompatibilityMatrix: Sendable {
+    public struct Cell: Sendable, Equatable {
+        public var wire: Verdict
+        public var json: Verdict
+        /// Findings that are not safe, in the views that count (wire and JSON).
+        public var count: Int
+
+        /// The worst of the wire and JSON verdicts.
+        public var verdict: Verdict { max(wire, json) }
+    }
+
+    public var labels: [String]
+    /// cells[reader][writer]; the diagonal is compatible.
+    public var cells: [[Cell]]
+
+    public init(labels: [String], cells: [[Cell]]) {
+        self.labels = labels
+        self.cells = cells
+    }
+
+    /// Builds the matrix of `schemas` (oldest first), using both cores.
+    public static func build(labels: [String], schemas: [Schema], config: CheckConfig? = nil) -> CompatibilityMatrix {
+        let count = schemas.count
+        let versions = ParallelMap.run(schemas) { SchemaPair.Version($0) }
+        var jobs: [(Int, Int)] = []
+        for i in 0..<count { for j in (i + 1)..<max(count, i + 1) { jobs.append((i, j)) } }
+        let results = ParallelMap.run(jobs) { i, j -> (Cell, Cell) in
+            let result = Checker.check(SchemaPair(old: versions[i], new: versions[j]), oldSide: .init(label: labels[i], source: labels[i]),
+                                       newSide: .init(label: labels[j], source: labels[j]), options: CheckOptions(), config: config)
+            return (cell(result.findings, direction: .backward), cell(result.findings, direction: .forward))
+        }
+        let safe = Cell(wire: .safe, json: .safe, count: 0)
+        var cells = Array(repeating: Array(repeating: safe, count: count), count: count)
+        for ((i, j), (newReader, oldReader)) in zip(jobs, results) {
+            cells[j][i] = newReader   // reader j (newer) reads data written by i
+            cells[i][j] = oldReader   // reader i (older) reads data written by j
+        }
+        return CompatibilityMatrix(labels: labels, cells: cells)
+    }
+
+    /// The verdicts of the findings that hit readers on one side.
+    static func cell(_ findings: [Finding], direction: Direction) -> Cell {
+        var cell = Cell(wire: .safe, json: .safe, count: 0)
+        for finding in findings where finding.direction == direction || finding.direction == .both {
+            cell.wire = max(cell.wire, finding.verdicts.wire)
+            cell.json = max(cell.json, finding.verdicts.json)
+            if finding.verdicts.wire != .safe || finding.verdicts.json != .safe { cell.count += 1 }
+        }
+        return cell
+    }
+
+    /// Only the last `n` versions.
+    public func suffix(_ n: Int) -> CompatibilityMatrix {
+        let start = max(0, labels.count - n)
+        return CompatibilityMatrix(labels: Array(labels[start...]), cells: cells[start...].map { Array($0[start...]) })
+    }
+
+    static func word(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .safe: "compatible"
+        case .hazard: "hazard"
+        case .breaking: "breaking"
+        }
+    }
+
+    /// Rows are readers, columns writers; each cell: wire/JSON verdict letters and the count.
+    public func markdown(title: String) -> String {
+        var out = "# \(title)\n\nRows: the reader's version. Columns: the writer's version. Each cell: wire / JSON verdict "
+        out += "(`ok` compatible, `H` hazard, `B` breaking) and how many changes are not safe for that reader.\n\n"
+        out += "| reader \\ writer | " + labels.joined(separator: " | ") + " |\n"
+        out += "|---|" + String(repeating: "---|", count: labels.count) + "\n"
+        for (r, reader) in labels.enumerated() {
+            out += "| **\(reader)** | " + labels.indices.map { w in
+                if r == w { return "-" }
+                let cell = cells[r][w]
+                let letter = { (v: Verdict) in v == .safe ? "ok" : v == .hazard ? "H" : "B" }
+                return cell.count == 0 ? "ok" : "\(letter(cell.wire))/\(letter(cell.json)) \(cell.count)"
+            }.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+
+    /// The same content as a document (YAML, JSON).
+    public var tree: ReportTree {
+        .object([
+            ("versions", .array(labels.map { .string($0) })),
+            ("cells", .array(labels.indices.flatMap { r in labels.indices.compactMap { w -> ReportTree? in
+                guard r != w else { return nil }
+                let cell = cells[r][w]
+                return .object([("reader", .string(labels[r])), ("writer", .string(labels[w])),
+                                ("wire", .string(Self.word(cell.wire))), ("json", .string(Self.word(cell.json))), ("changes", .int(cell.count))])
+            } })),
+        ])
+    }
+}
+
+/// Maps over items on all cores, keeping order.
+enum ParallelMap {
+    static func run<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let box = Box<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in box.set(index, transform(items[index])) }
+        return box.values()
+    }
+
+    final class Box<R>: @unchecked Sendable {
+        private var storage: [R?]
+        private let lock = NSLock()
+        init(count: Int) { storage = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: R) { lock.lock(); storage[index] = value; lock.unlock() }
+        func values() -> [R] { lock.lock(); defer { lock.unlock() }; return storage.map { $0! } }
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Compat
+import Foundation
+import Reports
+import SchemaSources
+
+/// `protocompat matrix SOURCE...`: the verdict for every ordered pair (reader, writer).
+struct MatrixCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "matrix",
+        abstract: "Write the compatibility matrix of several versions: every reader version against every writer version."
+    )
+
+    @Argument(help: "The versions, oldest first: any SOURCE each.")
+    var sources: [String] = []
+
+    @Option(help: "A folder whose children are the versions, ordered by version number.")
+    var versions: String?
+
+    @Option(help: "Keep only the newest N versions.")
+    var last: Int?
+
+    @Option(name: [.customShort("I"), .long], help: "An include root for imports (repeatable).")
+    var include: [String] = []
+
+    @Option(help: "A config file (protocompat.yaml): ignored findings do not count.")
+    var config: String?
+
+    @Option(help: "The title.")
+    var title: String = "Compatibility matrix"
+
+    @Option(help: "Output format: markdown (default), yaml, json or svg.")
+    var format: String = "markdown"
+
+    @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of stdout.")
+    var output: String?
+
+    func run() throws {
+        guard ["markdown", "yaml", "json", "svg"].contains(format) else {
+            throw CommandFailure(["error: unknown format \"\(format)\": use markdown, yaml, json or svg"])
+        }
+        var paths = sources
+        if let versions {
+            do { paths += try VersionOrder.children(of: versions) } catch { throw CommandFailure(error.lines) }
+        }
+        if let last { paths = Array(paths.suffix(max(last, 0))) }
+        guard paths.count >= 2 else { throw CommandFailure(["error: a matrix needs at least two versions"]) }
+        var loadedConfig: CheckConfig?
+        if let config {
+            do { loadedConfig = try CheckConfig.load(path: config) } catch { throw CommandFailure([error.description]) }
+        }
+        let loaded = try HistoryLoader.load(paths, sources: SourceOptions(include: include))
+        let matrix = CompatibilityMatrix.build(labels: loaded.map(\.label), schemas: loaded.map(\.schema), config: loadedConfig)
+        let text: String
+        switch format {
+        case "svg": text = matrix.svg(title: title)
+        case "yaml": text = try matrix.tree.yaml()
+        case "json": text = matrix.tree.json() + "\n"
+        default: text = matrix.markdown(title: title)
+        }
+        try OutputFile.write(text, to: output)
+    }
+}
