@@ -102,8 +102,8 @@ public struct CompatibilityMatrix: Sendable {
 }
 
 /// Maps over items on all cores, keeping order.
-enum ParallelMap {
-    static func run<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+public enum ParallelMap {
+    public static func run<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         let box = Box<R>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in box.set(index, transform(items[index])) }
         return box.values()

@@ -58,33 +58,9 @@ struct ChangelogCommand: ParsableCommand {
     }
 }
 
-/// Loads many versions on both cores, keeping their order; the first error wins.
+/// Loads many versions on both cores, keeping their order; the first error (in order) wins.
 enum HistoryLoader {
     static func load(_ paths: [String], sources: SourceOptions) throws -> [LoadedSchema] {
-        let results = ResultsBox(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            results.set(index, Result { try sources.load([paths[index]]) })
-        }
-        return try results.all()
-    }
-}
-
-/// Results filled from several threads.
-final class ResultsBox: @unchecked Sendable {
-    private var results: [Result<LoadedSchema, any Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<LoadedSchema, any Error>) {
-        lock.lock()
-        results[index] = result
-        lock.unlock()
-    }
-
-    func all() throws -> [LoadedSchema] {
-        lock.lock()
-        defer { lock.unlock() }
-        return try results.map { try $0!.get() }
+        try ParallelMap.run(paths) { path in Result { try sources.load([path]) } }.map { try $0.get() }
     }
 }

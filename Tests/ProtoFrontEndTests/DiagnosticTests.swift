@@ -66,6 +66,14 @@ struct DiagnosticTests {
         #expect(result.first == "b.proto:2:1: error: file recursively imports itself: a.proto -> b.proto -> a.proto")
     }
 
+    @Test func closedEnumFromAnotherFileInProto3() {
+        let result = errors([
+            ("use.proto", "syntax = \"proto3\";\nimport \"ce.proto\";\nmessage M { Closed c = 1; }"),
+            ("ce.proto", "syntax = \"proto2\";\nenum Closed { A = 0; }"),
+        ])
+        #expect(result == [#"use.proto:3:13: error: enum type "Closed" is not an open enum, but is used in "M" which is a proto3 message type"#])
+    }
+
     @Test func proto3EnumsStartAtZero() {
         #expect(errors("syntax = \"proto3\"; enum E { A = 1; }") == ["test.proto:1:29: error: the first enum value must be zero for open enums"])
     }

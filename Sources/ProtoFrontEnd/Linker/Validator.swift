@@ -69,7 +69,7 @@ struct Validator {
             error("required fields are not allowed in proto3", field.span)
         }
         if file.syntax == .proto3, field.type == .enum, let e = index.enums[field.typeName ?? ""],
-           let enumFile = index.fileOf[e.fullName], let owner = fileSyntax(enumFile), owner == .proto2 {
+           let enumFile = index.fileOf[e.fullName], index.files[enumFile]?.syntax == .proto2 {
             error("enum type \"\(e.fullName)\" is not an open enum, but is used in \"\(message.fullName)\" which is a proto3 message type", field.span)
         }
         if field.options["packed"] == .bool(true), !(field.label == .repeated && field.type.isPackable) {
@@ -79,10 +79,6 @@ struct Validator {
            !e.values.contains(where: { $0.name == value }) {
             error("enum type \"\(e.fullName)\" has no value named \"\(value)\"", field.span)
         }
-    }
-
-    func fileSyntax(_ name: String) -> Syntax? {
-        name == file.name ? file.syntax : nil
     }
 
     mutating func checkMapKey(_ entry: Message, field: Field) {
