@@ -26,3 +26,10 @@ for version in $versions; do
   (cd "$cache" && "$bin" snapshot "$(basename "$wheel")" -o "$root/schemas/livekit/livekit-protocol-$version.yaml")
   echo "livekit-protocol $version -> schemas/livekit/livekit-protocol-$version.yaml"
 done
+# Protocol tags that a release was built from exactly (for `pair ... v1.50.4`), from the corpus's
+# record of which protocol commit each python-sdks release pinned.
+map="$root/../shared/corpus/livekit/PYPI_TO_TAG.tsv"
+if [ -f "$map" ]; then
+  { printf '# protocol tag (github.com/livekit/protocol)\tlivekit-protocol release built exactly from it (the newest, when several were)\n'
+    awk -F'\t' 'NR>1 && $5!="-" {m[$5]=$1} END {for (t in m) print t"\t"m[t]}' "$map" | sort -V; } > "$root/schemas/livekit/protocol-tags.tsv"
+fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates reports/ from the schemas the project ships: the changelog of every livekit-protocol
 # release, the compatibility matrix (Markdown for the last 20 releases, SVG for all, PNG when
-# rsvg-convert is installed), and the check report of the newest pair in each format. Deterministic: the same schemas
+# rsvg-convert is installed), the client x server matrix per channel of the LiveKit preset (same
+# split), one `pair` answer, and the check report of the newest pair in each format. Deterministic: the same schemas
 # give the same bytes. With --check, writes to a temporary folder and fails if reports/ differs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,14 +15,23 @@ mkdir -p "$out"
 "$bin" changelog --versions schemas/livekit --format yaml -o "$out/changelog.yaml"
 "$bin" matrix --versions schemas/livekit --last 20 --title "livekit-protocol: the last 20 releases" -o "$out/MATRIX.md"
 "$bin" matrix --versions schemas/livekit --format svg --title "livekit-protocol: all releases" -o "$out/matrix.svg"
+# Per channel of the LiveKit preset: client version x server version, as `pair` judges it.
+"$bin" matrix --versions schemas/livekit --last 20 --preset livekit --by-channel \
+  --title "livekit-protocol: client x server per channel, the last 20 releases" -o "$out/CHANNELS.md"
+"$bin" matrix --versions schemas/livekit --preset livekit --by-channel --format svg \
+  --title "livekit-protocol" -o "$out/channels.svg"
+"$bin" pair livekit-protocol==1.0.7 v1.50.4 --preset livekit --format markdown -o "$out/pair-1.0.7-v1.50.4.md" || [ $? -eq 1 ]
 # The PNG is for people (and the issue note); it is not compared, fonts differ between machines.
-if [ "${1:-}" != "--check" ] && command -v rsvg-convert >/dev/null; then rsvg-convert -w 1400 "$out/matrix.svg" -o "$out/matrix.png"; fi
+if [ "${1:-}" != "--check" ] && command -v rsvg-convert >/dev/null; then
+  rsvg-convert -w 1400 "$out/matrix.svg" -o "$out/matrix.png"
+  rsvg-convert -w 1600 "$out/channels.svg" -o "$out/channels.png"
+fi
 newest=$(ls schemas/livekit/livekit-protocol-*.yaml | sort -V | tail -n 2)
 for format in text json yaml markdown sarif github; do
   case $format in text) ext=txt;; markdown) ext=md;; github) ext=github.txt;; *) ext=$format;; esac
   "$bin" check --format "$format" $newest -o "$out/check-latest.$ext" || [ $? -eq 1 ]
 done
 if [ "${1:-}" = "--check" ]; then
-  if diff -r -x matrix.png "$out" reports/livekit >/dev/null; then echo "reports/livekit is current"; else
-    diff -r -x matrix.png "$out" reports/livekit | head -20; echo "error: reports/livekit is stale: run ci/update-reports.sh and commit" >&2; exit 1; fi
+  if diff -r -x "*.png" "$out" reports/livekit >/dev/null; then echo "reports/livekit is current"; else
+    diff -r -x "*.png" "$out" reports/livekit | head -20; echo "error: reports/livekit is stale: run ci/update-reports.sh and commit" >&2; exit 1; fi
 fi

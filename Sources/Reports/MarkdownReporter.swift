@@ -24,11 +24,14 @@ public struct MarkdownReporter: CheckReporter {
             let counts = Verdict.allCases.reversed().map { verdict in result.findings.filter { $0.verdicts[view] == verdict }.count }
             out += "| \(view.rawValue) | \(counts.map(String.init).joined(separator: " | ")) |\n"
         }
+        if result.options.channels != nil { out += channelTable(result) }
         guard !result.findings.isEmpty else { return out + "\nNo changes.\n" }
         let byFile = Dictionary(grouping: result.findings) { $0.location?.file ?? $0.file }
         for file in byFile.keys.sorted() {
             out += "\n#### `\(file.isEmpty ? "(no file)" : file)`\n\n"
-            out += "| | rule | element | change | old -> new | direction |\n|---|---|---|---|---|---|\n"
+            let withChannels = result.options.channels != nil
+            out += withChannels ? "| | rule | element | change | old -> new | direction | channels |\n|---|---|---|---|---|---|---|\n"
+                : "| | rule | element | change | old -> new | direction |\n|---|---|---|---|---|---|\n"
             let findings = byFile[file]!.sorted { a, b in
                 let ka = rank(result, a), kb = rank(result, b)
                 if ka != kb { return ka < kb }
@@ -38,10 +41,36 @@ public struct MarkdownReporter: CheckReporter {
                 let status = result.breaks(finding) ? "**fails**" : result.kind(of: finding).rawValue
                 let change = [finding.arguments["old"], finding.arguments["new"]].compactMap { $0 }
                 let oldNew = change.count == 2 ? "`\(cell(change[0]))` -> `\(cell(change[1]))`" : ""
-                out += "| \(status) | \(finding.rule) | `\(cell(finding.symbol))` | \(cell(Checker.message(finding))) | \(oldNew) | \(finding.direction.rawValue) |\n"
+                out += "| \(status) | \(finding.rule) | `\(cell(finding.symbol))` | \(cell(Checker.message(finding))) | \(oldNew) | \(finding.direction.rawValue) |"
+                out += withChannels ? " \(cell(channelCell(result, finding))) |\n" : "\n"
             }
         }
         return out
+    }
+
+    /// Per channel: who writes and reads it, and how many findings reach it by kind.
+    func channelTable(_ result: CheckResult) -> String {
+        var out = "\n| channel | writer -> reader | encodings | breaking | hazard | safe |\n|---|---|---|---|---|---|\n"
+        for channel in result.channels {
+            var counts: [Verdict: Int] = [:]
+            for finding in result.findings {
+                if let kind = result.kind(of: finding, in: channel.name) { counts[kind, default: 0] += 1 }
+            }
+            out += "| \(channel.name) | \(channel.writer) -> \(channel.reader) | \(channel.encodings.map(\.rawValue).joined(separator: ", ")) | "
+            out += "\(counts[.breaking] ?? 0) | \(counts[.hazard] ?? 0) | \(counts[.safe] ?? 0) |\n"
+        }
+        let unreached = result.findings.filter { $0.channels.isEmpty }.count
+        if unreached > 0 { out += "| (no channel) | | | \(unreached) findings in elements no channel reaches | | |\n" }
+        return out
+    }
+
+    /// `signal-response: breaking, old client reads what new server writes` for each channel.
+    func channelCell(_ result: CheckResult, _ finding: Finding) -> String {
+        guard !finding.channels.isEmpty else { return "none" }
+        return finding.channels.map { impact in
+            let kind = impact.verdicts.worst(of: result.options.level.views).rawValue
+            return impact.effect.isEmpty ? "\(impact.channel): \(kind)" : "\(impact.channel): \(kind), \(impact.effect)"
+        }.joined(separator: "; ")
     }
 
     func rank(_ result: CheckResult, _ finding: Finding) -> Int {

@@ -33,7 +33,7 @@ public struct CompatibilityMatrix: Sendable {
         for i in 0..<count { for j in (i + 1)..<max(count, i + 1) { jobs.append((i, j)) } }
         let results = ParallelMap.run(jobs) { i, j -> (Cell, Cell) in
             let result = Checker.check(SchemaPair(old: versions[i], new: versions[j]), oldSide: .init(label: labels[i], source: labels[i]),
-                                       newSide: .init(label: labels[j], source: labels[j]), options: CheckOptions(), config: config)
+                                       newSide: .init(label: labels[j], source: labels[j]), options: CheckOptions(channels: config?.channels), config: config)
             return (cell(result.findings, direction: .backward), cell(result.findings, direction: .forward))
         }
         let safe = Cell(wire: .safe, json: .safe, count: 0)

@@ -47,6 +47,15 @@ enum ReportDocument {
         fields.append(("message", .string(Checker.message(finding))))
         if let old = finding.arguments["old"] { fields.append(("old", .string(old))) }
         if let new = finding.arguments["new"] { fields.append(("new", .string(new))) }
+        if !finding.channels.isEmpty || result.options.channels != nil {
+            fields.append(("channels", .array(finding.channels.map { impact in
+                var entry: [(String, ReportTree)] = [("channel", .string(impact.channel)),
+                                                     ("kind", .string(impact.verdicts.worst(of: result.options.level.views).rawValue))]
+                if !impact.effect.isEmpty { entry.append(("effect", .string(impact.effect))) }
+                if !impact.route.isEmpty { entry.append(("route", .string(impact.route))) }
+                return .object(entry)
+            })))
+        }
         fields.append(("fingerprint", .string(finding.fingerprint)))
         return .object(fields)
     }

@@ -16,7 +16,17 @@ public struct TextReporter: CheckReporter {
                 let code = result.breaks(finding) ? "31" : kind == .hazard ? "33" : "32"
                 tag = "\u{1B}[\(code)m\(tag)\u{1B}[0m"
             }
-            return "\(location): \(finding.rule): \(Checker.message(finding)) \(tag)\n"
+            var line = "\(location): \(finding.rule): \(Checker.message(finding)) \(tag)\n"
+            // With configured roles, each finding says which channels it reaches (or that none does).
+            if result.options.channels != nil {
+                line += finding.channels.isEmpty ? "    channels: none reaches it\n" : finding.channels.map { impact in
+                    let kind = impact.verdicts.worst(of: result.options.level.views).rawValue
+                    let route = impact.route.isEmpty ? "" : " via \(impact.route)"
+                    let effect = impact.effect.isEmpty ? "" : ": \(impact.effect)"
+                    return "    channel \(impact.channel) [\(kind)]\(effect)\(route)\n"
+                }.joined()
+            }
+            return line
         }.joined()
     }
 }

@@ -21,8 +21,7 @@ struct ChangelogCommand: ParsableCommand {
     @Option(name: [.customShort("I"), .long], help: "An include root for imports (repeatable).")
     var include: [String] = []
 
-    @Option(help: "A config file (protocompat.yaml): its ignores are left out of the changelog as out of the gate.")
-    var config: String?
+    @OptionGroup var configOptions: ConfigOptions
 
     @Option(help: "The title of the changelog.")
     var title: String = "Changelog"
@@ -43,13 +42,10 @@ struct ChangelogCommand: ParsableCommand {
         }
         guard paths.count >= 2 else { throw CommandFailure(["error: a changelog needs at least two versions"]) }
         let loaded = try HistoryLoader.load(paths, sources: SourceOptions(include: include))
-        var loadedConfig: CheckConfig?
-        if let config {
-            do { loadedConfig = try CheckConfig.load(path: config) } catch { throw CommandFailure([error.description]) }
-        }
+        let loadedConfig = try configOptions.load(discover: false)
         let steps = zip(loaded, loaded.dropFirst()).map { old, new in
             let result = Checker.check(old: old.schema, new: new.schema, oldSide: .init(label: old.label, source: old.source),
-                                       newSide: .init(label: new.label, source: new.source), options: CheckOptions(),
+                                       newSide: .init(label: new.label, source: new.source), options: CheckOptions(channels: loadedConfig?.channels),
                                        config: loadedConfig, today: CheckCommand.today())
             return Changelog.step(result, old: old.schema, new: new.schema)
         }

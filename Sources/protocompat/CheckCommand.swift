@@ -29,8 +29,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Run exactly one of buf's categories instead: buf:WIRE, buf:WIRE_JSON, buf:PACKAGE or buf:FILE.")
     var rules: String?
 
-    @Option(help: "A config file: protocompat.yaml (default: ./protocompat.yaml when present) or a buf.yaml (its breaking: section).")
-    var config: String?
+    @OptionGroup var configOptions: ConfigOptions
 
     @Option(help: "A previous JSON report: findings whose fingerprint it holds are reported but do not fail the gate.")
     var baseline: String?
@@ -42,11 +41,7 @@ struct CheckCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let configPath = config ?? (FileManager.default.fileExists(atPath: "protocompat.yaml") ? "protocompat.yaml" : nil)
-        var loadedConfig: CheckConfig?
-        if let configPath {
-            do { loadedConfig = try CheckConfig.load(path: configPath) } catch { throw CommandFailure([error.description]) }
-        }
+        let loadedConfig = try configOptions.load()
         // Flags given on the command line win over the config file.
         let level = loadedConfig?.level.map(\.rawValue).flatMap { self.level == "wire-json" ? $0 : nil } ?? self.level
         let direction = loadedConfig?.direction.map(\.rawValue).flatMap { self.direction == "both" ? $0 : nil } ?? self.direction
@@ -76,7 +71,7 @@ struct CheckCommand: ParsableCommand {
                                    oldSide: .init(label: before.label, source: before.source),
                                    newSide: .init(label: after.label, source: after.source),
                                    options: CheckOptions(level: level, direction: direction == .both ? nil : direction, rules: selection,
-                                                         baseline: known),
+                                                         baseline: known, channels: loadedConfig?.channels),
                                    config: loadedConfig, today: Self.today())
         // Colour only for text on a terminal, and never with NO_COLOR.
         let color = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

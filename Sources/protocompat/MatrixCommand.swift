@@ -23,11 +23,13 @@ struct MatrixCommand: ParsableCommand {
     @Option(name: [.customShort("I"), .long], help: "An include root for imports (repeatable).")
     var include: [String] = []
 
-    @Option(help: "A config file (protocompat.yaml): ignored findings do not count.")
-    var config: String?
+    @OptionGroup var configOptions: ConfigOptions
 
     @Option(help: "The title.")
     var title: String = "Compatibility matrix"
+
+    @Flag(help: "One client x server matrix per channel of the roles (--preset or the config's roles:) instead of reader x writer.")
+    var byChannel = false
 
     @Option(help: "Output format: markdown (default), yaml, json or svg.")
     var format: String = "markdown"
@@ -45,11 +47,22 @@ struct MatrixCommand: ParsableCommand {
         }
         if let last { paths = Array(paths.suffix(max(last, 0))) }
         guard paths.count >= 2 else { throw CommandFailure(["error: a matrix needs at least two versions"]) }
-        var loadedConfig: CheckConfig?
-        if let config {
-            do { loadedConfig = try CheckConfig.load(path: config) } catch { throw CommandFailure([error.description]) }
-        }
+        let loadedConfig = try configOptions.load(discover: false)
         let loaded = try HistoryLoader.load(paths, sources: SourceOptions(include: include))
+        if byChannel {
+            let matrix = ChannelMatrix.build(labels: loaded.map(\.label), schemas: loaded.map(\.schema), config: loadedConfig)
+            guard !matrix.channels.isEmpty else {
+                throw CommandFailure(["error: no channel crosses between client and server: give --preset or a config with roles: (see docs/livekit.md)"])
+            }
+            let text: String
+            switch format {
+            case "svg": text = matrix.svg(title: title)
+            case "yaml": text = try matrix.tree.yaml()
+            case "json": text = matrix.tree.json() + "\n"
+            default: text = matrix.markdown(title: title)
+            }
+            return try OutputFile.write(text, to: output)
+        }
         let matrix = CompatibilityMatrix.build(labels: loaded.map(\.label), schemas: loaded.map(\.schema), config: loadedConfig)
         let text: String
         switch format {

@@ -23,6 +23,8 @@ public struct CheckConfig: Sendable, Equatable {
     public var ignorePaths: [String] = []
     public var ignoreOnly: [String: [String]] = [:]
     public var ignoreUnstablePackages = false
+    /// The `roles:` section: channels findings are judged in; nil when the config has none.
+    public var channels: [Channel]?
     /// The file the config was read from (named in findings about its ignores).
     public var path = "protocompat.yaml"
 
@@ -33,16 +35,21 @@ public struct CheckConfig: Sendable, Equatable {
         public var description: String
     }
 
-    static let keys: Set<String> = ["version", "level", "direction", "rules", "ignore"]
+    static let keys: Set<String> = ["version", "level", "direction", "rules", "ignore", "roles"]
 
     /// Reads `protocompat.yaml`, or a `buf.yaml` (by file name).
     public static func load(path: String) throws(Failure) -> CheckConfig {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Failure(description: "\(path): error: cannot read the config file")
         }
+        return try parse([UInt8](data), path: path)
+    }
+
+    /// Reads config text; `path` names it in errors (and picks buf.yaml's format by file name).
+    public static func parse(_ bytes: [UInt8], path: String) throws(Failure) -> CheckConfig {
         let node: YAMLNode
         do {
-            node = try YAMLParser.parse([UInt8](data))
+            node = try YAMLParser.parse(bytes)
         } catch {
             throw Failure(description: "\(path):\(error.line):\(error.column): error: not valid YAML: \(error.message)")
         }
@@ -82,6 +89,8 @@ public struct CheckConfig: Sendable, Equatable {
                     }
                     if ruleKey == "use" { config.use = ids } else { config.except = ids }
                 }
+            case "roles":
+                config.channels = try channels(value, path: path)
             default:
                 guard case .sequence(let items) = value else { throw Failure(description: "\(path): error: ignore must be a list") }
                 for (index, item) in items.enumerated() {

@@ -14,12 +14,16 @@ public struct CheckOptions: Sendable, Hashable {
     public var rules: RuleSelection
     /// Fingerprints of findings already known (from `--baseline`): they are reported but never fail the gate.
     public var baseline: Set<String>
+    /// The channels findings are judged in (config `roles:`); nil: the requests and responses of every service.
+    public var channels: [Channel]?
 
-    public init(level: Level = .wireJSON, direction: Direction? = nil, rules: RuleSelection = .precise, baseline: Set<String> = []) {
+    public init(level: Level = .wireJSON, direction: Direction? = nil, rules: RuleSelection = .precise, baseline: Set<String> = [],
+                channels: [Channel]? = nil) {
         self.level = level
         self.direction = direction
         self.rules = rules
         self.baseline = baseline
+        self.channels = channels
     }
 
     /// In precise mode, the buf-level variants of the type and cardinality checks are left out: the

@@ -18,11 +18,21 @@ public struct CheckResult: Sendable {
     public var options: CheckOptions
     /// Sorted by (verdict, worst first), file, line, column, rule, symbol.
     public var findings: [Finding]
+    /// The channels findings were judged in (configured, or derived from the services).
+    public var channels: [Channel] = []
 
-    /// The verdict a finding gets at the chosen level (the worst of the level's views).
+    /// The verdict a finding gets at the chosen level: the worst of the level's views, in the
+    /// channels that carry it (as each channel sees it), or in general when no channel does.
     public func kind(of finding: Finding) -> Verdict {
         if case .buf = options.rules { return .breaking }
-        return finding.verdicts.worst(of: options.level.views)
+        let views = options.level.views
+        guard !finding.channels.isEmpty else { return finding.verdicts.worst(of: views) }
+        return finding.channels.map { $0.verdicts.worst(of: views) }.max() ?? .safe
+    }
+
+    /// The verdict a finding gets in one channel at the chosen level (nil when the channel does not carry it).
+    public func kind(of finding: Finding, in channel: String) -> Verdict? {
+        finding.channels.first { $0.channel == channel }.map { $0.verdicts.worst(of: options.level.views) }
     }
 
     /// Whether a finding makes the gate fail: breaking at the level, in a direction that counts.

@@ -16,6 +16,9 @@ public enum Checker {
         var result = CheckResult(old: oldSide, new: newSide, options: options, findings: [])
         var seen = Set<String>()
         findings = findings.filter { seen.insert($0.fingerprint + ($0.location?.description ?? "")).inserted }
+        let analysis = ChannelAnalysis(pair, channels: options.channels)
+        result.channels = analysis.channels
+        for index in findings.indices { findings[index].channels = analysis.impacts(of: findings[index]) }
         if let config {
             result.findings = findings
             var packages: [String: String] = [:]
@@ -23,12 +26,14 @@ public enum Checker {
             config.apply(to: &result, today: today, packages: packages)
             findings = result.findings
         }
-        result.findings = findings.sorted { a, b in
-            let ka = result.kind(of: a), kb = result.kind(of: b)
-            if ka != kb { return ka > kb }
+        // Each finding's kind once (it looks at every channel), then sort by it.
+        let keyed = findings.map { (kind: result.kind(of: $0), finding: $0) }
+        result.findings = keyed.sorted { x, y in
+            if x.kind != y.kind { return x.kind > y.kind }
+            let a = x.finding, b = y.finding
             let la = a.location, lb = b.location
             return (a.file, la?.line ?? 0, la?.column ?? 0, a.rule, a.symbol) < (b.file, lb?.line ?? 0, lb?.column ?? 0, b.rule, b.symbol)
-        }
+        }.map(\.finding)
         return result
     }
 

@@ -18,6 +18,8 @@ public struct Finding: Sendable, Hashable, Codable {
     public var file: String
     /// The values the message is rendered from (`old`, `new`, and rule-specific keys).
     public var arguments: [String: String]
+    /// The channels (roles) the finding touches; empty when no channel reaches it. Not part of the fingerprint.
+    public var channels: [ChannelImpact] = []
 
     public init(rule: String, symbol: String, number: Int32? = nil, verdicts: Verdicts, direction: Direction,
                 location: SourceSpan?, previousLocation: SourceSpan?, file: String, arguments: [String: String] = [:]) {

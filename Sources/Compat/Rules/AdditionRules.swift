@@ -35,7 +35,7 @@ struct ElementAdded: CompatRule {
 
     static let method = ElementAdded(info: RuleInfo(
         id: "RPC_ADDED", title: "RPC added", summary: "A service gained a method.",
-        rationale: "New clients calling it against an old server get UNIMPLEMENTED: a backward hazard for mixed deployments.",
+        rationale: "New clients calling it against an old server get UNIMPLEMENTED: the old reader of the request (the server) meets data it cannot serve, a forward hazard for mixed deployments.",
         bufCategories: [], examples: [RuleExample(before: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }",
                                                   after: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); rpc N(A) returns (A); }", findings: 1,
                                                   verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe))]),
@@ -78,7 +78,7 @@ struct ElementAdded: CompatRule {
             return pair.servicePairs.flatMap { old, new, _, newFile in
                 new.methods.filter { m in !old.methods.contains { $0.name == m.name } }.map { method in
                     Finding(rule: info.id, symbol: new.fullName + "." + method.name, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe),
-                            direction: .backward, location: method.span, previousLocation: old.span, file: newFile.name,
+                            direction: .forward, location: method.span, previousLocation: old.span, file: newFile.name,
                             arguments: ["service": new.name, "method": method.name])
                 }
             }
@@ -86,7 +86,7 @@ struct ElementAdded: CompatRule {
             let existing = Set(pair.old.services.map(\.service.fullName))
             return pair.new.services.filter { !existing.contains($0.service.fullName) }.map { entry in
                 Finding(rule: info.id, symbol: entry.service.fullName, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe),
-                        direction: .backward, location: entry.service.span, previousLocation: nil, file: entry.file.name,
+                        direction: .forward, location: entry.service.span, previousLocation: nil, file: entry.file.name,
                         arguments: ["service": entry.service.fullName])
             }
         }

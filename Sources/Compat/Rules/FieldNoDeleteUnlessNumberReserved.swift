@@ -22,7 +22,7 @@ struct FieldNoDeleteUnlessNumberReserved: CompatRule {
                 new.field(number: field.number) == nil && !new.reservedRanges.contains { field.number >= $0.start && field.number < $0.end }
             }.map { field in
                 Finding(rule: info.id, symbol: old.fullName + "." + field.name, number: field.number,
-                        verdicts: Verdicts(wire: .hazard, json: .breaking, source: .breaking), direction: .both,
+                        verdicts: Verdicts(wire: .hazard, json: .breaking, source: .breaking), direction: .backward,
                         location: new.span, previousLocation: field.span, file: newFile.name,
                         arguments: ["field": field.name, "message": old.name])
             }

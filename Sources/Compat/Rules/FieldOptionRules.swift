@@ -12,6 +12,8 @@ struct FieldSameSetting: CompatRule {
 
     /// The value of `(extension).name` inside the `features` set on the field, its messages or its file.
     static func extensionFeature(_ extensionName: String, _ name: String, _ p: SchemaPair.FieldPair, _ version: SchemaPair.Version, old: Bool) -> String? {
+        // Features exist only under editions (protoc refuses them in proto2 and proto3 files).
+        guard (old ? p.oldFile.syntax : p.newFile.syntax) == .editions else { return nil }
         let field = old ? p.old : p.new, message = old ? p.oldMessage : p.newMessage, file = old ? p.oldFile : p.newFile
         var chain: [OptionMessage] = [field.options]
         if let message {
@@ -49,10 +51,10 @@ struct FieldSameSetting: CompatRule {
         examples: [RuleExample(before: "syntax = \"proto2\"; message M { optional string a = 1; }",
                                after: "syntax = \"proto2\"; message M { optional string a = 1 [ctype = CORD]; }", findings: 1, verdicts: .sourceOnly)]),
         value: { p, version, old in
-            let field = old ? p.old : p.new
-            guard field.type == .string || field.type == .bytes else { return nil }
+            let type = old ? p.old.type : p.new.type
+            guard type == .string || type == .bytes else { return nil }
             if let feature = extensionFeature("pb.cpp", "string_type", p, version, old: old) { return feature }
-            switch field.options["ctype"] {
+            switch (old ? p.old.options : p.new.options)["ctype"] {
             case .enumValue("CORD")?: return "CORD"
             case .enumValue("STRING_PIECE")?: return "VIEW"
             default: return "STRING"
@@ -68,11 +70,13 @@ struct FieldSameSetting: CompatRule {
         value: { p, version, old in
             // Java verifies when (pb.java).utf8_validation = VERIFY or java_string_check_utf8 is set;
             // otherwise it follows the core utf8_validation feature. Map keys and values count too.
-            let field = old ? p.old : p.new, file = old ? p.oldFile : p.newFile
-            guard field.type == .string else { return nil }
-            if extensionFeature("pb.java", "utf8_validation", p, version, old: old) == "VERIFY" { return "VERIFY" }
-            if file.options.isTrue("java_string_check_utf8") { return "VERIFY" }
-            let core = version.features.features(of: field, in: old ? p.oldMessage : p.newMessage, file: file).utf8Validation
+            // Read through the pair (no copies of whole files and messages: this runs for every field).
+            guard (old ? p.old.type : p.new.type) == .string else { return nil }
+            let syntax = old ? p.oldFile.syntax : p.newFile.syntax
+            if syntax == .editions, extensionFeature("pb.java", "utf8_validation", p, version, old: old) == "VERIFY" { return "VERIFY" }
+            if (old ? p.oldFile.options : p.newFile.options).isTrue("java_string_check_utf8") { return "VERIFY" }
+            if syntax != .editions { return syntax == .proto3 ? "VERIFY" : "NONE" }
+            let core = version.features.features(of: old ? p.old : p.new, in: old ? p.oldMessage : p.newMessage, file: old ? p.oldFile : p.newFile).utf8Validation
             return core == "VERIFY" ? "VERIFY" : "NONE"
         }, verdicts: Verdicts(wire: .hazard, json: .safe, source: .safe), describe: "Java UTF-8 validation",
         locate: { p in
@@ -89,9 +93,10 @@ struct FieldSameSetting: CompatRule {
         examples: [RuleExample(before: "syntax = \"proto2\"; message M { optional string a = 1; }",
                                after: "edition = \"2023\"; message M { string a = 1; }", findings: 1)]),
         value: { p, version, old in
-            let field = old ? p.old : p.new
-            guard field.type == .string else { return nil }
-            return version.features.features(of: field, in: old ? p.oldMessage : p.newMessage, file: old ? p.oldFile : p.newFile).utf8Validation
+            guard (old ? p.old.type : p.new.type) == .string else { return nil }
+            let syntax = old ? p.oldFile.syntax : p.newFile.syntax
+            if syntax != .editions { return syntax == .proto3 ? "VERIFY" : "NONE" }
+            return version.features.features(of: old ? p.old : p.new, in: old ? p.oldMessage : p.newMessage, file: old ? p.oldFile : p.newFile).utf8Validation
         }, verdicts: Verdicts(wire: .hazard, json: .safe, source: .safe), describe: "UTF-8 validation")
 
     func check(_ pair: SchemaPair) -> [Finding] {

@@ -17,7 +17,7 @@ struct FieldNoDelete: CompatRule {
                 let nameReserved = new.reservedNames.contains(field.name)
                 return Finding(rule: info.id, symbol: old.fullName + "." + field.name, number: field.number,
                                verdicts: Verdicts(wire: numberReserved ? .safe : .hazard, json: nameReserved ? .safe : .breaking, source: .breaking),
-                               direction: .both, location: new.span, previousLocation: field.span, file: newFile.name,
+                               direction: .backward, location: new.span, previousLocation: field.span, file: newFile.name,
                                arguments: ["field": field.name, "message": RuleSupport.relativeName(new.fullName, package: newFile.package)])
             }
         }
@@ -66,7 +66,7 @@ struct RPCNoDelete: CompatRule {
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.servicePairs.flatMap { old, new, _, newFile in
             old.methods.filter { m in !new.methods.contains { $0.name == m.name } }.map { method in
-                Finding(rule: info.id, symbol: old.fullName + "." + method.name, verdicts: .breakingEverywhere, direction: .forward,
+                Finding(rule: info.id, symbol: old.fullName + "." + method.name, verdicts: .breakingEverywhere, direction: .backward,
                         location: new.span, previousLocation: method.span, file: newFile.name,
                         arguments: ["method": method.name, "service": RuleSupport.relativeName(new.fullName, package: newFile.package)])
             }

@@ -27,6 +27,7 @@ struct MessageSameRequiredFields: CompatRule {
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.messagePairs.flatMap { old, new, oldFile, newFile -> [Finding] in
             let before = Self.requiredByLabel(old), after = Self.requiredByLabel(new)
+            guard before != after else { return [] }
             // buf fires on labels; the verdict follows what readers enforce, so a proto2 `required` that
             // became an editions LEGACY_REQUIRED field is reported, but as safe.
             let enforcedBefore = Self.required(old, file: oldFile, version: pair.old)

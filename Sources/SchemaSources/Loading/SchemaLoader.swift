@@ -44,7 +44,12 @@ public struct SchemaLoader: Sendable {
     }
 
     /// Loads one SOURCE (several .proto files make one version; otherwise exactly one argument).
-    public func load(_ sources: [String]) throws(SourceError) -> LoadedSchema {
+    public func load(_ arguments: [String]) throws(SourceError) -> LoadedSchema {
+        // A shipped version by name (`livekit-protocol==1.0.7`, `v1.50.4`) is its snapshot.
+        var sources = arguments
+        if arguments.count == 1, let named = try NamedVersions.resolve(arguments[0], folders: NamedVersions.folders()) {
+            sources = [named]
+        }
         let spec = try SourceSpec.classify(sources)
         var loaded: LoadedSchema
         switch spec {
@@ -96,7 +101,8 @@ public struct SchemaLoader: Sendable {
             let snapshot = try Snapshot.read([UInt8](data), path: path)
             loaded = LoadedSchema(schema: snapshot.schema, label: snapshot.label, source: path)
         }
-        loaded.source = sources.joined(separator: " ")
+        loaded.source = arguments.joined(separator: " ")
+        if sources != arguments, NamedVersions.isTag(arguments[0]) { loaded.label = "\(arguments[0]) (\(loaded.label))" }
         if let label { loaded.label = label }
         return loaded
     }

@@ -1,0 +1,105 @@
+import ProtoModel
+
+/// Which channels carry which types in a pair of versions, and what each finding does to them.
+public struct ChannelAnalysis: Sendable {
+    public let channels: [Channel]
+    let reaches: [ChannelReach]
+    /// Every message, enum and service name of either version: a finding's owner is the longest of its symbol's prefixes found here.
+    let owners: Set<String>
+    let serviceNames: Set<String>
+
+    /// Channels as configured, or (nil) the two every service implies.
+    public init(_ pair: SchemaPair, channels: [Channel]?) {
+        let versions = [pair.new, pair.old]
+        var services = Set<String>()
+        for version in versions { for entry in version.services { services.insert(entry.service.fullName) } }
+        self.channels = channels ?? Channel.serviceDefaults(Array(services))
+        reaches = self.channels.map { ChannelReach($0, versions: versions) }
+        var owners = services
+        for version in versions {
+            owners.formUnion(version.index.messages.keys)
+            owners.formUnion(version.index.enums.keys)
+        }
+        self.owners = owners
+        serviceNames = services
+    }
+
+    /// The element a finding is about: the message, enum or service its symbol names or sits in.
+    func owner(of symbol: String) -> String? {
+        var name = Substring(symbol)
+        while !name.isEmpty {
+            if owners.contains(String(name)) { return String(name) }
+            guard let dot = name.lastIndex(of: ".") else { return nil }
+            name = name[..<dot]
+        }
+        return nil
+    }
+
+    /// The channels a finding touches, in channel order; empty when no channel reaches it.
+    public func impacts(of finding: Finding) -> [ChannelImpact] {
+        guard let owner = owner(of: finding.symbol) else { return [] }
+        var impacts: [ChannelImpact] = []
+        // A method-level change goes to the channels carrying the service's requests, when there are any.
+        let isService = serviceNames.contains(owner)
+        let requestSide = isService && reaches.contains { $0.requestServices.contains(owner) }
+        for (channel, reach) in zip(channels, reaches) {
+            let route: String
+            if isService {
+                guard requestSide ? reach.requestServices.contains(owner) : reach.services.contains(owner) else { continue }
+                route = ""
+            } else {
+                guard reach.contains(owner) else { continue }
+                route = reach.route(to: owner)
+            }
+            impacts.append(ChannelImpact(channel: channel.name, verdicts: Self.verdicts(finding, in: channel),
+                                         effect: Self.effect(finding.direction, channel), route: route))
+        }
+        return impacts
+    }
+
+    /// A finding's verdicts as the channel sees them: views it does not carry are safe; JSON is
+    /// judged by the names writers emit and by what readers do with unknown names.
+    static func verdicts(_ finding: Finding, in channel: Channel) -> Verdicts {
+        var verdicts = finding.verdicts
+        if !channel.encodings.contains(.binary) { verdicts.wire = .safe }
+        guard channel.encodings.contains(.json) else {
+            verdicts.json = .safe
+            return verdicts
+        }
+        switch (finding.rule, channel.jsonNames) {
+        case ("FIELD_SAME_JSON_NAME", .proto):
+            verdicts.json = .safe
+        case ("FIELD_SAME_NAME", .proto):
+            verdicts.json = .breaking
+        case ("FIELD_SAME_NAME", .camel) where finding.verdicts.json == .hazard:
+            // The json_name stayed: camelCase writers and readers never see the rename.
+            verdicts.json = .safe
+        default: break
+        }
+        // A reader that skips unknown JSON names does not fail on a field the writer still sends
+        // after the reader's version deleted it; the one that remains is a missing value (a hazard).
+        if channel.unknownJSON == .ignore, verdicts.json == .breaking, Self.fieldDeletions.contains(finding.rule) {
+            verdicts.json = .hazard
+        }
+        if finding.rule == "FIELD_ADDED" || finding.rule == "ENUM_VALUE_ADDED" {
+            switch channel.unknownJSON {
+            case .reject: verdicts.json = .breaking
+            case .ignore: verdicts.json = finding.rule == "FIELD_ADDED" ? .safe : verdicts.json
+            case .unspecified: break
+            }
+        }
+        return verdicts
+    }
+
+    static let fieldDeletions: Set<String> = ["FIELD_NO_DELETE", "FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED", "FIELD_NO_DELETE_UNLESS_NAME_RESERVED"]
+
+    /// Who is hurt, in the channel's role names.
+    static func effect(_ direction: Direction, _ channel: Channel) -> String {
+        switch direction {
+        case .forward: "old \(channel.reader) reads what new \(channel.writer) writes"
+        case .backward: "new \(channel.reader) reads what old \(channel.writer) writes"
+        case .both: "\(channel.reader) and \(channel.writer) on different versions"
+        case .none: ""
+        }
+    }
+}
