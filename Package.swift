@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Compat", "ProtoFrontEnd", "ProtoModel", "Reports"],
                     exclude: ["Golden", "Fixtures"]),
         // Runs the built executable end to end (ci/test.sh builds it first).
-        .testTarget(name: "CLITests"),
+        .testTarget(name: "CLITests", exclude: ["Fixtures"]),
         .testTarget(
             name: "SchemaSourcesTests",
             dependencies: [

@@ -28,7 +28,7 @@ public struct Channel: Sendable, Hashable {
     public var writer: String
     /// The role that reads them.
     public var reader: String
-    /// Root messages by full name (`*` globs allowed).
+    /// Root messages (or enums) by full name (`*` globs allowed).
     public var messages: [String]
     /// Services (full-name globs) whose request types are the channel's roots.
     public var requestsOf: [String]

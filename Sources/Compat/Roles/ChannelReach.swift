@@ -52,7 +52,7 @@ public struct ChannelReach: Sendable {
                 reach(entry.message.fullName, from: nil)
             }
         } else {
-            for name in globs where version.index.messages[name] != nil { reach(name, from: nil) }
+            for name in globs where version.index.messages[name] != nil || version.index.enums[name] != nil { reach(name, from: nil) }
         }
         for entry in version.services where channel.covers(service: entry.service.fullName) {
             services.insert(entry.service.fullName)
