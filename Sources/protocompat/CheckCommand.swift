@@ -11,11 +11,11 @@ struct CheckCommand: ParsableCommand {
         abstract: "Compare two versions and fail (exit 1) when something breaks at the chosen level and direction."
     )
 
-    @Argument(help: "The old version: any SOURCE.")
-    var old: String
+    @Argument(help: "OLD NEW: any SOURCE each. With --transitive: every earlier version, then the new one.")
+    var versions: [String] = []
 
-    @Argument(help: "The new version: any SOURCE.")
-    var new: String
+    @Flag(help: "Check the last version against every earlier version given (all must pass).")
+    var transitive = false
 
     @Option(name: [.customShort("I"), .long], help: "An include root for imports of both versions (repeatable).")
     var include: [String] = []
@@ -63,21 +63,26 @@ struct CheckCommand: ParsableCommand {
         guard let reportFormat = ReportFormat(rawValue: format) else {
             throw CommandFailure(["error: unknown format \"\(format)\": use \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))"])
         }
+        guard transitive ? versions.count >= 2 : versions.count == 2 else {
+            throw CommandFailure([transitive ? "error: --transitive needs at least two versions: the earlier ones, then the new one"
+                                             : "error: check takes two versions, OLD and NEW (or --transitive with more)"])
+        }
         let known = try baseline.map(Self.readBaseline) ?? []
-        let sources = SourceOptions(include: include)
-        // The two versions are independent: load them on both cores.
-        let (before, after) = try Self.loadBoth(sources, old, new)
-        let result = Checker.check(old: before.schema, new: after.schema,
-                                   oldSide: .init(label: before.label, source: before.source),
-                                   newSide: .init(label: after.label, source: after.source),
-                                   options: CheckOptions(level: level, direction: direction == .both ? nil : direction, rules: selection,
-                                                         baseline: known, channels: loadedConfig?.channels),
-                                   config: loadedConfig, today: Self.today())
+        // The versions are independent: load them on both cores.
+        let loaded = try HistoryLoader.load(versions, sources: SourceOptions(include: include))
+        let after = loaded.last!
+        let options = CheckOptions(level: level, direction: direction == .both ? nil : direction, rules: selection,
+                                   baseline: known, channels: loadedConfig?.channels)
+        let results = loaded.dropLast().map { before in
+            Checker.check(old: before.schema, new: after.schema, oldSide: .init(label: before.label, source: before.source),
+                          newSide: .init(label: after.label, source: after.source), options: options, config: loadedConfig, today: Self.today())
+        }
         // Colour only for text on a terminal, and never with NO_COLOR.
         let color = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let text = try reportFormat.reporter(color: color).render(result)
+        let text = transitive ? try TransitiveReport.render(results, format: reportFormat, color: color)
+                              : try reportFormat.reporter(color: color).render(results[0])
         try OutputFile.write(text, to: output)
-        if result.isBreaking { throw ExitCode(1) }
+        if results.contains(where: \.isBreaking) { throw ExitCode(1) }
     }
 }
 

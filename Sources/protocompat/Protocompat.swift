@@ -13,6 +13,7 @@ struct Protocompat: ParsableCommand {
     )
 
     static func main() {
+        InterruptCleanup.install()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -73,4 +73,24 @@ struct CLITests {
         #expect(unwritable.stderr.contains("cannot write the output"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["report.json"])
     }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "run 'swift build' first"))
+    func transitiveChecksTheNewVersionAgainstEveryEarlierOne() throws {
+        // v1 -> v2 breaks, v2 -> v2 does not: the gate fails on the first.
+        let text = try run(["check", "--transitive", Self.v1, Self.v2, Self.v2])
+        #expect(text.status == 1)
+        #expect(text.stdout.hasPrefix("== v1 -> v2: breaking\n"))
+        #expect(text.stdout.contains("\n== v2 -> v2: compatible\n"))
+        let json = try run(["check", "--transitive", "--format", "json", Self.v1, Self.v2, Self.v2])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["transitive"] as? Bool == true && object["breaking"] as? Bool == true)
+        let checks = try #require(object["checks"] as? [[String: Any]])
+        #expect(checks.map { $0["breaking"] as? Bool } == [true, false])
+        let markdown = try run(["check", "--transitive", "--format", "markdown", Self.v1, Self.v2, Self.v2])
+        #expect(markdown.stdout.contains("| `v1` | **breaking** |"))
+        #expect(try run(["check", "--transitive", Self.v2, Self.v2, Self.v2]).status == 0)
+        let one = try run(["check", Self.v1])
+        #expect(one.status == 2)
+        #expect(one.stderr.contains("error: check takes two versions, OLD and NEW"))
+    }
 }
