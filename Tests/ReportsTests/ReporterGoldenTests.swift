@@ -48,6 +48,37 @@ struct ReporterGoldenTests {
         try compare(try Changelog(steps: [step]).tree.yaml(), "changelog.yaml")
     }
 
+    /// The example roles (schemas/examples/protocompat.yaml, built in as the "examples" preset).
+    static func roles() throws -> CheckConfig { try Presets.load("examples") }
+
+    @Test(arguments: PairReport.Format.allCases)
+    func pairMatchesGolden(format: PairReport.Format) throws {
+        let config = try Self.roles()
+        let result = try Self.result(CheckOptions(channels: config.channels))
+        let rendered = try PairReport.render(PairAnalysis(result), format: format)
+        #expect(try PairReport.render(PairAnalysis(try Self.result(CheckOptions(channels: config.channels))), format: format) == rendered)
+        let ext = [PairReport.Format.text: "txt", .markdown: "md", .json: "json", .yaml: "yaml"][format]!
+        try compare(rendered, "pair.\(ext)")
+    }
+
+    @Test func checkWithRolesMatchesGolden() throws {
+        let config = try Self.roles()
+        let result = try Self.result(CheckOptions(channels: config.channels))
+        try compare(try TextReporter().render(result), "check.roles.txt")
+        try compare(try MarkdownReporter().render(result), "check.roles.md")
+    }
+
+    @Test func channelMatrixMatchesGolden() throws {
+        let matrix = ChannelMatrix.build(labels: ["v1", "v2"], schemas: [try Self.schema("v1"), try Self.schema("v2")], config: try Self.roles())
+        // The archiver is not the server, so it runs the client side's version.
+        #expect(matrix.channels.map(\.name) == ["chat-requests", "chat-responses", "message-archive"])
+        // A v1 client calling a v2 server: the deleted Watch RPC breaks its requests.
+        #expect(matrix.cells[0][0][1].verdict == .breaking)
+        try compare(matrix.markdown(title: "Example channels"), "channels.md")
+        try compare(matrix.svg(title: "Example"), "channels.svg")
+        try compare(try matrix.tree.yaml(), "channels.yaml")
+    }
+
     @Test func matrixMatchesGolden() throws {
         let matrix = CompatibilityMatrix.build(labels: ["v1", "v2"], schemas: [try Self.schema("v1"), try Self.schema("v2")])
         // v2 reading v1 data: the renamed field breaks JSON (both ways); a v2 server reading a v1

@@ -3,6 +3,35 @@
 extension Presets {
     /// Each preset's YAML text, by name.
     static let texts: [String: String] = [
+        "examples": #"""
+# Roles for the example chat protocol: who writes which messages to whom, in which encodings.
+# Try: protocompat pair schemas/examples/v1 schemas/examples/v2 --config schemas/examples/protocompat.yaml
+version: 1
+roles:
+  chat-requests:
+    summary: requests of ChatService, apps to the server, binary (gRPC) or JSON (the web app, proto names accepted)
+    requests_of: [chat.v1.ChatService]
+    writer: client
+    reader: server
+    encodings: [binary, json]
+    unknown_json: ignore
+  chat-responses:
+    summary: responses of ChatService, binary (gRPC) or ProtoJSON with lowerCamelCase names
+    responses_of: [chat.v1.ChatService]
+    writer: server
+    reader: client
+    encodings: [binary, json]
+    json_names: camel
+  message-archive:
+    summary: messages exported as JSON lines for the archive, whose importer rejects unknown fields
+    messages: [chat.v1.Message]
+    writer: server
+    reader: archiver
+    encodings: [json]
+    json_names: camel
+    unknown_json: reject
+
+"""#,
         "livekit": #"""
 # protocompat preset for LiveKit (github.com/livekit/protocol): which component writes which
 # message to which, in which encodings. Select it with `--preset livekit`, or copy this file
