@@ -134,11 +134,16 @@ struct PackageElementNoDelete: CompatRule {
         return pair.old.schema.files.flatMap { oldFile -> [Finding] in
             guard newPackages.contains(oldFile.package), WellKnownTypes.files[oldFile.name] == nil else { return [] }
             return elements(oldFile).filter { now[$0.key] == nil }.map { name, span -> Finding in
-                // Every element gone from the package is reported (nested ones too): at its surviving
-                // parent message, or else at the start of the file that held it, as buf does.
-                var location = RuleSupport.fileStart(oldFile.name)
-                if let dot = name.lastIndex(of: "."), let survivor = pair.new.message(String(name[..<dot])), let span = survivor.span {
-                    location = span
+                // Every element gone from the package is reported (nested ones too), where buf puts it:
+                // a nested message at its parent wherever the parent now is; a nested enum or extension
+                // at its parent only when the parent is still in the file of the same name; otherwise at
+                // the start of that file, or with no file at all when that file is gone too.
+                var location = pair.new.files[oldFile.name] != nil ? RuleSupport.fileStart(oldFile.name) : RuleSupport.fileStart("")
+                if let dot = name.lastIndex(of: ".") {
+                    let parent = String(name[..<dot])
+                    if noun == "message" || pair.new.index.fileOf[parent] == oldFile.name, let span = pair.new.message(parent)?.span {
+                        location = span
+                    }
                 }
                 return Finding(rule: info.id, symbol: name, verdicts: verdicts, direction: .both, location: location,
                                previousLocation: span, file: location.file,

@@ -9,6 +9,8 @@ struct FieldSameSetting: CompatRule {
     let describe: String
     /// Where to point when the field's setting comes from elsewhere (a file option), if anywhere.
     var locate: (@Sendable (SchemaPair.FieldPair) -> SourceSpan?)? = nil
+    /// How a value is shown when it differs from the compared one (the option as written), if it can.
+    var display: (@Sendable (SchemaPair.FieldPair, _ isOld: Bool) -> String?)? = nil
 
     /// The value of `(extension).name` inside the `features` set on the field, its messages or its file.
     static func extensionFeature(_ extensionName: String, _ name: String, _ p: SchemaPair.FieldPair, _ version: SchemaPair.Version, old: Bool) -> String? {
@@ -53,13 +55,29 @@ struct FieldSameSetting: CompatRule {
         value: { p, version, old in
             let type = old ? p.old.type : p.new.type
             guard type == .string || type == .bytes else { return nil }
-            if let feature = extensionFeature("pb.cpp", "string_type", p, version, old: old) { return feature }
-            switch (old ? p.old.options : p.new.options)["ctype"] {
+            let editions = (old ? p.oldFile.syntax : p.newFile.syntax) == .editions
+            let ctype = (old ? p.old.options : p.new.options)["ctype"]
+            // Map entries' key and value fields are not the user's fields: buf leaves them out.
+            if (old ? p.oldMessage : p.newMessage)?.isMapEntry == true { return nil }
+            // Between two proto2/proto3 files the ctype options are compared as written. Once editions
+            // are involved, buf compares resolved string types, in which a STRING_PIECE of the previous
+            // version counts as STRING (protoc's legacy mapping keeps only CORD) while one written in
+            // the new version stays STRING_PIECE: checked against buf's own cases.
+            if p.oldFile.syntax != .editions && p.newFile.syntax != .editions {
+                if case .enumValue(let written)? = ctype { return written }
+                return "STRING"
+            }
+            if editions, let feature = extensionFeature("pb.cpp", "string_type", p, version, old: old) { return feature }
+            switch ctype {
             case .enumValue("CORD")?: return "CORD"
-            case .enumValue("STRING_PIECE")?: return "VIEW"
+            case .enumValue("STRING_PIECE")?: return old ? "STRING" : "STRING_PIECE"
             default: return "STRING"
             }
-        }, verdicts: .sourceOnly, describe: "C++ string type")
+        }, verdicts: .sourceOnly, describe: "C++ string type",
+        display: { p, old in
+            if case .enumValue(let written)? = (old ? p.old.options : p.new.options)["ctype"] { return written }
+            return nil
+        })
 
     static let javaUTF8 = FieldSameSetting(info: RuleInfo(
         id: "FIELD_SAME_JAVA_UTF8_VALIDATION", title: "Field Java UTF-8 validation changed",
@@ -102,7 +120,8 @@ struct FieldSameSetting: CompatRule {
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.allFieldPairs.compactMap { p -> Finding? in
             guard let before = value(p, pair.old, true), let after = value(p, pair.new, false), before != after else { return nil }
-            var finding = RuleSupport.fieldFinding(info.id, p, verdicts: verdicts, direction: .both, arguments: ["old": before, "new": after])
+            let shownBefore = display?(p, true) ?? before, shownAfter = display?(p, false) ?? after
+            var finding = RuleSupport.fieldFinding(info.id, p, verdicts: verdicts, direction: .both, arguments: ["old": shownBefore, "new": shownAfter])
             if let span = locate?(p) { finding.location = span }
             return finding
         }
