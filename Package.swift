@@ -50,6 +50,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The entry points fuzzing drives (bytes in, no crash out), shared by the fuzzer and the regression tests.
+        .target(name: "FuzzTargets", dependencies: ["ProtoModel", "ProtoFrontEnd", "SchemaSources", "Compat"]),
+        // libFuzzer driver when built by ci/fuzz.sh (-sanitize=fuzzer,address -DFUZZING); otherwise replays inputs.
+        .executableTarget(name: "protocompat-fuzz", dependencies: ["FuzzTargets"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], exclude: ["Regressions"]),
         .testTarget(name: "ProtoModelTests", dependencies: ["ProtoModel"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "CompatTests", dependencies: ["ProtoModel", "ProtoFrontEnd", "Compat"]),

@@ -34,3 +34,7 @@ echo "== every source path gives the same model (LiveKit wheels from PyPI, .prot
 python3 ci/sources-equivalence.py --bin "$(swift build -c release --show-bin-path)/protocompat"
 echo "== the shipped LiveKit snapshots are current"
 bash ci/check-livekit-schemas.sh
+echo "== fuzzing: each target for a short, fixed time under libFuzzer and AddressSanitizer"
+for target in frontend descriptors python archives yaml; do
+  bash ci/fuzz.sh "$target" "${PROTOCOMPAT_FUZZ_SECONDS:-20}" 2>&1 | grep -v "Cannot export local symbol" | tail -1
+done

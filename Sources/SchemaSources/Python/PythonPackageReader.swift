@@ -22,12 +22,36 @@ public enum PythonPackageReader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SourceError("\(path): error: cannot read the wheel (does the file exist?)")
         }
+        // ZIPFoundation leaks its open file when it cannot find the end record: check first, as it would.
+        guard hasEndRecord(data) else {
+            throw SourceError("\(path): error: not a readable zip archive (no end of central directory record): is it a wheel?")
+        }
+        // Read from the file, not from memory: ZIPFoundation's in-memory reader traps on entries
+        // that point past the end of the data (found by fuzzing), its file reader does not.
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
             throw SourceError("\(path): error: not a readable zip archive (\(error))")
         }
+        return try modules(in: archive, path: path, limits: limits)
+    }
+
+    /// The modules of a wheel already in memory (written to a temporary file, read, removed); `path` names it in errors.
+    public static func modules(inWheelData data: Data, path: String, limits: Limits = Limits()) throws(SourceError) -> [(String, [UInt8])] {
+        let temporary = NSTemporaryDirectory() + "protocompat-wheel-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).whl"
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+            throw SourceError("\(path): error: cannot stage the wheel in \(NSTemporaryDirectory())")
+        }
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        do {
+            return try modules(inWheel: temporary, limits: limits)
+        } catch {
+            throw SourceError(error.lines.map { $0.replacingOccurrences(of: temporary, with: path) })
+        }
+    }
+
+    static func modules(in archive: Archive, path: String, limits: Limits) throws(SourceError) -> [(String, [UInt8])] {
         var modules: [(String, [UInt8])] = []
         var count = 0
         var total: UInt64 = 0
@@ -61,14 +85,35 @@ public enum PythonPackageReader {
 
     struct ArchiveLimitExceeded: Error {}
 
+    /// Whether the last end-of-central-directory signature (searched from the end, as ZIPFoundation
+    /// does) starts a complete record, comment included.
+    static func hasEndRecord(_ data: Data) -> Bool {
+        let bytes = [UInt8](data)
+        guard bytes.count >= 22 else { return false }
+        var position = bytes.count - 22
+        while position >= 0 {
+            if bytes[position] == 0x50, bytes[position + 1] == 0x4B, bytes[position + 2] == 0x05, bytes[position + 3] == 0x06 {
+                let comment = Int(bytes[position + 20]) | Int(bytes[position + 21]) << 8
+                return position + 22 + comment <= bytes.count
+            }
+            position -= 1
+        }
+        return false
+    }
+
     /// The modules of a source distribution (`.tar.gz`), read in memory with the same limits.
     public static func modules(inSdist path: String, limits: Limits = Limits()) throws(SourceError) -> [(String, [UInt8])] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SourceError("\(path): error: cannot read the source distribution (does the file exist?)")
         }
+        return try modules(inSdistData: [UInt8](data), path: path, limits: limits)
+    }
+
+    /// The modules of a source distribution already in memory; `path` names it in errors.
+    public static func modules(inSdistData data: [UInt8], path: String, limits: Limits = Limits()) throws(SourceError) -> [(String, [UInt8])] {
         let tar: [UInt8]
         do {
-            tar = try Gzip.inflate([UInt8](data), limit: Int(limits.maxTotalSize))
+            tar = try Gzip.inflate(data, limit: Int(limits.maxTotalSize))
         } catch {
             throw SourceError("\(path): error: cannot decompress: \(error)")
         }
