@@ -69,7 +69,9 @@ struct CompilationSession {
         do {
             bytes = try compiler.source.read(name)
         } catch {
-            diagnostics.append(Diagnostic("\(error)", file: name))
+            // The diagnostic names the file already: keep only the reason.
+            let reason = (error as? SourceReadError)?.message ?? "\(error)"
+            diagnostics.append(Diagnostic(reason, file: name))
             states[name] = .done(false)
             return false
         }

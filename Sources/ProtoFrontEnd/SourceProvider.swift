@@ -24,7 +24,7 @@ public struct IncludeRootSource: SourceProvider {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
             let attributes = try? FileManager.default.attributesOfItem(atPath: path)
             if let size = attributes?[.size] as? Int, size > maxFileSize {
-                throw SourceReadError(path: path, message: "file is \(size) bytes, over the limit of \(maxFileSize) bytes")
+                throw SourceReadError(path: path, message: "file is \(size) bytes, over the limit of \(maxFileSize) bytes: is it really a .proto file?")
             }
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw SourceReadError(path: path, message: "cannot read the file (check its permissions)")

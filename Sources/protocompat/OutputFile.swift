@@ -14,11 +14,14 @@ enum OutputFile {
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         InterruptCleanup.track(temporary.path)
         defer { InterruptCleanup.track(nil) }
-        do {
-            try Data(text.utf8).write(to: temporary)
-        } catch {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CommandFailure(["\(path): error: cannot write the output: the folder \"\((path as NSString).deletingLastPathComponent)\" does not exist: create it first"])
+        }
+        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {
+            let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw CommandFailure(["\(path): error: cannot write the output (\(error.localizedDescription)): check that the folder exists and is writable"])
+            throw CommandFailure(["\(path): error: cannot write the output (\(reason)): check that the folder is writable and the disk has room"])
         }
         if rename(temporary.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))

@@ -69,7 +69,7 @@ struct SdistTests {
         try Data("not gzip at all".utf8).write(to: URL(fileURLWithPath: dir + "/text.tar.gz"))
         #expect(error(dir + "/text.tar.gz").contains("not valid gzip data"))
         try Data(try Self.gzip(Self.tar([("../a_pb2.py", module), ("/abs/a_pb2.py", module)]))).write(to: URL(fileURLWithPath: dir + "/climb.tar.gz"))
-        #expect(error(dir + "/climb.tar.gz").contains("no Python modules found"))
+        #expect(error(dir + "/climb.tar.gz").contains("../a_pb2.py: error: the entry's path leaves the archive"))
         try Data(try Self.gzip([UInt8](repeating: 0, count: 4 << 20))).write(to: URL(fileURLWithPath: dir + "/bomb.tar.gz"))
         var small = PythonPackageReader.Limits()
         small.maxTotalSize = 1 << 20

@@ -46,6 +46,10 @@ public struct SchemaLoader: Sendable {
     /// Loads one SOURCE (several .proto files make one version; otherwise exactly one argument).
     public func load(_ arguments: [String]) throws(SourceError) -> LoadedSchema {
         // A shipped version by name (`livekit-protocol==1.0.7`, `v1.50.4`) is its snapshot.
+        // Swift decodes arguments as UTF-8, replacing bad bytes: such a path cannot be opened as given.
+        for argument in arguments where argument.contains("\u{FFFD}") && !FileManager.default.fileExists(atPath: argument) {
+            throw SourceError("\(argument): error: the path is not valid UTF-8: rename it or use a UTF-8 path")
+        }
         var sources = arguments
         if arguments.count == 1, let named = try NamedVersions.resolve(arguments[0], folders: NamedVersions.folders()) {
             sources = [named]
@@ -124,14 +128,25 @@ public struct SchemaLoader: Sendable {
         }
     }
 
-    /// Every .proto file below `directory`, as import paths relative to it, sorted.
+    /// The most .proto files one folder may hold (a monorepo of 100,000 files is fine).
+    static let maxFiles = 1_000_000
+
+    /// Every .proto file below `directory`, as import paths relative to it, sorted. Symbolic links
+    /// to folders are not followed, so a link loop cannot make the walk endless.
     static func protoFiles(under directory: String) throws(SourceError) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
             throw SourceError("\(directory): error: cannot list the directory")
         }
         var result: [String] = []
         while let item = enumerator.nextObject() as? String {
-            if item.hasSuffix(".proto") { result.append(item) }
+            guard item.hasSuffix(".proto") else { continue }
+            if item.contains("\u{FFFD}") {
+                throw SourceError("\(directory)/\(item): error: the file name is not valid UTF-8: rename it (import paths are UTF-8)")
+            }
+            result.append(item)
+            if result.count > maxFiles {
+                throw SourceError("\(directory): error: more than \(maxFiles) .proto files below this folder: point at a smaller tree")
+            }
         }
         return result.sorted()
     }

@@ -61,7 +61,8 @@ public enum PythonPackageReader {
                 throw SourceError("\(path): error: the archive has more than \(limits.maxEntries) entries")
             }
             let name = entry.path
-            guard entry.type == .file, name.hasSuffix(".py"), isSafe(name) else { continue }
+            guard isSafe(name) else { throw unsafeEntry(name, path) }
+            guard entry.type == .file, name.hasSuffix(".py") else { continue }
             guard entry.uncompressedSize <= limits.maxEntrySize else {
                 throw SourceError("\(path): \(name): error: the entry declares \(entry.uncompressedSize) bytes, over the limit of \(limits.maxEntrySize) (a zip bomb?)")
             }
@@ -124,7 +125,9 @@ public enum PythonPackageReader {
             throw SourceError("\(path): error: not a readable tar archive: \(error)")
         }
         var modules: [(String, [UInt8])] = []
-        for entry in entries where entry.name.hasSuffix(".py") && isSafe(entry.name) {
+        for entry in entries {
+            guard isSafe(entry.name) else { throw unsafeEntry(entry.name, path) }
+            guard entry.name.hasSuffix(".py") else { continue }
             guard UInt64(entry.bytes.count) <= limits.maxEntrySize else {
                 throw SourceError("\(path): \(entry.name): error: the entry has \(entry.bytes.count) bytes, over the limit of \(limits.maxEntrySize)")
             }
@@ -141,6 +144,10 @@ public enum PythonPackageReader {
     }
 
     /// Entry names with `..` components or an absolute path are ignored.
+    static func unsafeEntry(_ name: String, _ path: String) -> SourceError {
+        SourceError("\(path): \(name): error: the entry's path leaves the archive (absolute, or with '..'): refusing a malicious or broken archive")
+    }
+
     static func isSafe(_ name: String) -> Bool {
         !name.hasPrefix("/") && !name.hasPrefix("\\") && !name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains("..")
     }
