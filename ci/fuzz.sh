@@ -53,15 +53,10 @@ PY
     ./.build/debug/protocompat snapshot schemas/examples/v1 -o "$seeds/v1.yaml" 2>/dev/null || true
     printf 'version: 1\nbreaking:\n  use: [FILE]\n  except: [FIELD_SAME_NAME]\n  ignore_only:\n    FIELD_SAME_TYPE: [a.proto]\n' > "$seeds/buf.yaml" ;;
 esac
-# Known and open: ZIPFoundation 0.9.20 leaks an Archive (70 bytes, and its file) when a wheel's
-# central directory is corrupt (Regressions/archives/leak-*). Crashes are still caught; leaks are
-# not checked for this target until protocompat reads zips itself.
-leaks=1
-if [ "$target" = archives ]; then leaks=0; fi
 echo "fuzzing $target for $seconds s"
 set +e
-PROTOCOMPAT_FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=$leaks LSAN_OPTIONS="suppressions=$PWD/ci/lsan-suppressions.txt" \
-  "$bin" "$corpus" "$seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=262144 -print_final_stats=1 -detect_leaks=$leaks \
+PROTOCOMPAT_FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$PWD/ci/lsan-suppressions.txt" \
+  "$bin" "$corpus" "$seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=262144 -print_final_stats=1 -detect_leaks=1 \
   -artifact_prefix="$regressions/" "$@" > ".build-fuzz/$target.log" 2>&1
 status=$?
 set -e

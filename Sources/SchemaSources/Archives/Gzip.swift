@@ -6,10 +6,11 @@ enum Gzip {
         var description: String
     }
 
-    static func inflate(_ input: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
+    /// `raw`: a bare deflate stream (zip entries) instead of gzip.
+    static func inflate(_ input: [UInt8], limit: Int, raw: Bool = false) throws(Failure) -> [UInt8] {
         var stream = z_stream()
-        // 16 + MAX_WBITS: expect a gzip header.
-        guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        // 16 + MAX_WBITS: expect a gzip header; -MAX_WBITS: no header at all.
+        guard inflateInit2_(&stream, raw ? -MAX_WBITS : 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw Failure(description: "cannot initialize zlib")
         }
         defer { inflateEnd(&stream) }
@@ -35,9 +36,16 @@ enum Gzip {
         }
         switch status {
         case Z_OK: return output
-        case -100: throw Failure(description: "it inflates past \(limit) bytes (a gzip bomb?)")
-        case Z_BUF_ERROR: throw Failure(description: "the gzip data is cut short")
-        default: throw Failure(description: "not valid gzip data (zlib error \(status))")
+        case -100: throw Failure(description: "it inflates past \(limit) bytes (\(raw ? "a zip bomb" : "a gzip bomb")?)")
+        case Z_BUF_ERROR: throw Failure(description: "the \(raw ? "deflate" : "gzip") data is cut short")
+        default: throw Failure(description: "not valid \(raw ? "deflate" : "gzip") data (zlib error \(status))")
         }
+    }
+}
+
+/// The CRC-32 of zip entries (zlib's).
+enum CRC32 {
+    static func of(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBufferPointer { buffer in UInt32(crc32(0, buffer.baseAddress, uInt(buffer.count))) }
     }
 }

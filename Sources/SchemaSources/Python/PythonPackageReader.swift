@@ -2,7 +2,6 @@ import Foundation
 import ProtoFrontEnd
 import ProtoModel
 import SwiftProtobuf
-import ZIPFoundation
 
 /// Reads the schema that a Python package carries in its generated protobuf modules (`*_pb2.py`, or
 /// any `.py` holding a serialized descriptor: LiveKit renames them to `models.py` and so on), from a
@@ -22,85 +21,41 @@ public enum PythonPackageReader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SourceError("\(path): error: cannot read the wheel (does the file exist?)")
         }
-        // ZIPFoundation leaks its open file when it cannot find the end record: check first, as it would.
-        guard hasEndRecord(data) else {
-            throw SourceError("\(path): error: not a readable zip archive (no end of central directory record): is it a wheel?")
-        }
-        // Read from the file, not from memory: ZIPFoundation's in-memory reader traps on entries
-        // that point past the end of the data (found by fuzzing), its file reader does not.
-        let archive: Archive
-        do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        } catch {
-            throw SourceError("\(path): error: not a readable zip archive (\(error))")
-        }
-        return try modules(in: archive, path: path, limits: limits)
+        return try modules(inWheelData: data, path: path, limits: limits)
     }
 
-    /// The modules of a wheel already in memory (written to a temporary file, read, removed); `path` names it in errors.
+    /// The modules of a wheel already in memory; `path` names it in errors.
     public static func modules(inWheelData data: Data, path: String, limits: Limits = Limits()) throws(SourceError) -> [(String, [UInt8])] {
-        let temporary = NSTemporaryDirectory() + "protocompat-wheel-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).whl"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw SourceError("\(path): error: cannot stage the wheel in \(NSTemporaryDirectory())")
-        }
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        let bytes = [UInt8](data)
+        let entries: [ZipReader.Entry]
         do {
-            return try modules(inWheel: temporary, limits: limits)
+            entries = try ZipReader.entries(bytes, maxEntries: limits.maxEntries)
         } catch {
-            throw SourceError(error.lines.map { $0.replacingOccurrences(of: temporary, with: path) })
+            throw SourceError("\(path): error: not a readable zip archive (\(error.description))")
         }
-    }
-
-    static func modules(in archive: Archive, path: String, limits: Limits) throws(SourceError) -> [(String, [UInt8])] {
         var modules: [(String, [UInt8])] = []
-        var count = 0
         var total: UInt64 = 0
-        for entry in archive {
-            count += 1
-            if count > limits.maxEntries {
-                throw SourceError("\(path): error: the archive has more than \(limits.maxEntries) entries")
-            }
-            let name = entry.path
+        for entry in entries {
+            let name = entry.name
             guard isSafe(name) else { throw unsafeEntry(name, path) }
-            guard entry.type == .file, name.hasSuffix(".py") else { continue }
-            guard entry.uncompressedSize <= limits.maxEntrySize else {
+            guard !entry.isDirectory, name.hasSuffix(".py") else { continue }
+            guard UInt64(entry.uncompressedSize) <= limits.maxEntrySize else {
                 throw SourceError("\(path): \(name): error: the entry declares \(entry.uncompressedSize) bytes, over the limit of \(limits.maxEntrySize) (a zip bomb?)")
             }
-            total += entry.uncompressedSize
+            total += UInt64(entry.uncompressedSize)
             guard total <= limits.maxTotalSize else {
                 throw SourceError("\(path): error: the archive's modules exceed \(limits.maxTotalSize) bytes")
             }
-            var bytes: [UInt8] = []
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    bytes.append(contentsOf: chunk)
-                    if UInt64(bytes.count) > entry.uncompressedSize { throw ArchiveLimitExceeded() }
-                }
+                modules.append((name, try ZipReader.extract(entry, from: bytes)))
             } catch {
-                throw SourceError("\(path): \(name): error: cannot extract the entry (\(error is ArchiveLimitExceeded ? "it inflates past its declared size" : "\(error)"))")
+                throw SourceError("\(path): \(name): error: cannot extract the entry (\(error.description))")
             }
-            modules.append((name, bytes))
         }
         return modules
     }
 
-    struct ArchiveLimitExceeded: Error {}
 
-    /// Whether the last end-of-central-directory signature (searched from the end, as ZIPFoundation
-    /// does) starts a complete record, comment included.
-    static func hasEndRecord(_ data: Data) -> Bool {
-        let bytes = [UInt8](data)
-        guard bytes.count >= 22 else { return false }
-        var position = bytes.count - 22
-        while position >= 0 {
-            if bytes[position] == 0x50, bytes[position + 1] == 0x4B, bytes[position + 2] == 0x05, bytes[position + 3] == 0x06 {
-                let comment = Int(bytes[position + 20]) | Int(bytes[position + 21]) << 8
-                return position + 22 + comment <= bytes.count
-            }
-            position -= 1
-        }
-        return false
-    }
 
     /// The modules of a source distribution (`.tar.gz`), read in memory with the same limits.
     public static func modules(inSdist path: String, limits: Limits = Limits()) throws(SourceError) -> [(String, [UInt8])] {
