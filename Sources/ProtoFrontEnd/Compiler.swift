@@ -48,6 +48,8 @@ struct CompilationSession {
     var index = SchemaIndex()
     var directDeps: [String: [Import]] = [:]
     var diagnostics: [Diagnostic] = []
+    /// The deepest chain of imports compiled (each level recurses once).
+    static let maxImportDepth = 250
 
     init(compiler: ProtoCompiler) {
         self.compiler = compiler
@@ -64,6 +66,14 @@ struct CompilationSession {
             diagnostics.append(Diagnostic("file recursively imports itself: \(cycle)", at: importedFrom))
             return false
         case nil: break
+        }
+        // Each import level is a level of recursion here: refuse absurd chains instead of
+        // overflowing the stack (real schemas stay far below; googleapis reaches about 20).
+        if stack.count >= Self.maxImportDepth {
+            diagnostics.append(Diagnostic("imports nested more than \(Self.maxImportDepth) files deep (\(stack[0]) -> ... -> \(name)): flatten the import chain",
+                                          at: importedFrom))
+            states[name] = .done(false)
+            return false
         }
         let bytes: [UInt8]?
         do {

@@ -79,6 +79,32 @@ struct ReporterGoldenTests {
         try compare(try matrix.tree.yaml(), "channels.yaml")
     }
 
+    @Test func transitiveMatchesGolden() throws {
+        let v1 = try Self.schema("v1"), v2 = try Self.schema("v2")
+        let results = [(v1, "v1"), (v2, "v2")].map { schema, label in
+            Checker.check(old: schema, new: v2, oldSide: .init(label: label, source: "schemas/examples/\(label)"),
+                          newSide: .init(label: "v2", source: "schemas/examples/v2"), options: CheckOptions())
+        }
+        try compare(try TransitiveReport.render(results, format: .text), "transitive.txt")
+        try compare(try TransitiveReport.render(results, format: .markdown), "transitive.md")
+        try compare(try TransitiveReport.render(results, format: .json), "transitive.json")
+    }
+
+    @Test(arguments: EnvReport.Format.allCases)
+    func envMatchesGolden(format: EnvReport.Format) throws {
+        // chat-client uses User and ListRequest (and what they reach); chat-bot pins the installed version.
+        let channel = Channel(name: "chat-client", writer: "chat-client", reader: "chat-client", messages: ["chat.v1.ListRequest", "chat.v1.User"])
+        let result = try Self.result(CheckOptions(level: .source, channels: [channel]))
+        let used = result.findings.filter { !$0.channels.isEmpty && result.kind(of: $0) != .safe }
+        let report = EnvReport(package: "chat-protocol", installedVersion: "2.0.0", sitePackages: "site-packages", dependents: [
+            .init(name: "chat-bot", version: "0.3.0", requirement: "==2.0.0", status: .tight, usedTypes: [], comparisons: []),
+            .init(name: "chat-client", version: "1.4.0", requirement: "<2,>=1.0", status: .outside, usedTypes: ["chat.v1.ListRequest", "chat.v1.User"],
+                  comparisons: [.init(against: "1.0.0 (the only shipped in range)", result: result, findings: used)]),
+        ])
+        let ext = [EnvReport.Format.text: "txt", .markdown: "md", .json: "json", .yaml: "yaml"][format]!
+        try compare(try report.render(format), "env.\(ext)")
+    }
+
     @Test func matrixMatchesGolden() throws {
         let matrix = CompatibilityMatrix.build(labels: ["v1", "v2"], schemas: [try Self.schema("v1"), try Self.schema("v2")])
         // v2 reading v1 data: the renamed field breaks JSON (both ways); a v2 server reading a v1
