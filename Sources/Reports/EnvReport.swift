@@ -82,17 +82,7 @@ public struct EnvReport: Sendable {
         }
     }
 
-    static func word(_ verdict: Verdict) -> String {
-        switch verdict {
-        case .safe: "compatible"
-        case .hazard: "hazards"
-        case .breaking: "breaks"
-        }
-    }
 
-    static func location(_ finding: Finding) -> String {
-        finding.location.map { "\($0.file):\($0.line):\($0.column)" } ?? finding.file
-    }
 
     var text: String {
         var out = "\(package) \(installedVersion) is installed in \(sitePackages)\n"
@@ -100,17 +90,17 @@ public struct EnvReport: Sendable {
         for dependent in dependents {
             out += "\n\(dependent.name) \(dependent.version) requires \(package)\(dependent.requirement.isEmpty ? " (any version)" : " " + dependent.requirement): "
             out += "\(dependent.status.rawValue)"
-            out += dependent.status == .tight ? "\n" : "; \(Self.word(dependent.verdict))\n"
+            out += dependent.status == .tight ? "\n" : "; \(ReportText.answer(dependent.verdict))\n"
             if dependent.status != .tight {
                 let count = dependent.usedTypes.count
                 out += "  uses \(count) protocol \(count == 1 ? "type" : "types")\(count == 0 ? " directly (every change is listed)" : ": " + dependent.usedTypes.joined(separator: ", "))\n"
             }
             if let note = dependent.note { out += "  \(note)\n" }
             for comparison in dependent.comparisons {
-                out += "  against \(comparison.against): \(Self.word(comparison.verdict))"
+                out += "  against \(comparison.against): \(ReportText.answer(comparison.verdict))"
                 out += comparison.findings.isEmpty ? "\n" : " (\(comparison.findings.count) changes in what it uses)\n"
                 for finding in comparison.findings {
-                    out += "    \(Self.location(finding)): \(finding.rule): \(Checker.message(finding)) [\(comparison.result.kind(of: finding).rawValue), \(finding.direction.rawValue)]\n"
+                    out += "    \(ReportText.location(finding)): \(finding.rule): \(Checker.message(finding)) [\(comparison.result.kind(of: finding).rawValue), \(finding.direction.rawValue)]\n"
                 }
             }
         }
@@ -122,7 +112,7 @@ public struct EnvReport: Sendable {
         out += "| dependent | requires | range | verdict | types used |\n|---|---|---|---|---|\n"
         for dependent in dependents {
             out += "| \(dependent.name) \(dependent.version) | `\(dependent.requirement.isEmpty ? "any" : dependent.requirement)` | \(dependent.status.rawValue) | "
-            out += "**\(dependent.status == .tight ? "not compared" : Self.word(dependent.verdict))** | \(dependent.usedTypes.count) |\n"
+            out += "**\(dependent.status == .tight ? "not compared" : ReportText.answer(dependent.verdict))** | \(dependent.usedTypes.count) |\n"
         }
         for dependent in dependents {
             for comparison in dependent.comparisons where !comparison.findings.isEmpty {
@@ -145,14 +135,14 @@ public struct EnvReport: Sendable {
                 var fields: [(String, ReportTree)] = [
                     ("name", .string(dependent.name)), ("version", .string(dependent.version)),
                     ("requires", .string(dependent.requirement)), ("range", .string(dependent.status.rawValue)),
-                    ("verdict", .string(dependent.status == .tight ? "not compared" : Self.word(dependent.verdict))),
+                    ("verdict", .string(dependent.status == .tight ? "not compared" : ReportText.answer(dependent.verdict))),
                     ("uses", .array(dependent.usedTypes.map { .string($0) })),
                 ]
                 if let note = dependent.note { fields.append(("note", .string(note))) }
                 fields.append(("comparisons", .array(dependent.comparisons.map { comparison in
                     .object([
                         ("against", .string(comparison.against)),
-                        ("verdict", .string(Self.word(comparison.verdict))),
+                        ("verdict", .string(ReportText.answer(comparison.verdict))),
                         ("findings", .array(comparison.findings.map { finding in
                             .object([("rule", .string(finding.rule)), ("kind", .string(comparison.result.kind(of: finding).rawValue)),
                                      ("direction", .string(finding.direction.rawValue)), ("symbol", .string(finding.symbol)),

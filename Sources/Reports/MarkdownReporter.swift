@@ -40,9 +40,9 @@ public struct MarkdownReporter: CheckReporter {
             for finding in findings {
                 let status = result.breaks(finding) ? "**fails**" : result.kind(of: finding).rawValue
                 let change = [finding.arguments["old"], finding.arguments["new"]].compactMap { $0 }
-                let oldNew = change.count == 2 ? "`\(cell(change[0]))` -> `\(cell(change[1]))`" : ""
-                out += "| \(status) | \(finding.rule) | `\(cell(finding.symbol))` | \(cell(Checker.message(finding))) | \(oldNew) | \(finding.direction.rawValue) |"
-                out += withChannels ? " \(cell(channelCell(result, finding))) |\n" : "\n"
+                let oldNew = change.count == 2 ? "`\(ReportText.cell(change[0]))` -> `\(ReportText.cell(change[1]))`" : ""
+                out += "| \(status) | \(finding.rule) | `\(ReportText.cell(finding.symbol))` | \(ReportText.cell(Checker.message(finding))) | \(oldNew) | \(finding.direction.rawValue) |"
+                out += withChannels ? " \(ReportText.cell(channelCell(result, finding))) |\n" : "\n"
             }
         }
         return out
@@ -80,10 +80,5 @@ public struct MarkdownReporter: CheckReporter {
         case .hazard: return 2
         case .safe: return 3
         }
-    }
-
-    /// Text safe inside a table cell.
-    func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 }

@@ -17,17 +17,7 @@ public enum PairReport {
         }
     }
 
-    static func word(_ verdict: Verdict) -> String {
-        switch verdict {
-        case .safe: "compatible"
-        case .hazard: "hazards"
-        case .breaking: "breaks"
-        }
-    }
 
-    static func location(_ finding: Finding) -> String {
-        finding.location.map { "\($0.file):\($0.line):\($0.column)" } ?? finding.file
-    }
 
     static func route(_ finding: Finding, _ channel: String) -> String {
         finding.channels.first { $0.channel == channel }?.route ?? ""
@@ -39,10 +29,10 @@ public enum PairReport {
         out += analysis.isBreaking ? "breaks\n" : analysis.answers.contains { $0.verdict == .hazard } ? "hazards\n" : "compatible\n"
         for answer in analysis.answers {
             let channel = answer.channel
-            out += "\n\(channel.name): \(word(answer.verdict)) (\(channel.writer) \(answer.writerVersion) -> \(channel.reader) \(answer.readerVersion), "
+            out += "\n\(channel.name): \(ReportText.answer(answer.verdict)) (\(channel.writer) \(answer.writerVersion) -> \(channel.reader) \(answer.readerVersion), "
             out += channel.encodings.map(\.rawValue).joined(separator: "+") + ")\n"
             for (finding, kind) in answer.findings {
-                out += "  \(location(finding)): \(finding.rule): \(Checker.message(finding)) [\(kind.rawValue), \(finding.direction.rawValue)]\n"
+                out += "  \(ReportText.location(finding)): \(finding.rule): \(Checker.message(finding)) [\(kind.rawValue), \(finding.direction.rawValue)]\n"
                 let route = route(finding, channel.name)
                 if !route.isEmpty { out += "    via \(route)\n" }
             }
@@ -61,12 +51,12 @@ public enum PairReport {
         for answer in analysis.answers {
             let breaking = answer.findings.filter { $0.kind == .breaking }.count, hazard = answer.findings.filter { $0.kind == .hazard }.count
             out += "| \(answer.channel.name) | \(answer.channel.writer) `\(answer.writerVersion)` -> \(answer.channel.reader) `\(answer.readerVersion)` | "
-            out += "\(answer.channel.encodings.map(\.rawValue).joined(separator: ", ")) | **\(word(answer.verdict))** | \(breaking) | \(hazard) |\n"
+            out += "\(answer.channel.encodings.map(\.rawValue).joined(separator: ", ")) | **\(ReportText.answer(answer.verdict))** | \(breaking) | \(hazard) |\n"
         }
         for answer in analysis.answers where !answer.findings.isEmpty {
             out += "\n#### \(answer.channel.name)\n\n| kind | rule | element | change | route |\n|---|---|---|---|---|\n"
             for (finding, kind) in answer.findings {
-                out += "| \(kind.rawValue) | \(finding.rule) | `\(finding.symbol)` | \(cell(Checker.message(finding))) | \(cell(route(finding, answer.channel.name))) |\n"
+                out += "| \(kind.rawValue) | \(finding.rule) | `\(finding.symbol)` | \(ReportText.cell(Checker.message(finding))) | \(ReportText.cell(route(finding, answer.channel.name))) |\n"
             }
         }
         if !analysis.unreached.isEmpty {
@@ -75,9 +65,6 @@ public enum PairReport {
         return out
     }
 
-    static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
 
     static func tree(_ analysis: PairAnalysis) -> ReportTree {
         let result = analysis.result
@@ -87,7 +74,7 @@ public enum PairReport {
                 ("writer", .object([("role", .string(answer.channel.writer)), ("version", .string(answer.writerVersion))])),
                 ("reader", .object([("role", .string(answer.channel.reader)), ("version", .string(answer.readerVersion))])),
                 ("encodings", .array(answer.channel.encodings.map { .string($0.rawValue) })),
-                ("verdict", .string(word(answer.verdict))),
+                ("verdict", .string(ReportText.answer(answer.verdict))),
                 ("findings", .array(answer.findings.map { finding, kind in
                     var fields: [(String, ReportTree)] = [
                         ("rule", .string(finding.rule)), ("kind", .string(kind.rawValue)), ("direction", .string(finding.direction.rawValue)),
