@@ -117,3 +117,13 @@ public enum ParallelMap {
         func values() -> [R] { lock.lock(); defer { lock.unlock() }; return storage.map { $0! } }
     }
 }
+
+/// A matrix report in its formats: the reader x writer matrix and the per-channel matrices.
+public protocol MatrixDocument: Sendable {
+    func markdown(title: String) -> String
+    func svg(title: String) -> String
+    var tree: ReportTree { get }
+}
+
+extension CompatibilityMatrix: MatrixDocument {}
+extension ChannelMatrix: MatrixDocument {}

@@ -49,21 +49,16 @@ struct MatrixCommand: ParsableCommand {
         guard paths.count >= 2 else { throw CommandFailure(["error: a matrix needs at least two versions"]) }
         let loadedConfig = try configOptions.load(discover: false)
         let loaded = try HistoryLoader.load(paths, sources: SourceOptions(include: include))
+        let matrix: any MatrixDocument
         if byChannel {
-            let matrix = ChannelMatrix.build(labels: loaded.map(\.label), schemas: loaded.map(\.schema), config: loadedConfig)
-            guard !matrix.channels.isEmpty else {
+            let channels = ChannelMatrix.build(labels: loaded.map(\.label), schemas: loaded.map(\.schema), config: loadedConfig)
+            guard !channels.channels.isEmpty else {
                 throw CommandFailure(["error: no channel crosses between client and server: give --preset or a config with roles: (see docs/livekit.md)"])
             }
-            let text: String
-            switch format {
-            case "svg": text = matrix.svg(title: title)
-            case "yaml": text = try matrix.tree.yaml()
-            case "json": text = matrix.tree.json() + "\n"
-            default: text = matrix.markdown(title: title)
-            }
-            return try OutputFile.write(text, to: output)
+            matrix = channels
+        } else {
+            matrix = CompatibilityMatrix.build(labels: loaded.map(\.label), schemas: loaded.map(\.schema), config: loadedConfig)
         }
-        let matrix = CompatibilityMatrix.build(labels: loaded.map(\.label), schemas: loaded.map(\.schema), config: loadedConfig)
         let text: String
         switch format {
         case "svg": text = matrix.svg(title: title)

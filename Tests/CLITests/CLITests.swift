@@ -15,9 +15,11 @@ struct CLITests {
         var stderr: String
     }
 
-    func run(_ arguments: [String]) throws -> Run {
+    /// Runs the binary, in `directory` when given (default: the test's working directory).
+    func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.currentDirectoryURL = directory
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

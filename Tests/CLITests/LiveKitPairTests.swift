@@ -44,17 +44,10 @@ struct LiveKitPairTests {
     ]
 
     func pair(_ client: String, _ server: String) throws -> [String: Any] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLITests.binary)
-        process.currentDirectoryURL = CLITests.root
-        process.arguments = ["pair", "livekit-protocol==\(client)", "livekit-protocol==\(server)", "--preset", "livekit", "--format", "json"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0 || process.terminationStatus == 1)
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let result = try CLITests().run(["pair", "livekit-protocol==\(client)", "livekit-protocol==\(server)", "--preset", "livekit", "--format", "json"],
+                                        in: CLITests.root)
+        #expect(result.status == 0 || result.status == 1)
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     }
 
     func findings(_ report: [String: Any], channel: String) -> [[String: Any]] {
@@ -80,28 +73,11 @@ struct LiveKitPairTests {
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary), "run 'swift build' first"))
     func protocolTagsNameTheReleaseBuiltFromThem() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLITests.binary)
-        process.currentDirectoryURL = CLITests.root
-        process.arguments = ["pair", "livekit-protocol==1.0.7", "v1.50.4", "--preset", "livekit"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let text = try CLITests().run(["pair", "livekit-protocol==1.0.7", "v1.50.4", "--preset", "livekit"], in: CLITests.root).stdout
         #expect(text.hasPrefix("client 1.0.7 <-> server v1.50.4 (1.1.21)"))
         #expect(text.contains("\nwebhook: breaks (server v1.50.4 (1.1.21) -> receiver 1.0.7, json)"))
-        let unknown = Process()
-        unknown.executableURL = URL(fileURLWithPath: CLITests.binary)
-        unknown.currentDirectoryURL = CLITests.root
-        unknown.arguments = ["pair", "livekit-protocol==0.0.1", "v1.50.2", "--preset", "livekit"]
-        let err = Pipe()
-        unknown.standardError = err
-        unknown.standardOutput = Pipe()
-        try unknown.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        unknown.waitUntilExit()
-        #expect(unknown.terminationStatus == 2)
-        #expect(message.contains("livekit-protocol==0.0.1: error: no shipped snapshot of livekit-protocol 0.0.1; known versions: 0.1.0, "))
+        let unknown = try CLITests().run(["pair", "livekit-protocol==0.0.1", "v1.50.2", "--preset", "livekit"], in: CLITests.root)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("livekit-protocol==0.0.1: error: no shipped snapshot of livekit-protocol 0.0.1; known versions: 0.1.0, "))
     }
 }
