@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], exclude: ["Regressions"]),
         .testTarget(name: "ProtoModelTests", dependencies: ["ProtoModel"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "CompatTests", dependencies: ["ProtoModel", "ProtoFrontEnd", "Compat"]),
+        .testTarget(name: "CompatTests", dependencies: ["ProtoModel", "ProtoFrontEnd", "Compat", "SchemaSources"]),
         .testTarget(name: "ReportsTests", dependencies: ["Compat", "ProtoFrontEnd", "ProtoModel", "Reports"],
                     exclude: ["Golden", "Fixtures"]),
         // Runs the built executable end to end (ci/test.sh builds it first).

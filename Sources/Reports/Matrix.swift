@@ -31,9 +31,11 @@ public struct CompatibilityMatrix: Sendable {
         let versions = ParallelMap.run(schemas) { SchemaPair.Version($0) }
         var jobs: [(Int, Int)] = []
         for i in 0..<count { for j in (i + 1)..<max(count, i + 1) { jobs.append((i, j)) } }
-        let results = ParallelMap.run(jobs) { i, j -> (Cell, Cell) in
+        var options = CheckOptions(channels: config?.channels)
+        options.attributesChannels = false   // a cell counts verdicts only
+        let results = ParallelMap.run(jobs) { [options] i, j -> (Cell, Cell) in
             let result = Checker.check(SchemaPair(old: versions[i], new: versions[j]), oldSide: .init(label: labels[i], source: labels[i]),
-                                       newSide: .init(label: labels[j], source: labels[j]), options: CheckOptions(channels: config?.channels), config: config)
+                                       newSide: .init(label: labels[j], source: labels[j]), options: options, config: config)
             return (cell(result.findings, direction: .backward), cell(result.findings, direction: .forward))
         }
         let safe = Cell(wire: .safe, json: .safe, count: 0)

@@ -16,6 +16,9 @@ public struct CheckOptions: Sendable, Hashable {
     public var baseline: Set<String>
     /// The channels findings are judged in (config `roles:`); nil: the requests and responses of every service.
     public var channels: [Channel]?
+    /// Whether each finding is given the channels it reaches (`Finding.channels`). A matrix that only
+    /// counts verdicts turns it off.
+    public var attributesChannels = true
 
     public init(level: Level = .wireJSON, direction: Direction? = nil, rules: RuleSelection = .precise, baseline: Set<String> = [],
                 channels: [Channel]? = nil) {

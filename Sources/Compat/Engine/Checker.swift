@@ -16,9 +16,13 @@ public enum Checker {
         var result = CheckResult(old: oldSide, new: newSide, options: options, findings: [])
         var seen = Set<String>()
         findings = findings.filter { seen.insert($0.fingerprint + ($0.location?.description ?? "")).inserted }
-        let analysis = ChannelAnalysis(pair, channels: options.channels)
-        result.channels = analysis.channels
-        for index in findings.indices { findings[index].channels = analysis.impacts(of: findings[index]) }
+        if findings.isEmpty || !options.attributesChannels {
+            result.channels = ChannelAnalysis.channels(pair, configured: options.channels)
+        } else {
+            let analysis = ChannelAnalysis(pair, channels: options.channels)
+            result.channels = analysis.channels
+            for index in findings.indices { findings[index].channels = analysis.impacts(of: findings[index]) }
+        }
         if let config {
             result.findings = findings
             var packages: [String: String] = [:]

@@ -14,20 +14,42 @@ public struct SchemaPair: Sendable {
     public let enumPairs: [(old: EnumType, new: EnumType, oldFile: ProtoFile, newFile: ProtoFile)]
     public let servicePairs: [(old: Service, new: Service, oldFile: ProtoFile, newFile: ProtoFile)]
     public let allFieldPairs: [FieldPair]
+    /// The files of each version that the other version does not hold identically (`VersionDigests`),
+    /// in schema order: whatever was added, deleted or moved, and every file option that changed, is in
+    /// one of them, so the rules that look for those walk only these. The element pairs above leave out
+    /// top-level elements (with everything nested in them) whose digests agree.
+    public let changedOldFiles: [ProtoFile]
+    public let changedNewFiles: [ProtoFile]
 
     public init(old: Schema, new: Schema) {
         self.init(old: Version(old), new: Version(new))
     }
 
-    /// Pairs two already indexed versions (a matrix indexes each version once).
-    public init(old oldVersion: Version, new newVersion: Version) {
+    /// Pairs two already indexed versions (a matrix indexes each version once). With
+    /// `comparingEverything`, nothing is skipped for being unchanged: the tests compare the two ways.
+    public init(old oldVersion: Version, new newVersion: Version, comparingEverything: Bool = false) {
         self.old = oldVersion
         self.new = newVersion
-        messagePairs = Self.pairMessages(oldVersion, newVersion)
-        enumPairs = Self.pairEnums(oldVersion, newVersion)
-        servicePairs = Self.pairServices(oldVersion, newVersion)
+        let oldFiles = oldVersion.digests.files, newFiles = newVersion.digests.files
+        let same = { (name: String) in !comparingEverything && oldFiles[name] == newFiles[name] }
+        changedOldFiles = oldVersion.schema.files.filter { !same($0.name) }
+        changedNewFiles = newVersion.schema.files.filter { !same($0.name) }
+        let unchanged = { (fullName: String) -> Bool in
+            guard !comparingEverything, let digest = newVersion.digests.elements[fullName] else { return false }
+            return oldVersion.digests.elements[fullName] == digest
+        }
+        messagePairs = Self.pairMessages(oldVersion, newVersion, unchanged: unchanged)
+        enumPairs = Self.pairEnums(oldVersion, newVersion, unchanged: unchanged)
+        servicePairs = Self.pairServices(oldVersion, newVersion, unchanged: unchanged)
         allFieldPairs = Self.pairFields(messagePairs, oldVersion, newVersion)
     }
+
+    /// The messages of the new version's changed files, in file then declaration order.
+    public var changedNewMessages: [(message: Message, file: ProtoFile)] { changedNewFiles.flatMap { new.messages(in: $0.name) } }
+    /// The enums of the new version's changed files.
+    public var changedNewEnums: [(enumType: EnumType, file: ProtoFile)] { changedNewFiles.flatMap { new.enums(in: $0.name) } }
+    /// The services of the new version's changed files.
+    public var changedNewServices: [(service: Service, file: ProtoFile)] { changedNewFiles.flatMap { new.services(in: $0.name) } }
 
     /// One side, indexed for lookups.
     public struct Version: Sendable {
@@ -39,6 +61,14 @@ public struct SchemaPair: Sendable {
         public let messages: [(message: Message, file: ProtoFile)]
         public let enums: [(enumType: EnumType, file: ProtoFile)]
         public let services: [(service: Service, file: ProtoFile)]
+        /// What a comparison may skip.
+        public let digests: VersionDigests
+        /// What each channel reaches in this version, walked once.
+        public let reachCache = ReachCache()
+        /// The named elements of each file, by kind, listed once (the deletion rules ask for them in every pair).
+        let elementLists = ElementListCache()
+        /// Where each file's messages, enums and services are in the lists above.
+        let ranges: [String: (messages: Range<Int>, enums: Range<Int>, services: Range<Int>)]
 
         public init(_ schema: Schema) {
             self.schema = schema
@@ -48,14 +78,41 @@ public struct SchemaPair: Sendable {
             var messages: [(Message, ProtoFile)] = []
             var enums: [(EnumType, ProtoFile)] = []
             var services: [(Service, ProtoFile)] = []
+            var ranges: [String: (messages: Range<Int>, enums: Range<Int>, services: Range<Int>)] = [:]
             for file in schema.files {
+                let starts = (messages.count, enums.count, services.count)
                 file.forEachMessage { messages.append(($0, file)) }
                 file.forEachEnum { enums.append(($0, file)) }
                 services += file.services.map { ($0, file) }
+                if ranges[file.name] == nil {
+                    ranges[file.name] = (starts.0..<messages.count, starts.1..<enums.count, starts.2..<services.count)
+                }
             }
             self.messages = messages
             self.enums = enums
             self.services = services
+            self.ranges = ranges
+            digests = VersionDigests(schema, index: index)
+        }
+
+        /// The elements of one kind in a file (`FileElements`), listed once per version.
+        func elements(_ noun: String, of file: ProtoFile, _ list: (ProtoFile) -> [String: SourceSpan?]) -> [String: SourceSpan?] {
+            elementLists.elements(noun + "\u{0}" + file.name) { list(file) }
+        }
+
+        /// The messages defined in one file (nested ones included).
+        public func messages(in file: String) -> ArraySlice<(message: Message, file: ProtoFile)> {
+            ranges[file].map { messages[$0.messages] } ?? []
+        }
+
+        /// The enums defined in one file (nested ones included).
+        public func enums(in file: String) -> ArraySlice<(enumType: EnumType, file: ProtoFile)> {
+            ranges[file].map { enums[$0.enums] } ?? []
+        }
+
+        /// The services defined in one file.
+        public func services(in file: String) -> ArraySlice<(service: Service, file: ProtoFile)> {
+            ranges[file].map { services[$0.services] } ?? []
         }
 
         public func message(_ fullName: String) -> Message? { index.messages[fullName] }
@@ -63,23 +120,34 @@ public struct SchemaPair: Sendable {
         public func file(of fullName: String) -> ProtoFile? { index.fileOf[fullName].flatMap { files[$0] } }
     }
 
-    static func pairMessages(_ old: Version, _ new: Version) -> [(old: Message, new: Message, oldFile: ProtoFile, newFile: ProtoFile)] {
-        new.messages.compactMap { entry in
-            guard let message = old.message(entry.message.fullName), let oldFile = old.file(of: message.fullName) else { return nil }
-            return (message, entry.message, oldFile, entry.file)
+    static func pairMessages(_ old: Version, _ new: Version, unchanged: (String) -> Bool) -> [(old: Message, new: Message, oldFile: ProtoFile, newFile: ProtoFile)] {
+        var result: [(old: Message, new: Message, oldFile: ProtoFile, newFile: ProtoFile)] = []
+        for file in new.schema.files {
+            for top in file.messages where !unchanged(top.fullName) {
+                top.forEachMessage { message in
+                    guard let previous = old.message(message.fullName), let oldFile = old.file(of: message.fullName) else { return }
+                    result.append((previous, message, oldFile, file))
+                }
+            }
         }
+        return result
     }
 
-    static func pairEnums(_ old: Version, _ new: Version) -> [(old: EnumType, new: EnumType, oldFile: ProtoFile, newFile: ProtoFile)] {
+    static func pairEnums(_ old: Version, _ new: Version, unchanged: (String) -> Bool) -> [(old: EnumType, new: EnumType, oldFile: ProtoFile, newFile: ProtoFile)] {
         new.enums.compactMap { entry in
+            // A nested enum is as unchanged as its top-level message.
+            let top = entry.enumType.fullName.dropFirst(entry.file.package.isEmpty ? 0 : entry.file.package.count + 1)
+                .split(separator: ".").first.map { (entry.file.package.isEmpty ? "" : entry.file.package + ".") + $0 } ?? ""
+            if unchanged(top) { return nil }
             guard let value = old.index.enums[entry.enumType.fullName], let oldFile = old.file(of: value.fullName) else { return nil }
             return (value, entry.enumType, oldFile, entry.file)
         }
     }
 
-    static func pairServices(_ old: Version, _ new: Version) -> [(old: Service, new: Service, oldFile: ProtoFile, newFile: ProtoFile)] {
+    static func pairServices(_ old: Version, _ new: Version, unchanged: (String) -> Bool) -> [(old: Service, new: Service, oldFile: ProtoFile, newFile: ProtoFile)] {
         let oldServices = Dictionary(old.services.map { ($0.service.fullName, $0) }, uniquingKeysWith: { a, _ in a })
         return new.services.compactMap { entry in
+            if unchanged(entry.service.fullName) { return nil }
             guard let match = oldServices[entry.service.fullName] else { return nil }
             return (match.service, entry.service, match.file, entry.file)
         }

@@ -4,31 +4,40 @@ import ProtoModel
 public struct ChannelAnalysis: Sendable {
     public let channels: [Channel]
     let reaches: [ChannelReach]
-    /// Every message, enum and service name of either version: a finding's owner is the longest of its symbol's prefixes found here.
-    let owners: Set<String>
+    /// The two versions: a finding's owner is the longest of its symbol's prefixes that names a
+    /// message, enum or service in either.
+    let versions: [SchemaPair.Version]
     let serviceNames: Set<String>
 
     /// Channels as configured, or (nil) the two every service implies.
     public init(_ pair: SchemaPair, channels: [Channel]?) {
         let versions = [pair.new, pair.old]
-        var services = Set<String>()
-        for version in versions { for entry in version.services { services.insert(entry.service.fullName) } }
+        let services = Self.serviceNames(pair)
         self.channels = channels ?? Channel.serviceDefaults(Array(services))
         reaches = self.channels.map { ChannelReach($0, versions: versions) }
-        var owners = services
-        for version in versions {
-            owners.formUnion(version.index.messages.keys)
-            owners.formUnion(version.index.enums.keys)
-        }
-        self.owners = owners
+        self.versions = versions
         serviceNames = services
+    }
+
+    /// The channels alone (without walking what they reach): as configured, or the two every service implies.
+    public static func channels(_ pair: SchemaPair, configured: [Channel]?) -> [Channel] {
+        configured ?? Channel.serviceDefaults(Array(serviceNames(pair)))
+    }
+
+    static func serviceNames(_ pair: SchemaPair) -> Set<String> {
+        var services = Set<String>()
+        for version in [pair.new, pair.old] { for entry in version.services { services.insert(entry.service.fullName) } }
+        return services
     }
 
     /// The element a finding is about: the message, enum or service its symbol names or sits in.
     func owner(of symbol: String) -> String? {
         var name = Substring(symbol)
         while !name.isEmpty {
-            if owners.contains(String(name)) { return String(name) }
+            let candidate = String(name)
+            if serviceNames.contains(candidate) || versions.contains(where: { $0.index.messages[candidate] != nil || $0.index.enums[candidate] != nil }) {
+                return candidate
+            }
             guard let dot = name.lastIndex(of: ".") else { return nil }
             name = name[..<dot]
         }
@@ -41,11 +50,11 @@ public struct ChannelAnalysis: Sendable {
         var impacts: [ChannelImpact] = []
         // A method-level change goes to the channels carrying the service's requests, when there are any.
         let isService = serviceNames.contains(owner)
-        let requestSide = isService && reaches.contains { $0.requestServices.contains(owner) }
+        let requestSide = isService && reaches.contains { $0.carriesRequests(of: owner) }
         for (channel, reach) in zip(channels, reaches) {
             let route: String
             if isService {
-                guard requestSide ? reach.requestServices.contains(owner) : reach.services.contains(owner) else { continue }
+                guard requestSide ? reach.carriesRequests(of: owner) : reach.carries(service: owner) else { continue }
                 route = ""
             } else {
                 guard reach.contains(owner) else { continue }

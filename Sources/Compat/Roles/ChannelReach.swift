@@ -1,29 +1,34 @@
+import Foundation
 import ProtoModel
 
-/// The message and enum types a channel carries: its roots and every type their fields (and
-/// extensions of them) reach, in either version, each with the route from a root.
+/// The message and enum types a channel carries in a pair of versions: its roots and every type their
+/// fields (and extensions of them) reach, in either version, each with the route from a root. Each
+/// version is walked once per channel and kept (`SchemaPair.Version.reachCache`): a matrix asks the
+/// same version about the same channels hundreds of times.
 public struct ChannelReach: Sendable {
-    /// For each reached type, the type and field it was first reached through (nil for a root).
-    public private(set) var parents: [String: (type: String, field: String)?] = [:]
-    /// Services whose methods the channel carries (their requests, or their responses).
-    public private(set) var services: Set<String> = []
-    /// Services whose requests the channel carries: a change to a method itself (added, deleted,
-    /// streaming) is felt first by whoever sends the request.
-    public private(set) var requestServices: Set<String> = []
+    /// The walks of each version, the new one first (routes follow the new schema where they can).
+    let walks: [VersionReach]
 
-    /// Walks both versions (the new one first, so routes follow the new schema where they can).
     public init(_ channel: Channel, versions: [SchemaPair.Version]) {
-        for version in versions { walk(channel, version) }
+        walks = versions.map { version in version.reachCache.walk(channel) { VersionReach(channel, version) } }
     }
 
-    public func contains(_ type: String) -> Bool { parents[type] != nil }
+    public func contains(_ type: String) -> Bool { walks.contains { $0.parents[type] != nil } }
 
-    /// `Root.field -> Type.field -> Type`: how the channel reaches a type.
+    /// Services whose methods the channel carries (their requests, or their responses).
+    public func carries(service: String) -> Bool { walks.contains { $0.services.contains(service) } }
+
+    /// Services whose requests the channel carries: a change to a method itself (added, deleted,
+    /// streaming) is felt first by whoever sends the request.
+    public func carriesRequests(of service: String) -> Bool { walks.contains { $0.requestServices.contains(service) } }
+
+    /// `Root.field -> Type.field -> Type`: how the channel reaches a type, in the first version that reaches it.
     public func route(to type: String) -> String {
+        guard let walk = walks.first(where: { $0.parents[type] != nil }) else { return Self.short(type) }
         var steps: [String] = []
         var current = type
         var guardCount = 0
-        while case let parent?? = parents[current], guardCount < 64 {
+        while case let parent?? = walk.parents[current], guardCount < 64 {
             steps.append(Self.short(parent.type) + "." + parent.field)
             current = parent.type
             guardCount += 1
@@ -37,8 +42,16 @@ public struct ChannelReach: Sendable {
         guard let first = parts.firstIndex(where: { $0.first?.isUppercase == true }) else { return parts.last.map(String.init) ?? fullName }
         return parts[first...].joined(separator: ".")
     }
+}
 
-    private mutating func walk(_ channel: Channel, _ version: SchemaPair.Version) {
+/// What one channel reaches in one version: breadth first from its roots through fields and extensions.
+struct VersionReach: Sendable {
+    /// For each reached type, the type and field it was first reached through (nil for a root).
+    private(set) var parents: [String: (type: String, field: String)?] = [:]
+    private(set) var services: Set<String> = []
+    private(set) var requestServices: Set<String> = []
+
+    init(_ channel: Channel, _ version: SchemaPair.Version) {
         var queue: [String] = []
         func reach(_ type: String, from parent: (type: String, field: String)?) {
             let name = type.hasPrefix(".") ? String(type.dropFirst()) : type
@@ -76,5 +89,41 @@ public struct ChannelReach: Sendable {
                 if let typeName = ext.field.typeName { reach(typeName, from: (name, "(" + ext.name + ")")) }
             }
         }
+    }
+}
+
+/// The walks of one version, by channel, shared by every pair the version is in.
+public final class ReachCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var walks: [Channel: VersionReach] = [:]
+
+    public init() {}
+
+    func walk(_ channel: Channel, _ make: () -> VersionReach) -> VersionReach {
+        lock.lock()
+        if let walk = walks[channel] { lock.unlock(); return walk }
+        lock.unlock()
+        let walk = make()
+        lock.lock()
+        walks[channel] = walk
+        lock.unlock()
+        return walk
+    }
+}
+
+/// The element lists of one version's files, by kind and file, shared by every pair the version is in.
+final class ElementListCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lists: [String: [String: SourceSpan?]] = [:]
+
+    func elements(_ key: String, _ make: () -> [String: SourceSpan?]) -> [String: SourceSpan?] {
+        lock.lock()
+        if let list = lists[key] { lock.unlock(); return list }
+        lock.unlock()
+        let list = make()
+        lock.lock()
+        lists[key] = list
+        lock.unlock()
+        return list
     }
 }

@@ -65,12 +65,12 @@ struct ElementAdded: CompatRule {
                 }
             }
         case .message:
-            return pair.new.messages.filter { pair.old.message($0.message.fullName) == nil && !$0.message.isMapEntry }.map { entry in
+            return pair.changedNewMessages.filter { pair.old.message($0.message.fullName) == nil && !$0.message.isMapEntry }.map { entry in
                 Finding(rule: info.id, symbol: entry.message.fullName, verdicts: .safe, direction: .none, location: entry.message.span,
                         previousLocation: nil, file: entry.file.name, arguments: ["message": entry.message.fullName])
             }
         case .enumType:
-            return pair.new.enums.filter { pair.old.index.enums[$0.enumType.fullName] == nil }.map { entry in
+            return pair.changedNewEnums.filter { pair.old.index.enums[$0.enumType.fullName] == nil }.map { entry in
                 Finding(rule: info.id, symbol: entry.enumType.fullName, verdicts: .safe, direction: .none, location: entry.enumType.span,
                         previousLocation: nil, file: entry.file.name, arguments: ["enum": entry.enumType.fullName])
             }
@@ -84,7 +84,7 @@ struct ElementAdded: CompatRule {
             }
         case .service:
             let existing = Set(pair.old.services.map(\.service.fullName))
-            return pair.new.services.filter { !existing.contains($0.service.fullName) }.map { entry in
+            return pair.changedNewServices.filter { !existing.contains($0.service.fullName) }.map { entry in
                 Finding(rule: info.id, symbol: entry.service.fullName, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe),
                         direction: .forward, location: entry.service.span, previousLocation: nil, file: entry.file.name,
                         arguments: ["service": entry.service.fullName])

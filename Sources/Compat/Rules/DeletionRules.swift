@@ -82,10 +82,10 @@ struct ElementNoDelete: CompatRule {
         noun: "extension", elements: FileElements.extensions, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .breaking))
 
     func check(_ pair: SchemaPair) -> [Finding] {
-        pair.old.schema.files.flatMap { oldFile -> [Finding] in
+        pair.changedOldFiles.flatMap { oldFile -> [Finding] in
             guard let newFile = pair.new.files[oldFile.name] else { return [] }
-            let now = elements(newFile)
-            return elements(oldFile).filter { now[$0.key] == nil }.compactMap { name, span -> Finding? in
+            let now = pair.new.elements(noun, of: newFile, elements)
+            return pair.old.elements(noun, of: oldFile, elements).filter { now[$0.key] == nil }.compactMap { name, span -> Finding? in
                 // Nested elements are reported at their surviving parent; under a deleted parent, not at all.
                 var location = RuleSupport.fileStart(newFile.name)
                 if noun != "service", let dot = name.lastIndex(of: "."), String(name[..<dot]) != oldFile.package {
@@ -128,12 +128,12 @@ struct PackageElementNoDelete: CompatRule {
     }
 
     func check(_ pair: SchemaPair) -> [Finding] {
-        var now: [String: String] = [:]
-        for file in pair.new.schema.files { for name in elements(file).keys { now[name] = file.name } }
+        // An element gone from a changed file is not in an unchanged one either (it would have been there before too).
+        let now = pair.changedNewFiles.map { pair.new.elements(noun, of: $0, elements) }
         let newPackages = Set(pair.new.schema.files.map(\.package))
-        return pair.old.schema.files.flatMap { oldFile -> [Finding] in
+        return pair.changedOldFiles.flatMap { oldFile -> [Finding] in
             guard newPackages.contains(oldFile.package), WellKnownTypes.files[oldFile.name] == nil else { return [] }
-            return elements(oldFile).filter { now[$0.key] == nil }.map { name, span -> Finding in
+            return pair.old.elements(noun, of: oldFile, elements).filter { element in !now.contains { $0[element.key] != nil } }.map { name, span -> Finding in
                 // Every element gone from the package is reported (nested ones too), where buf puts it:
                 // a nested message at its parent wherever the parent now is; a nested enum or extension
                 // at its parent only when the parent is still in the file of the same name; otherwise at

@@ -47,7 +47,7 @@ struct FileSameOption: CompatRule {
     }
 
     func check(_ pair: SchemaPair) -> [Finding] {
-        pair.new.schema.files.compactMap { file in
+        pair.changedNewFiles.compactMap { file in
             guard let old = pair.old.files[file.name] else { return nil }
             let before = value(old, pair.old), after = value(file, pair.new)
             guard before != after else { return nil }
@@ -76,7 +76,7 @@ struct FileSameSyntax: CompatRule {
     }
 
     func check(_ pair: SchemaPair) -> [Finding] {
-        pair.new.schema.files.compactMap { file in
+        pair.changedNewFiles.compactMap { file in
             guard let old = pair.old.files[file.name], Self.describe(old) != Self.describe(file) else { return nil }
             return Finding(rule: info.id, symbol: file.name, verdicts: .sourceOnly, direction: .none,
                            location: file.syntaxSpan ?? RuleSupport.fileStart(file.name), previousLocation: old.syntaxSpan, file: file.name, arguments: ["old": Self.describe(old), "new": Self.describe(file)])

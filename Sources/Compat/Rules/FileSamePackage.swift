@@ -15,7 +15,7 @@ struct FileSamePackage: CompatRule {
         ])
 
     func check(_ pair: SchemaPair) -> [Finding] {
-        pair.new.schema.files.compactMap { file in
+        pair.changedNewFiles.compactMap { file in
             guard let old = pair.old.files[file.name], old.package != file.package else { return nil }
             // A file without a package statement is pointed at its first line.
             let start = SourceSpan(file: file.name, line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0)
