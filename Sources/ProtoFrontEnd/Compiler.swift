@@ -6,10 +6,13 @@ public struct ProtoCompiler: Sendable {
     public var source: any SourceProvider
     /// Files used when an import is not found in `source` (by default the well-known types).
     public var builtIns: [String: ProtoFile]
+    /// Files compiled before, shared with other compilations (several versions of one tree).
+    public var cache: CompileCache?
 
-    public init(source: any SourceProvider, builtIns: [String: ProtoFile] = WellKnownTypes.files) {
+    public init(source: any SourceProvider, builtIns: [String: ProtoFile] = WellKnownTypes.files, cache: CompileCache? = nil) {
         self.source = source
         self.builtIns = builtIns
+        self.cache = cache
     }
 
     /// Compiles the given files (import paths) and everything they import.
@@ -48,6 +51,8 @@ struct CompilationSession {
     var index = SchemaIndex()
     var directDeps: [String: [Import]] = [:]
     var diagnostics: [Diagnostic] = []
+    /// With a cache: the identity of each file built cleanly (its text and its imports' identities).
+    var identities: [String: Int] = [:]
     /// The deepest chain of imports compiled (each level recurses once).
     static let maxImportDepth = 250
 
@@ -95,7 +100,9 @@ struct CompilationSession {
         stack.append(name)
         defer { stack.removeLast() }
 
-        let (node, parseDiagnostics) = Parser.parse(file: name, bytes: bytes)
+        let content = CompileCache.Content(name: name, bytes: bytes)
+        let (node, parseDiagnostics) = compiler.cache?.parse(content) { Parser.parse(file: name, bytes: bytes) }
+            ?? Parser.parse(file: name, bytes: bytes)
         diagnostics += parseDiagnostics
         var ok = !parseDiagnostics.contains { $0.severity == .error }
         var seenImports = Set<String>()
@@ -119,6 +126,23 @@ struct CompilationSession {
         symbols.define(node)
         diagnostics += symbols.diagnostics
         directDeps[name] = node.imports
+        // The same text linked against the same imports before: the same file.
+        var key: CompileCache.LinkKey?
+        if let cache = compiler.cache, !symbols.diagnostics.contains(where: { $0.severity == .error }) {
+            let imports = node.imports.compactMap { identities[$0.path] }
+            if imports.count == node.imports.count {
+                let linkKey = CompileCache.LinkKey(content: content, imports: imports)
+                key = linkKey
+                if let hit = cache.linked(linkKey) {
+                    index.add(hit.file)
+                    diagnostics += hit.warnings
+                    linked[name] = hit.file
+                    identities[name] = hit.identity
+                    states[name] = .done(true)
+                    return true
+                }
+            }
+        }
         let visible = visibility(of: name)
 
         var linker = FileLinker(node: node, symbols: symbols.table, visible: visible)
@@ -134,6 +158,9 @@ struct CompilationSession {
         linked[name] = file
         let succeeded = !diagnostics[before...].contains { $0.severity == .error }
         states[name] = .done(succeeded)
+        if succeeded, let key, let cache = compiler.cache {
+            identities[name] = cache.keep(key, file: file, warnings: Array(diagnostics[before...]))
+        }
         return succeeded
     }
 
@@ -163,6 +190,7 @@ struct CompilationSession {
         index.add(file)
         linked[file.name] = file
         states[file.name] = .done(symbols.diagnostics.isEmpty)
+        if let cache = compiler.cache, symbols.diagnostics.isEmpty { identities[file.name] = cache.builtIn(file.name) }
         return symbols.diagnostics.isEmpty
     }
 

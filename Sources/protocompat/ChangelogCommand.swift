@@ -3,6 +3,7 @@ import Compat
 import Foundation
 import ProtoModel
 import Reports
+import ProtoFrontEnd
 import SchemaSources
 
 /// `protocompat changelog SOURCE SOURCE ...`: what changed at each step of a release history.
@@ -43,10 +44,14 @@ struct ChangelogCommand: ParsableCommand {
         guard paths.count >= 2 else { throw CommandFailure(["error: a changelog needs at least two versions"]) }
         let loaded = try HistoryLoader.load(paths, sources: SourceOptions(include: include))
         let loadedConfig = try configOptions.load(discover: false)
-        let steps = zip(loaded, loaded.dropFirst()).map { old, new in
-            let result = Checker.check(old: old.schema, new: new.schema, oldSide: .init(label: old.label, source: old.source),
+        // Each version is indexed once, and the steps run on all cores.
+        let versions = ParallelMap.run(loaded) { SchemaPair.Version($0.schema) }
+        let today = CheckCommand.today()
+        let steps = ParallelMap.run(Array(loaded.indices.dropFirst())) { index in
+            let old = loaded[index - 1], new = loaded[index]
+            let result = Checker.check(SchemaPair(old: versions[index - 1], new: versions[index]), oldSide: .init(label: old.label, source: old.source),
                                        newSide: .init(label: new.label, source: new.source), options: CheckOptions(channels: loadedConfig?.channels),
-                                       config: loadedConfig, today: CheckCommand.today())
+                                       config: loadedConfig, today: today)
             return Changelog.step(result, old: old.schema, new: new.schema)
         }
         let changelog = Changelog(steps: steps)
@@ -56,7 +61,9 @@ struct ChangelogCommand: ParsableCommand {
 
 /// Loads many versions on both cores, keeping their order; the first error (in order) wins.
 enum HistoryLoader {
+    /// Loads every version on all cores; files that several versions share are compiled once.
     static func load(_ paths: [String], sources: SourceOptions) throws -> [LoadedSchema] {
-        try ParallelMap.run(paths) { path in Result { try sources.load([path]) } }.map { try $0.get() }
+        let cache = CompileCache()
+        return try ParallelMap.run(paths) { path in Result { try sources.load([path], cache: cache) } }.map { try $0.get() }
     }
 }

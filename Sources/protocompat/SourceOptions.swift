@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProtoFrontEnd
 import SchemaSources
 
 /// Flags every command that reads a SOURCE shares.
@@ -17,9 +18,9 @@ struct SourceOptions: ParsableArguments {
     }
 
     /// Loads one SOURCE, turning errors into an exit-2 failure.
-    func load(_ arguments: [String], keepGoing: Bool = false) throws -> LoadedSchema {
+    func load(_ arguments: [String], keepGoing: Bool = false, cache: CompileCache? = nil) throws -> LoadedSchema {
         do {
-            return try SchemaLoader(includeRoots: include, label: label, keepGoing: keepGoing).load(arguments)
+            return try SchemaLoader(includeRoots: include, label: label, keepGoing: keepGoing, compileCache: cache).load(arguments)
         } catch {
             throw CommandFailure(error.lines)
         }

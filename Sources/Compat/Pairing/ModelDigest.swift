@@ -23,9 +23,11 @@ public struct ModelDigest: Sendable, Hashable {
 /// digest is the same in two versions yields no finding, so a matrix over a long history only runs
 /// the rules on what changed.
 public struct VersionDigests: Sendable {
-    /// Each file's own model, source locations included, and the defaults of `FileOptions` (the value
-    /// of an option a file does not set): a file whose digest is the same in both versions added,
-    /// deleted and moved nothing and changed no file option.
+    /// Each file as the rules see it: its package, syntax, imports, options and file-level extensions,
+    /// the digests of its top-level elements in order, and the defaults of `FileOptions` (the value of
+    /// an option a file does not set). A file whose digest is the same in both versions added, deleted
+    /// and moved nothing and changed no file option. Source locations and comments are left out: they
+    /// only place findings, and a file that changed nothing else has none.
     public let files: [String: ModelDigest]
     /// Each top-level message (nested types included), enum and service by full name: its model
     /// without source locations and comments, its file's package, syntax and options, and for every
@@ -35,11 +37,41 @@ public struct VersionDigests: Sendable {
     public let elements: [String: ModelDigest]
 
     public init(_ schema: Schema, index: SchemaIndex) {
-        var files: [String: ModelDigest] = [:]
         let optionFields = index.messages["google.protobuf.FileOptions"]?.fields
-        for file in schema.files {
+        var files: [String: ModelDigest] = [:]
+        var elements: [String: ModelDigest] = [:]
+        for file in schema.strippingSourceInfo().files {
+            let context = { (hasher: inout Hasher) in
+                hasher.combine(file.package)
+                hasher.combine(file.syntax)
+                hasher.combine(file.options)
+            }
+            var own: [ModelDigest] = []
+            for message in file.messages {
+                own.append(ModelDigest { hasher in
+                    context(&hasher)
+                    hasher.combine(message)
+                    message.forEachMessage { inner in
+                        for field in inner.fields + inner.extensions { Self.combineReferencedType(field, index: index, into: &hasher) }
+                    }
+                })
+            }
+            own += file.enums.map { enumType in ModelDigest { context(&$0); $0.combine(enumType) } }
+            own += file.services.map { service in ModelDigest { context(&$0); $0.combine(service) } }
+            if file.syntax != .editions {
+                for (name, digest) in zip(file.messages.map(\.fullName) + file.enums.map(\.fullName) + file.services.map(\.fullName), own) {
+                    elements[name] = digest
+                }
+            }
             files[file.name] = ModelDigest { hasher in
-                hasher.combine(file)
+                hasher.combine(file.name)
+                hasher.combine(file.edition)
+                hasher.combine(file.imports)
+                hasher.combine(file.extensions)
+                context(&hasher)
+                // Element digests already cover each element; editions files hash the elements themselves.
+                if file.syntax == .editions { hasher.combine(file.messages); hasher.combine(file.enums); hasher.combine(file.services) }
+                for digest in own { hasher.combine(digest) }
                 hasher.combine(optionFields == nil)
                 for field in optionFields ?? [] {
                     hasher.combine(field.name)
@@ -49,25 +81,6 @@ public struct VersionDigests: Sendable {
             }
         }
         self.files = files
-        var elements: [String: ModelDigest] = [:]
-        for file in schema.strippingSourceInfo().files where file.syntax != .editions {
-            let context = { (hasher: inout Hasher) in
-                hasher.combine(file.package)
-                hasher.combine(file.syntax)
-                hasher.combine(file.options)
-            }
-            for message in file.messages {
-                elements[message.fullName] = ModelDigest { hasher in
-                    context(&hasher)
-                    hasher.combine(message)
-                    message.forEachMessage { inner in
-                        for field in inner.fields + inner.extensions { Self.combineReferencedType(field, index: index, into: &hasher) }
-                    }
-                }
-            }
-            for enumType in file.enums { elements[enumType.fullName] = ModelDigest { context(&$0); $0.combine(enumType) } }
-            for service in file.services { elements[service.fullName] = ModelDigest { context(&$0); $0.combine(service) } }
-        }
         self.elements = elements
     }
 

@@ -36,11 +36,14 @@ public struct SchemaLoader: Sendable {
     public var label: String?
     /// Leave out the files that fail instead of failing (their errors go to `LoadedSchema.errors`).
     public var keepGoing: Bool
+    /// Shared by the loads of several versions (a changelog, a matrix): unchanged files compile once.
+    public var compileCache: CompileCache?
 
-    public init(includeRoots: [String] = [], label: String? = nil, keepGoing: Bool = false) {
+    public init(includeRoots: [String] = [], label: String? = nil, keepGoing: Bool = false, compileCache: CompileCache? = nil) {
         self.includeRoots = includeRoots
         self.label = label
         self.keepGoing = keepGoing
+        self.compileCache = compileCache
     }
 
     /// Loads one SOURCE (several .proto files make one version; otherwise exactly one argument).
@@ -116,7 +119,7 @@ public struct SchemaLoader: Sendable {
     }
 
     func compile(_ files: [String], source: any SourceProvider) throws(SourceError) -> LoadedSchema {
-        let compiler = ProtoCompiler(source: source)
+        let compiler = ProtoCompiler(source: source, cache: compileCache)
         if keepGoing {
             let result = compiler.compileKeepingGoing(files)
             return LoadedSchema(schema: result.schema, label: "", source: "", errors: result.diagnostics.map(\.description))

@@ -1,0 +1,84 @@
+import Foundation
+import ProtoModel
+
+/// Compiled files shared by every compilation that uses the same cache: a file with the same path and
+/// bytes is parsed once, and linked once for each set of imports it was linked against. A changelog or
+/// matrix compiles hundreds of versions of a tree in which most files never change (LiveKit's 211
+/// protocol tags hold 3,679 files, 746 distinct). Only files that compiled without errors are kept.
+public final class CompileCache: @unchecked Sendable {
+    /// A file's text under its import path.
+    struct Content: Hashable {
+        var name: String
+        var bytes: [UInt8]
+
+        /// The bytes as one block (an array of bytes would be hashed one byte at a time).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(name)
+            hasher.combine(bytes.count)
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
+    /// A file's text and the identities of the files it imports, in order: what its linked form depends on.
+    struct LinkKey: Hashable {
+        var content: Content
+        var imports: [Int]
+    }
+
+    /// A linked file, the identity importers link against, and the warnings its compilation gave.
+    struct Linked {
+        var file: ProtoFile
+        var identity: Int
+        var warnings: [Diagnostic]
+    }
+
+    private let lock = NSLock()
+    private var parsed: [Content: (FileNode, [Diagnostic])] = [:]
+    private var linked: [LinkKey: Linked] = [:]
+    private var builtIns: [String: Int] = [:]
+    private var nextIdentity = 1
+
+    public init() {}
+
+    /// How many distinct files were parsed and linked (for benchmarks and tests).
+    public var counts: (parsed: Int, linked: Int) {
+        lock.lock(); defer { lock.unlock() }
+        return (parsed.count, linked.count)
+    }
+
+    func parse(_ content: Content, _ parse: () -> (FileNode, [Diagnostic])) -> (FileNode, [Diagnostic]) {
+        lock.lock()
+        if let hit = parsed[content] { lock.unlock(); return hit }
+        lock.unlock()
+        let result = parse()
+        lock.lock()
+        parsed[content] = result
+        lock.unlock()
+        return result
+    }
+
+    func linked(_ key: LinkKey) -> Linked? {
+        lock.lock(); defer { lock.unlock() }
+        return linked[key]
+    }
+
+    /// Keeps a linked file and returns its identity (the first one kept when two threads linked it).
+    func keep(_ key: LinkKey, file: ProtoFile, warnings: [Diagnostic]) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        if let existing = linked[key] { return existing.identity }
+        let identity = nextIdentity
+        nextIdentity += 1
+        linked[key] = Linked(file: file, identity: identity, warnings: warnings)
+        return identity
+    }
+
+    /// The identity of a built-in file (the same in every compilation).
+    func builtIn(_ name: String) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        if let identity = builtIns[name] { return identity }
+        let identity = nextIdentity
+        nextIdentity += 1
+        builtIns[name] = identity
+        return identity
+    }
+}
