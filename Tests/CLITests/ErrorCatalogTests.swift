@@ -120,10 +120,10 @@ struct ErrorCatalogTests {
         // Config
         Case(name: "An invalid config key", input: "`levl: wire` in protocompat.yaml",
              files: [("protocompat.yaml", text("version: 1\nlevl: wire\n")), ("a/a.proto", text("syntax = \"proto3\";\n"))], arguments: ["check", "a", "a"],
-             message: "protocompat.yaml: error: unknown key \"levl\": use direction, ignore, level, roles, rules, version"),
+             message: "protocompat.yaml:2:1: error: unknown key \"levl\": use direction, ignore, level, roles, rules, version"),
         Case(name: "An unknown rule in the config", input: "`rules: {use: [NOPE]}`",
              files: [("protocompat.yaml", text("version: 1\nrules:\n  use: [NOPE]\n")), ("a/a.proto", text("syntax = \"proto3\";\n"))], arguments: ["check", "a", "a"],
-             message: "protocompat.yaml: error: unknown rule \"NOPE\" in rules.use: see 'protocompat rules'"),
+             message: "protocompat.yaml:3:9: error: unknown rule \"NOPE\" in rules.use: see 'protocompat rules'"),
         Case(name: "An expired ignore entry", input: "an ignore whose `expires` date has passed: it no longer applies and is reported as a hazard",
              files: [("protocompat.yaml", text("version: 1\nignore:\n  - rule: FIELD_SAME_NAME\n    symbol: p.*\n    reason: accepted in review\n    expires: 2020-01-01\n")),
                      ("a/a.proto", text("syntax = \"proto3\";\npackage p;\nmessage M { int32 a = 1; }\n")),

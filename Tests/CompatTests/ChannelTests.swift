@@ -62,20 +62,23 @@ struct ChannelTests {
     }
 
     @Test func badRolesSayWhatToFix() throws {
-        let cases: [(String, String)] = [
-            ("roles:\n  x:\n    messages: [a.B]\n    writer: client\n", "roles.x needs a writer and a reader"),
-            ("roles:\n  x:\n    writer: client\n    reader: server\n", "roles.x carries nothing"),
-            ("roles:\n  x:\n    messages: [a.B]\n    writer: c\n    reader: s\n    encodings: [xml]\n", "unknown encoding \"xml\""),
-            ("roles:\n  x:\n    messages: [a.B]\n    writer: c\n    reader: s\n    json_names: kebab\n", "json_names must be camel, proto or any"),
-            ("roles:\n  x:\n    messages: [a.B]\n    writer: c\n    reader: s\n    colour: red\n", "unknown key \"roles.x.colour\""),
-            ("roles: [a]\n", "roles must be a mapping"),
+        // Each error names the line and column of the value to fix.
+        let cases: [(String, String, String)] = [
+            ("roles:\n  x:\n    messages: [a.B]\n    writer: client\n", "2:3", "roles.x needs a writer and a reader"),
+            ("roles:\n  x:\n    writer: client\n    reader: server\n", "2:3", "roles.x carries nothing"),
+            ("roles:\n  x:\n    messages: [a.B]\n    writer: c\n    reader: s\n    encodings: [xml]\n", "6:17", "unknown encoding \"xml\""),
+            ("roles:\n  x:\n    messages: [a.B]\n    writer: c\n    reader: s\n    json_names: kebab\n", "6:5", "json_names must be camel, proto or any"),
+            ("roles:\n  x:\n    messages: [a.B]\n    writer: c\n    reader: s\n    colour: red\n", "6:5", "unknown key \"roles.x.colour\""),
+            ("version: 1\nroles: [a]\n", "2:1", "roles must be a mapping"),
+            ("ignore:\n  - rule: FIELD_SAME_NAME\n    symbol: a.*\n    reason: ok\n    expires: soon\n", "5:5", "expires must be a date"),
+            ("ignore:\n  - rule: FIELD_SAME_NAME\n  - rule: NOPE\n", "2:5", "needs a symbol"),
         ]
-        for (text, message) in cases {
+        for (text, position, message) in cases {
             #expect(throws: CheckConfig.Failure.self) { try CheckConfig.parse(Array(text.utf8), path: "c.yaml") }
             do {
                 _ = try CheckConfig.parse(Array(text.utf8), path: "c.yaml")
             } catch {
-                #expect(error.description.hasPrefix("c.yaml: error: "), "\(error.description)")
+                #expect(error.description.hasPrefix("c.yaml:\(position): error: "), "\(error.description)")
                 #expect(error.description.contains(message), "\(error.description)")
             }
         }

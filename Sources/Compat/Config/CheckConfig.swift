@@ -48,75 +48,79 @@ public struct CheckConfig: Sendable, Equatable {
     /// Reads config text; `path` names it in errors (and picks buf.yaml's format by file name).
     public static func parse(_ bytes: [UInt8], path: String) throws(Failure) -> CheckConfig {
         let node: YAMLNode
+        let source: ConfigSource
         do {
-            node = try YAMLParser.parse(bytes)
+            let located = try YAMLParser.parseLocated(bytes)
+            node = located.node
+            source = ConfigSource(path: path, marks: located.marks)
         } catch {
             throw Failure(description: "\(path):\(error.line):\(error.column): error: not valid YAML: \(error.message)")
         }
         if (path as NSString).lastPathComponent.hasPrefix("buf.") {
-            var config = try fromBuf(node, path: path)
+            var config = try fromBuf(node, source)
             config.path = path
             return config
         }
-        guard case .mapping(let pairs) = node else { throw Failure(description: "\(path): error: the config must be a mapping") }
+        guard case .mapping(let pairs) = node else { throw source.failure([], "the config must be a mapping") }
         var config = CheckConfig()
         config.path = path
         for (key, value) in pairs {
             guard keys.contains(key) else {
-                throw Failure(description: "\(path): error: unknown key \"\(key)\": use \(keys.sorted().joined(separator: ", "))")
+                throw source.failure([key], "unknown key \"\(key)\": use \(keys.sorted().joined(separator: ", "))")
             }
             switch key {
             case "version":
-                guard value.scalarText == "1" else { throw Failure(description: "\(path): error: unsupported config version \"\(value.scalarText ?? "")\": use 1") }
+                guard value.scalarText == "1" else { throw source.failure([key], "unsupported config version \"\(value.scalarText ?? "")\": use 1") }
             case "level":
                 guard let level = value.scalarText.flatMap(Level.init(rawValue:)) else {
-                    throw Failure(description: "\(path): error: level must be wire, wire-json or source")
+                    throw source.failure([key], "level must be wire, wire-json or source")
                 }
                 config.level = level
             case "direction":
                 guard let text = value.scalarText, let direction = Direction(rawValue: text), direction != .none else {
-                    throw Failure(description: "\(path): error: direction must be backward, forward or both")
+                    throw source.failure([key], "direction must be backward, forward or both")
                 }
                 config.direction = direction
             case "rules":
                 for (ruleKey, list) in (value.mappingPairs ?? []) {
                     guard ruleKey == "use" || ruleKey == "except" else {
-                        throw Failure(description: "\(path): error: unknown key \"rules.\(ruleKey)\": use rules.use or rules.except")
+                        throw source.failure([key, ruleKey], "unknown key \"rules.\(ruleKey)\": use rules.use or rules.except")
                     }
-                    let ids = try strings(list, "rules.\(ruleKey)", path)
-                    for id in ids where RuleCatalog.rule(id) == nil && BufCategory(rawValue: id) == nil {
-                        throw Failure(description: "\(path): error: unknown rule \"\(id)\" in rules.\(ruleKey): see 'protocompat rules'")
+                    let ids = try strings(list, [key, ruleKey], source)
+                    for (position, id) in ids.enumerated() where RuleCatalog.rule(id) == nil && BufCategory(rawValue: id) == nil {
+                        throw source.failure([key, ruleKey, String(position)], "unknown rule \"\(id)\" in rules.\(ruleKey): see 'protocompat rules'")
                     }
                     if ruleKey == "use" { config.use = ids } else { config.except = ids }
                 }
             case "roles":
-                config.channels = try channels(value, path: path)
+                config.channels = try channels(value, source)
             default:
-                guard case .sequence(let items) = value else { throw Failure(description: "\(path): error: ignore must be a list") }
+                guard case .sequence(let items) = value else { throw source.failure([key], "ignore must be a list") }
                 for (index, item) in items.enumerated() {
-                    config.ignores.append(try ignore(item, index: index, path: path))
+                    config.ignores.append(try ignore(item, index: index, source))
                 }
             }
         }
         return config
     }
 
-    static func ignore(_ node: YAMLNode, index: Int, path: String) throws(Failure) -> Ignore {
+    static func ignore(_ node: YAMLNode, index: Int, _ source: ConfigSource) throws(Failure) -> Ignore {
         let allowed: Set<String> = ["rule", "symbol", "reason", "expires"]
+        let at = ["ignore", String(index)]
         for (key, _) in node.mappingPairs ?? [] where !allowed.contains(key) {
-            throw Failure(description: "\(path): error: ignore[\(index)] has an unknown key \"\(key)\": use rule, symbol, reason, expires")
+            throw source.failure(at + [key], "ignore[\(index)] has an unknown key \"\(key)\": use rule, symbol, reason, expires")
         }
-        guard let rule = node["rule"]?.scalarText else { throw Failure(description: "\(path): error: ignore[\(index)] needs a rule (a rule ID, or *)") }
+        guard let rule = node["rule"]?.scalarText else { throw source.failure(at, "ignore[\(index)] needs a rule (a rule ID, or *)") }
         guard rule == "*" || RuleCatalog.rule(rule) != nil else {
-            throw Failure(description: "\(path): error: ignore[\(index)] names an unknown rule \"\(rule)\": see 'protocompat rules'")
+            throw source.failure(at + ["rule"], "ignore[\(index)] names an unknown rule \"\(rule)\": see 'protocompat rules'")
         }
-        guard let symbol = node["symbol"]?.scalarText else { throw Failure(description: "\(path): error: ignore[\(index)] needs a symbol (a full name; * matches any run of characters)") }
+        guard let symbol = node["symbol"]?.scalarText else { throw source.failure(at, "ignore[\(index)] needs a symbol (a full name; * matches any run of characters)") }
         guard let reason = node["reason"]?.scalarText, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw Failure(description: "\(path): error: ignore[\(index)] needs a reason: say why this change is acceptable")
+            throw source.failure(at + ["reason"], "ignore[\(index)] needs a reason: say why this change is acceptable")
         }
         let expires = node["expires"]?.scalarText
         if let expires, !isDate(expires) {
-            throw Failure(description: "\(path): error: ignore[\(index)].expires must be a date YYYY-MM-DD, not \"\(expires)\"")
+            throw source.failure(at + ["expires"], "ignore[\(index)].expires must be a date YYYY-MM-DD, not \"\(expires)\"")
         }
         return Ignore(rule: rule, symbol: symbol, reason: reason, expires: expires)
     }
@@ -126,28 +130,41 @@ public struct CheckConfig: Sendable, Equatable {
         return parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2 && parts.allSatisfy { Int($0) != nil }
     }
 
-    static func strings(_ node: YAMLNode, _ key: String, _ path: String) throws(Failure) -> [String] {
-        guard case .sequence(let items) = node else { throw Failure(description: "\(path): error: \(key) must be a list") }
+    static func strings(_ node: YAMLNode, _ at: [String], _ source: ConfigSource) throws(Failure) -> [String] {
+        guard case .sequence(let items) = node else { throw source.failure(at, "\(at.joined(separator: ".")) must be a list") }
         return items.compactMap(\.scalarText)
     }
 
     /// buf.yaml's `breaking:` section (use, except, ignore, ignore_only, ignore_unstable_packages).
-    static func fromBuf(_ node: YAMLNode, path: String) throws(Failure) -> CheckConfig {
+    static func fromBuf(_ node: YAMLNode, _ source: ConfigSource) throws(Failure) -> CheckConfig {
         var config = CheckConfig()
         guard let breaking = node["breaking"] else { return config }
         for (key, value) in breaking.mappingPairs ?? [] {
+            let at = ["breaking", key]
             switch key {
-            case "use": config.use = try strings(value, "breaking.use", path)
-            case "except": config.except = try strings(value, "breaking.except", path)
-            case "ignore": config.ignorePaths = try strings(value, "breaking.ignore", path)
+            case "use": config.use = try strings(value, at, source)
+            case "except": config.except = try strings(value, at, source)
+            case "ignore": config.ignorePaths = try strings(value, at, source)
             case "ignore_only":
-                for (rule, paths) in value.mappingPairs ?? [] { config.ignoreOnly[rule] = try strings(paths, "breaking.ignore_only.\(rule)", path) }
+                for (rule, paths) in value.mappingPairs ?? [] { config.ignoreOnly[rule] = try strings(paths, at + [rule], source) }
             case "ignore_unstable_packages": config.ignoreUnstablePackages = value.scalarText == "true"
             case "disable_builtin": break
-            default: throw Failure(description: "\(path): error: unknown key \"breaking.\(key)\" in buf.yaml")
+            default: throw source.failure(at, "unknown key \"breaking.\(key)\" in buf.yaml")
             }
         }
         return config
+    }
+}
+
+/// A config file being read: its name and where each of its values is, so that an error names the
+/// line and column to fix (`protocompat.yaml:4:5: error: ...`).
+struct ConfigSource {
+    var path: String
+    var marks: YAMLMarks
+
+    func failure(_ at: [String], _ message: String) -> CheckConfig.Failure {
+        guard let position = marks.position(at) else { return CheckConfig.Failure(description: "\(path): error: \(message)") }
+        return CheckConfig.Failure(description: "\(path):\(position.line):\(position.column): error: \(message)")
     }
 }
 
