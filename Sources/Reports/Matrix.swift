@@ -33,10 +33,18 @@ public struct CompatibilityMatrix: Sendable {
         for i in 0..<count { for j in (i + 1)..<max(count, i + 1) { jobs.append((i, j)) } }
         var options = CheckOptions(channels: config?.channels)
         options.attributesChannels = false   // a cell counts verdicts only
+        // Part by part, reusing what each element gave, unless the config ignores findings by name.
+        let partial = PartialCheck(options: options, config: config)
         let results = ParallelMap.run(jobs) { [options] i, j -> (Cell, Cell) in
-            let result = Checker.check(SchemaPair(old: versions[i], new: versions[j]), oldSide: .init(label: labels[i], source: labels[i]),
-                                       newSide: .init(label: labels[j], source: labels[j]), options: options, config: config)
-            return (cell(result.findings, direction: .backward), cell(result.findings, direction: .forward))
+            let summaries: [FindingSummary]
+            if let partial {
+                summaries = partial.summaries(old: versions[i], new: versions[j])
+            } else {
+                summaries = Checker.check(SchemaPair(old: versions[i], new: versions[j]), oldSide: .init(label: labels[i], source: labels[i]),
+                                          newSide: .init(label: labels[j], source: labels[j]), options: options, config: config)
+                    .findings.map(FindingSummary.init)
+            }
+            return (cell(summaries, direction: .backward), cell(summaries, direction: .forward))
         }
         let safe = Cell(wire: .safe, json: .safe, count: 0)
         var cells = Array(repeating: Array(repeating: safe, count: count), count: count)
@@ -48,7 +56,7 @@ public struct CompatibilityMatrix: Sendable {
     }
 
     /// The verdicts of the findings that hit readers on one side.
-    static func cell(_ findings: [Finding], direction: Direction) -> Cell {
+    static func cell(_ findings: [FindingSummary], direction: Direction) -> Cell {
         var cell = Cell(wire: .safe, json: .safe, count: 0)
         for finding in findings where finding.direction == direction || finding.direction == .both {
             cell.wire = max(cell.wire, finding.verdicts.wire)

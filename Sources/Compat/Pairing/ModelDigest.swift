@@ -35,12 +35,18 @@ public struct VersionDigests: Sendable {
     /// every message field whether the type is a map entry. Elements of editions files have none (their
     /// features may come from other files): they are always compared.
     public let elements: [String: ModelDigest]
+    /// Every top-level message, enum and service name, in file then declaration order (editions
+    /// files' too, which have no digest).
+    public let topLevel: [String]
+    public let topLevelNames: Set<String>
 
     public init(_ schema: Schema, index: SchemaIndex) {
         let optionFields = index.messages["google.protobuf.FileOptions"]?.fields
         var files: [String: ModelDigest] = [:]
         var elements: [String: ModelDigest] = [:]
+        var topLevel: [String] = []
         for file in schema.strippingSourceInfo().files {
+            topLevel += file.messages.map(\.fullName) + file.enums.map(\.fullName) + file.services.map(\.fullName)
             let context = { (hasher: inout Hasher) in
                 hasher.combine(file.package)
                 hasher.combine(file.syntax)
@@ -82,6 +88,8 @@ public struct VersionDigests: Sendable {
         }
         self.files = files
         self.elements = elements
+        self.topLevel = topLevel
+        topLevelNames = Set(topLevel)
     }
 
     /// What rules read from the type a field refers to.

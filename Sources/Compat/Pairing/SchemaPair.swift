@@ -25,6 +25,51 @@ public struct SchemaPair: Sendable {
         self.init(old: Version(old), new: Version(new))
     }
 
+    /// A part of a comparison: every finding of a pair comes from exactly one part, so a matrix can
+    /// check the parts separately and reuse a part's findings wherever the same element changed the
+    /// same way (`PartialCheck`).
+    public enum Part: Sendable, Hashable {
+        /// One top-level message (with everything nested in it), enum or service present in both versions.
+        case element(String)
+        /// Everything else: the changed files (additions, deletions, moves, file options) and extensions.
+        case files
+    }
+
+    /// Pairs only one part of two versions.
+    public init(old oldVersion: Version, new newVersion: Version, part: Part) {
+        self.old = oldVersion
+        self.new = newVersion
+        switch part {
+        case .element(let name):
+            changedOldFiles = []
+            changedNewFiles = []
+            let isOther = { (fullName: String) in fullName != name }
+            let file = newVersion.file(of: name).map { [$0] } ?? []
+            if newVersion.index.messages[name] != nil {
+                messagePairs = Self.pairMessages(oldVersion, newVersion, unchanged: isOther, in: file)
+                enumPairs = Self.pairEnums(oldVersion, newVersion, unchanged: isOther, in: file)
+                servicePairs = []
+            } else if newVersion.index.enums[name] != nil {
+                messagePairs = []
+                enumPairs = Self.pairEnums(oldVersion, newVersion, unchanged: isOther, in: file)
+                servicePairs = []
+            } else {
+                messagePairs = []
+                enumPairs = []
+                servicePairs = Self.pairServices(oldVersion, newVersion, unchanged: isOther)
+            }
+            allFieldPairs = Self.pairFields(messagePairs, oldVersion, newVersion, extensions: false)
+        case .files:
+            let oldFiles = oldVersion.digests.files, newFiles = newVersion.digests.files
+            changedOldFiles = oldVersion.schema.files.filter { oldFiles[$0.name] != newFiles[$0.name] }
+            changedNewFiles = newVersion.schema.files.filter { oldFiles[$0.name] != newFiles[$0.name] }
+            messagePairs = []
+            enumPairs = []
+            servicePairs = []
+            allFieldPairs = Self.pairFields([], oldVersion, newVersion)
+        }
+    }
+
     /// Pairs two already indexed versions (a matrix indexes each version once). With
     /// `comparingEverything`, nothing is skipped for being unchanged: the tests compare the two ways.
     public init(old oldVersion: Version, new newVersion: Version, comparingEverything: Bool = false) {
@@ -63,6 +108,8 @@ public struct SchemaPair: Sendable {
         public let services: [(service: Service, file: ProtoFile)]
         /// What a comparison may skip.
         public let digests: VersionDigests
+        /// The fields of `google.protobuf.FileOptions` in this version (their defaults), by name.
+        public let fileOptionFields: [String: Field]
         /// What each channel reaches in this version, walked once.
         public let reachCache = ReachCache()
         /// The named elements of each file, by kind, listed once (the deletion rules ask for them in every pair).
@@ -93,11 +140,18 @@ public struct SchemaPair: Sendable {
             self.services = services
             self.ranges = ranges
             digests = VersionDigests(schema, index: index)
+            fileOptionFields = Dictionary((index.messages["google.protobuf.FileOptions"]?.fields ?? []).map { ($0.name, $0) },
+                                          uniquingKeysWith: { first, _ in first })
         }
 
         /// The elements of one kind in a file (`FileElements`), listed once per version.
         func elements(_ noun: String, of file: ProtoFile, _ list: (ProtoFile) -> [String: SourceSpan?]) -> [String: SourceSpan?] {
             elementLists.elements(noun + "\u{0}" + file.name) { list(file) }
+        }
+
+        /// Every element of one kind in the version, with its file (`FileElements`), listed once.
+        func allElements(_ noun: String, _ list: (ProtoFile) -> [String: SourceSpan?]) -> Set<String> {
+            elementLists.names(noun) { Set(schema.files.flatMap { self.elements(noun, of: $0, list).keys }) }
         }
 
         /// The messages defined in one file (nested ones included).
@@ -120,9 +174,10 @@ public struct SchemaPair: Sendable {
         public func file(of fullName: String) -> ProtoFile? { index.fileOf[fullName].flatMap { files[$0] } }
     }
 
-    static func pairMessages(_ old: Version, _ new: Version, unchanged: (String) -> Bool) -> [(old: Message, new: Message, oldFile: ProtoFile, newFile: ProtoFile)] {
+    static func pairMessages(_ old: Version, _ new: Version, unchanged: (String) -> Bool,
+                             in files: [ProtoFile]? = nil) -> [(old: Message, new: Message, oldFile: ProtoFile, newFile: ProtoFile)] {
         var result: [(old: Message, new: Message, oldFile: ProtoFile, newFile: ProtoFile)] = []
-        for file in new.schema.files {
+        for file in files ?? new.schema.files {
             for top in file.messages where !unchanged(top.fullName) {
                 top.forEachMessage { message in
                     guard let previous = old.message(message.fullName), let oldFile = old.file(of: message.fullName) else { return }
@@ -133,8 +188,10 @@ public struct SchemaPair: Sendable {
         return result
     }
 
-    static func pairEnums(_ old: Version, _ new: Version, unchanged: (String) -> Bool) -> [(old: EnumType, new: EnumType, oldFile: ProtoFile, newFile: ProtoFile)] {
-        new.enums.compactMap { entry in
+    static func pairEnums(_ old: Version, _ new: Version, unchanged: (String) -> Bool,
+                          in files: [ProtoFile]? = nil) -> [(old: EnumType, new: EnumType, oldFile: ProtoFile, newFile: ProtoFile)] {
+        let entries = files.map { $0.flatMap { new.enums(in: $0.name) } } ?? Array(new.enums)
+        return entries.compactMap { entry in
             // A nested enum is as unchanged as its top-level message.
             let top = entry.enumType.fullName.dropFirst(entry.file.package.isEmpty ? 0 : entry.file.package.count + 1)
                 .split(separator: ".").first.map { (entry.file.package.isEmpty ? "" : entry.file.package + ".") + $0 } ?? ""
@@ -187,7 +244,7 @@ public struct SchemaPair: Sendable {
     /// Every field of messages present in both versions (paired by number), then every extension
     /// present in both (paired by extended message and number).
     static func pairFields(_ messagePairs: [(old: Message, new: Message, oldFile: ProtoFile, newFile: ProtoFile)],
-                           _ old: Version, _ new: Version) -> [FieldPair] {
+                           _ old: Version, _ new: Version, extensions: Bool = true) -> [FieldPair] {
         var result: [FieldPair] = []
         for (old, new, oldFile, newFile) in messagePairs {
             for (o, n) in Self.fieldPairs(old, new) {
@@ -196,7 +253,7 @@ public struct SchemaPair: Sendable {
                                         oldFile: oldFile, newFile: newFile))
             }
         }
-        for (extendee, byNumber) in new.index.extensionsByExtendee.sorted(by: { $0.key < $1.key }) {
+        for (extendee, byNumber) in new.index.extensionsByExtendee.sorted(by: { $0.key < $1.key }) where extensions {
             guard let oldByNumber = old.index.extensionsByExtendee[extendee] else { continue }
             for (number, entry) in byNumber.sorted(by: { $0.key < $1.key }) {
                 guard let oldEntry = oldByNumber[number], let file = new.file(of: entry.name),

@@ -115,6 +115,18 @@ public final class ReachCache: @unchecked Sendable {
 final class ElementListCache: @unchecked Sendable {
     private let lock = NSLock()
     private var lists: [String: [String: SourceSpan?]] = [:]
+    private var allNames: [String: Set<String>] = [:]
+
+    func names(_ noun: String, _ make: () -> Set<String>) -> Set<String> {
+        lock.lock()
+        if let names = allNames[noun] { lock.unlock(); return names }
+        lock.unlock()
+        let names = make()
+        lock.lock()
+        allNames[noun] = names
+        lock.unlock()
+        return names
+    }
 
     func elements(_ key: String, _ make: () -> [String: SourceSpan?]) -> [String: SourceSpan?] {
         lock.lock()

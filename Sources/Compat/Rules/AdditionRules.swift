@@ -65,14 +65,21 @@ struct ElementAdded: CompatRule {
                 }
             }
         case .message:
-            return pair.changedNewMessages.filter { pair.old.message($0.message.fullName) == nil && !$0.message.isMapEntry }.map { entry in
-                Finding(rule: info.id, symbol: entry.message.fullName, verdicts: .safe, direction: .none, location: entry.message.span,
-                        previousLocation: nil, file: entry.file.name, arguments: ["message": entry.message.fullName])
+            // Names first (listed once per version), whole messages only for the few added.
+            return pair.changedNewFiles.flatMap { file in
+                pair.new.elements("message", of: file, FileElements.messages).compactMap { name, span -> Finding? in
+                    guard pair.old.message(name) == nil, pair.new.message(name)?.isMapEntry != true else { return nil }
+                    return Finding(rule: info.id, symbol: name, verdicts: .safe, direction: .none, location: span,
+                                   previousLocation: nil, file: file.name, arguments: ["message": name])
+                }
             }
         case .enumType:
-            return pair.changedNewEnums.filter { pair.old.index.enums[$0.enumType.fullName] == nil }.map { entry in
-                Finding(rule: info.id, symbol: entry.enumType.fullName, verdicts: .safe, direction: .none, location: entry.enumType.span,
-                        previousLocation: nil, file: entry.file.name, arguments: ["enum": entry.enumType.fullName])
+            return pair.changedNewFiles.flatMap { file in
+                pair.new.elements("enum", of: file, FileElements.enums).compactMap { name, span -> Finding? in
+                    guard pair.old.index.enums[name] == nil else { return nil }
+                    return Finding(rule: info.id, symbol: name, verdicts: .safe, direction: .none, location: span,
+                                   previousLocation: nil, file: file.name, arguments: ["enum": name])
+                }
             }
         case .method:
             return pair.servicePairs.flatMap { old, new, _, newFile in

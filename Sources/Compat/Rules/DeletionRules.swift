@@ -9,7 +9,8 @@ struct FileNoDelete: CompatRule {
         examples: [RuleExample(before: "syntax = \"proto3\"; message M {}", after: "", findings: 1, verdicts: .sourceOnly)])
 
     func check(_ pair: SchemaPair) -> [Finding] {
-        pair.old.schema.files.filter { pair.new.files[$0.name] == nil && WellKnownTypes.files[$0.name] == nil }.map { file in
+        // A deleted file is a changed one (the new version has no digest for it).
+        pair.changedOldFiles.filter { pair.new.files[$0.name] == nil && WellKnownTypes.files[$0.name] == nil }.map { file in
             Finding(rule: info.id, symbol: file.name, verdicts: .sourceOnly, direction: .both, location: RuleSupport.fileStart(file.name),
                     previousLocation: nil, file: file.name, arguments: ["file": file.name])
         }
@@ -85,7 +86,7 @@ struct ElementNoDelete: CompatRule {
         pair.changedOldFiles.flatMap { oldFile -> [Finding] in
             guard let newFile = pair.new.files[oldFile.name] else { return [] }
             let now = pair.new.elements(noun, of: newFile, elements)
-            return pair.old.elements(noun, of: oldFile, elements).filter { now[$0.key] == nil }.compactMap { name, span -> Finding? in
+            return pair.old.elements(noun, of: oldFile, elements).lazy.filter { now[$0.key] == nil }.compactMap { name, span -> Finding? in
                 // Nested elements are reported at their surviving parent; under a deleted parent, not at all.
                 var location = RuleSupport.fileStart(newFile.name)
                 if noun != "service", let dot = name.lastIndex(of: "."), String(name[..<dot]) != oldFile.package {
@@ -128,12 +129,11 @@ struct PackageElementNoDelete: CompatRule {
     }
 
     func check(_ pair: SchemaPair) -> [Finding] {
-        // An element gone from a changed file is not in an unchanged one either (it would have been there before too).
-        let now = pair.changedNewFiles.map { pair.new.elements(noun, of: $0, elements) }
+        let now = pair.new.allElements(noun, elements)
         let newPackages = Set(pair.new.schema.files.map(\.package))
         return pair.changedOldFiles.flatMap { oldFile -> [Finding] in
             guard newPackages.contains(oldFile.package), WellKnownTypes.files[oldFile.name] == nil else { return [] }
-            return pair.old.elements(noun, of: oldFile, elements).filter { element in !now.contains { $0[element.key] != nil } }.map { name, span -> Finding in
+            return pair.old.elements(noun, of: oldFile, elements).lazy.filter { !now.contains($0.key) }.map { name, span -> Finding in
                 // Every element gone from the package is reported (nested ones too), where buf puts it:
                 // a nested message at its parent wherever the parent now is; a nested enum or extension
                 // at its parent only when the parent is still in the file of the same name; otherwise at
@@ -165,6 +165,8 @@ struct PackageNoDelete: CompatRule {
         examples: [RuleExample(before: "syntax = \"proto3\"; package a; message M {}", after: "syntax = \"proto3\"; package b; message M {}", findings: 1)])
 
     func check(_ pair: SchemaPair) -> [Finding] {
+        // A package can only disappear with its files, which then changed.
+        guard !pair.changedOldFiles.isEmpty else { return [] }
         let now = Set(pair.new.schema.files.map(\.package))
         let before = Set(pair.old.schema.files.filter { WellKnownTypes.files[$0.name] == nil }.map(\.package))
         return before.subtracting(now).sorted().map { package in

@@ -40,7 +40,7 @@ struct FileSameOption: CompatRule {
         case .bool(let b)?: return b ? "true" : "false"
         case .enumValue(let e)?: return e
         default:
-            let field = version.index.messages["google.protobuf.FileOptions"]?.fields.first { $0.name == option }
+            let field = version.fileOptionFields[option]
             if option == "cc_enable_arenas" { return field?.defaultValue ?? "true" }
             return field?.defaultValue ?? (field?.type == .bool ? "false" : field?.type == .enum ? "SPEED" : "")
         }
