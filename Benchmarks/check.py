@@ -7,7 +7,7 @@ RSS and the ratios (buf / protocompat). A benchmark, not a test: it never fails 
 """
 import argparse, os, shutil, subprocess, sys, tempfile
 
-from benchlib import measure
+from benchlib import buf_workspace, measure
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -32,15 +32,7 @@ def scenario(title, previous, current, tools, runs, includes=()):
     ours = measure_check([tools["protocompat"], "check", "--rules", "buf:WIRE_JSON"] + sum((["-I", i] for i in includes), []) + [previous, current], None, runs)
     print(row("protocompat check --rules buf:WIRE_JSON", ours, None))
     if tools.get("buf"):
-        work = tempfile.mkdtemp(prefix="bench-buf-")
-        for side, path in (("current", current), ("previous", previous)):
-            shutil.copytree(path, os.path.join(work, side))
-            for inc in includes:
-                for f in os.listdir(inc):
-                    if f.endswith(".proto") and not os.path.exists(os.path.join(work, side, f)):
-                        shutil.copy(os.path.join(inc, f), os.path.join(work, side, f))
-            with open(os.path.join(work, side, "buf.yaml"), "w") as f:
-                f.write("version: v2\nbreaking:\n  use:\n    - WIRE_JSON\n")
+        work = buf_workspace((("current", current), ("previous", previous)), includes)
         buf = measure_check([tools["buf"], "breaking", "current", "--against", "previous"], work, runs)
         if buf and ours:
             print(row("buf breaking (WIRE_JSON)", buf, None) + " %.1fx time, %.1fx memory |" % (buf[1] / ours[1], buf[2] / ours[2]))

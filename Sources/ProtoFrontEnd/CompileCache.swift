@@ -33,7 +33,7 @@ public final class CompileCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var parsed: [Content: (FileNode, [Diagnostic])] = [:]
+    private let parsed = ComputedOnce<Content, (FileNode, [Diagnostic])>()
     private var linked: [LinkKey: Linked] = [:]
     private var builtIns: [String: Int] = [:]
     private var nextIdentity = 1
@@ -42,19 +42,13 @@ public final class CompileCache: @unchecked Sendable {
 
     /// How many distinct files were parsed and linked (for benchmarks and tests).
     public var counts: (parsed: Int, linked: Int) {
+        let parsedCount = parsed.count
         lock.lock(); defer { lock.unlock() }
-        return (parsed.count, linked.count)
+        return (parsedCount, linked.count)
     }
 
     func parse(_ content: Content, _ parse: () -> (FileNode, [Diagnostic])) -> (FileNode, [Diagnostic]) {
-        lock.lock()
-        if let hit = parsed[content] { lock.unlock(); return hit }
-        lock.unlock()
-        let result = parse()
-        lock.lock()
-        parsed[content] = result
-        lock.unlock()
-        return result
+        parsed.value(content, parse)
     }
 
     func linked(_ key: LinkKey) -> Linked? {

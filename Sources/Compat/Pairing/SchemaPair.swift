@@ -146,12 +146,12 @@ public struct SchemaPair: Sendable {
 
         /// The elements of one kind in a file (`FileElements`), listed once per version.
         func elements(_ noun: String, of file: ProtoFile, _ list: (ProtoFile) -> [String: SourceSpan?]) -> [String: SourceSpan?] {
-            elementLists.elements(noun + "\u{0}" + file.name) { list(file) }
+            elementLists.lists.value(noun + "\u{0}" + file.name) { list(file) }
         }
 
         /// Every element of one kind in the version, with its file (`FileElements`), listed once.
         func allElements(_ noun: String, _ list: (ProtoFile) -> [String: SourceSpan?]) -> Set<String> {
-            elementLists.names(noun) { Set(schema.files.flatMap { self.elements(noun, of: $0, list).keys }) }
+            elementLists.names.value(noun) { Set(schema.files.flatMap { self.elements(noun, of: $0, list).keys }) }
         }
 
         /// The messages defined in one file (nested ones included).

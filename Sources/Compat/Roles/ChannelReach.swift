@@ -10,7 +10,7 @@ public struct ChannelReach: Sendable {
     let walks: [VersionReach]
 
     public init(_ channel: Channel, versions: [SchemaPair.Version]) {
-        walks = versions.map { version in version.reachCache.walk(channel) { VersionReach(channel, version) } }
+        walks = versions.map { version in version.reachCache.value(channel) { VersionReach(channel, version) } }
     }
 
     public func contains(_ type: String) -> Bool { walks.contains { $0.parents[type] != nil } }
@@ -45,7 +45,7 @@ public struct ChannelReach: Sendable {
 }
 
 /// What one channel reaches in one version: breadth first from its roots through fields and extensions.
-struct VersionReach: Sendable {
+public struct VersionReach: Sendable {
     /// For each reached type, the type and field it was first reached through (nil for a root).
     private(set) var parents: [String: (type: String, field: String)?] = [:]
     private(set) var services: Set<String> = []
@@ -93,49 +93,11 @@ struct VersionReach: Sendable {
 }
 
 /// The walks of one version, by channel, shared by every pair the version is in.
-public final class ReachCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var walks: [Channel: VersionReach] = [:]
+public typealias ReachCache = ComputedOnce<Channel, VersionReach>
 
-    public init() {}
-
-    func walk(_ channel: Channel, _ make: () -> VersionReach) -> VersionReach {
-        lock.lock()
-        if let walk = walks[channel] { lock.unlock(); return walk }
-        lock.unlock()
-        let walk = make()
-        lock.lock()
-        walks[channel] = walk
-        lock.unlock()
-        return walk
-    }
-}
-
-/// The element lists of one version's files, by kind and file, shared by every pair the version is in.
-final class ElementListCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lists: [String: [String: SourceSpan?]] = [:]
-    private var allNames: [String: Set<String>] = [:]
-
-    func names(_ noun: String, _ make: () -> Set<String>) -> Set<String> {
-        lock.lock()
-        if let names = allNames[noun] { lock.unlock(); return names }
-        lock.unlock()
-        let names = make()
-        lock.lock()
-        allNames[noun] = names
-        lock.unlock()
-        return names
-    }
-
-    func elements(_ key: String, _ make: () -> [String: SourceSpan?]) -> [String: SourceSpan?] {
-        lock.lock()
-        if let list = lists[key] { lock.unlock(); return list }
-        lock.unlock()
-        let list = make()
-        lock.lock()
-        lists[key] = list
-        lock.unlock()
-        return list
-    }
+/// The element lists of one version's files, by kind and file, and every name of a kind, shared by
+/// every pair the version is in.
+struct ElementListCache: Sendable {
+    let lists = ComputedOnce<String, [String: SourceSpan?]>()
+    let names = ComputedOnce<String, Set<String>>()
 }
