@@ -38,3 +38,14 @@ def exponent(sizes, values):
     xs, ys = [math.log(s) for s in sizes], [math.log(v) for v in values]
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def arguments(doc, runs=3):
+    """The options every benchmark takes: the binary, ../shared, and how many runs."""
+    import argparse, os
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--shared", default=os.path.join(repo, "..", "shared"))
+    ap.add_argument("--runs", type=int, default=runs)
+    return ap

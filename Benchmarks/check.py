@@ -5,9 +5,9 @@ Scenarios: the seed-42 pair of ../shared/conformance/buf/gen_synthetic.py (defau
 lines a side), and a small pair (two consecutive LiveKit tags). Prints min and median wall time, peak
 RSS and the ratios (buf / protocompat). A benchmark, not a test: it never fails on a number.
 """
-import argparse, os, shutil, subprocess, sys, tempfile
+import os, shutil, subprocess, sys, tempfile
 
-from benchlib import buf_workspace, measure
+from benchlib import arguments, buf_workspace, measure
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -21,7 +21,7 @@ def measure_check(cmd, cwd, runs):
 def row(name, m, base):
     if m is None:
         return "| %s | failed | | | |" % name
-    ratio = "" if base is None else "%.1fx time, %.1fx memory" % (m[1] / base[1], m[2] / base[2])
+    ratio = "" if base is None else "%.1fx time, %.1fx memory" % (m[1] / base[1], m[2] / base[2])  # peer / protocompat
     return "| %s | %.3f | %.3f | %.0f | %s |" % (name, m[0], m[1], m[2], ratio)
 
 
@@ -34,19 +34,13 @@ def scenario(title, previous, current, tools, runs, includes=()):
     if tools.get("buf"):
         work = buf_workspace((("current", current), ("previous", previous)), includes)
         buf = measure_check([tools["buf"], "breaking", "current", "--against", "previous"], work, runs)
-        if buf and ours:
-            print(row("buf breaking (WIRE_JSON)", buf, None) + " %.1fx time, %.1fx memory |" % (buf[1] / ours[1], buf[2] / ours[2]))
-        else:
-            print(row("buf breaking (WIRE_JSON)", buf, None))
+        print(row("buf breaking (WIRE_JSON)", buf, ours))
         shutil.rmtree(work, ignore_errors=True)
     sys.stdout.flush()
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--bin", required=True)
-    ap.add_argument("--shared", default=os.path.join(REPO, "..", "shared"))
-    ap.add_argument("--runs", type=int, default=3)
+    ap = arguments(__doc__, runs=3)
     args = ap.parse_args()
     tools = {"protocompat": os.path.abspath(args.bin), "buf": shutil.which("buf")}
     print("# check: protocompat vs buf breaking, same run, %d runs each, %d cores" % (args.runs, os.cpu_count()))

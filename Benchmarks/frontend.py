@@ -7,9 +7,9 @@ version, runs `protocompat dump --check-only`, `protoc --include_imports --descr
 files/s, MB/s and the ratio of each peer's median time to protocompat's (above 1: protocompat is faster).
 This is a benchmark, not a test: it never fails on a number.
 """
-import argparse, os, shutil, subprocess, sys, tarfile, tempfile
+import os, shutil, subprocess, sys, tarfile, tempfile
 
-from benchlib import measure
+from benchlib import arguments, measure
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -51,10 +51,7 @@ def bench(name, root, files, size, extra_roots, tools, runs):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--bin", required=True)
-    ap.add_argument("--shared", default=os.path.join(REPO, "..", "shared"))
-    ap.add_argument("--runs", type=int, default=3)
+    ap = arguments(__doc__, runs=3)
     ap.add_argument("--livekit-tag", default="v1.50.0")
     args = ap.parse_args()
     tools = {"protocompat": os.path.abspath(args.bin), "protoc": shutil.which("protoc"), "buf": shutil.which("buf")}

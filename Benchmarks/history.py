@@ -7,9 +7,9 @@ of consecutive pairs (--buf-pairs, spread over the history) and the total is ext
 changelog (one check per step) and the matrix (one check per unordered pair). Prints min and median
 wall time, peak RSS and the ratios. A benchmark, not a test: it never fails on a number.
 """
-import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
+import os, shutil, statistics, subprocess, sys, tempfile, time
 
-from benchlib import buf_workspace, measure
+from benchlib import arguments, buf_workspace, measure
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -24,10 +24,7 @@ def tags(shared):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--bin", required=True)
-    ap.add_argument("--shared", default=os.path.join(REPO, "..", "shared"))
-    ap.add_argument("--runs", type=int, default=3)
+    ap = arguments(__doc__, runs=3)
     ap.add_argument("--buf-pairs", type=int, default=12, help="consecutive pairs buf checks (0: none)")
     args = ap.parse_args()
     ours = os.path.abspath(args.bin)
@@ -61,7 +58,7 @@ def main():
         print("|---|---|---|")
         for name, count, m in (("changelog", steps, changelog), ("matrix", pairs, matrix)):
             total = per * count
-            print("| %s: %d checks | %.0f s (%.1f h) | %s |" % (name, count, total, total / 3600, "%.0fx" % (total / m[1]) if m else ""))
+            print("| %s: %d checks | %.0f s (%.1f min) | %s |" % (name, count, total, total / 60, "%.0fx" % (total / m[1]) if m else ""))
     sys.stdout.flush()
 
 

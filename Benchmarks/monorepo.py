@@ -6,9 +6,9 @@ breaking` on the same tree under a time limit (--buf-timeout, 0: skip). The curr
 one file in a hundred (a field's type, a deleted field, a renamed field, an added message). Targets:
 under 60 s and under 4 GiB. Never fails on a number.
 """
-import argparse, os, shutil, subprocess, sys, tempfile, time
+import os, shutil, subprocess, sys, tempfile, time
 
-from benchlib import buf_workspace, measure
+from benchlib import arguments, buf_workspace, measure
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -44,10 +44,7 @@ def generate(root, files, changed):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--bin", required=True)
-    ap.add_argument("--shared", default=os.path.join(REPO, "..", "shared"))
-    ap.add_argument("--runs", type=int, default=1)
+    ap = arguments(__doc__, runs=1)
     ap.add_argument("--files", type=int, default=100000)
     ap.add_argument("--buf-timeout", type=int, default=600)
     args = ap.parse_args()

@@ -4,9 +4,9 @@
 scaled together), with `buf breaking` at the sizes it fits in memory (--buf-up-to). Prints time and
 peak memory per size and the exponent of a log-log fit (1.0 is linear). Never fails on a number.
 """
-import argparse, os, shutil, subprocess, sys, tempfile
+import os, shutil, subprocess, sys, tempfile
 
-from benchlib import buf_workspace, exponent, measure
+from benchlib import arguments, buf_workspace, exponent, measure
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -20,10 +20,7 @@ def generate(shared, factor, out):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--bin", required=True)
-    ap.add_argument("--shared", default=os.path.join(REPO, "..", "shared"))
-    ap.add_argument("--runs", type=int, default=3)
+    ap = arguments(__doc__, runs=3)
     ap.add_argument("--factors", default="1,4,16")
     ap.add_argument("--buf-up-to", type=int, default=4, help="largest factor buf runs at (16x needs about 12 GiB)")
     args = ap.parse_args()

@@ -116,7 +116,7 @@ struct ErrorCatalogTests {
              message: "p-1.0-py3-none-any.whl: pkg/bomb_pb2.py: error: the entry declares 314572800 bytes, over the limit of 67108864 (a zip bomb?)"),
         Case(name: "A snapshot from a future format", input: "a snapshot with `version: 99`",
              files: [("s.yaml", text("format: protocompat-snapshot\nversion: 99\nlabel: x\nsource: y\nfiles: []\n"))], arguments: ["dump", "s.yaml"],
-             message: "s.yaml: error: snapshot format version 99 is newer than this protocompat reads (1): upgrade protocompat"),
+             message: "s.yaml:2:1: error: snapshot format version 99 is newer than this protocompat reads (1): upgrade protocompat"),
         // Config
         Case(name: "An invalid config key", input: "`levl: wire` in protocompat.yaml",
              files: [("protocompat.yaml", text("version: 1\nlevl: wire\n")), ("a/a.proto", text("syntax = \"proto3\";\n"))], arguments: ["check", "a", "a"],

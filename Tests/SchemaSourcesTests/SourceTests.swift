@@ -125,7 +125,7 @@ struct SourceTests {
         #expect(error([dir + "/new.yaml"]).contains("snapshot format version 99 is newer than this protocompat reads (1): upgrade protocompat"))
         try Data("format: protocompat-snapshot\nversion: 1\nlabel: x\nsource: y\nfiles:\n- name: a.proto\n  syntax: proto3\n  messages:\n  - name: A\n".utf8)
             .write(to: URL(fileURLWithPath: dir + "/missing.yaml"))
-        #expect(error([dir + "/missing.yaml"]) == "\(dir)/missing.yaml: error: the snapshot is missing the key 'fullName' at files[0].messages[0]")
+        #expect(error([dir + "/missing.yaml"]) == "\(dir)/missing.yaml:9:5: error: the snapshot is missing the key 'fullName' at files[0].messages[0]")
         try Data("a: [1\n".utf8).write(to: URL(fileURLWithPath: dir + "/bad.yaml"))
         #expect(error([dir + "/bad.yaml"]).hasPrefix("\(dir)/bad.yaml:2:1: error: not valid YAML"))
     }

@@ -54,27 +54,34 @@ public struct Snapshot: Sendable, Codable {
     /// Reads a snapshot, checking its format and version; `path` names it in errors.
     public static func read(_ bytes: [UInt8], path: String) throws(SourceError) -> Snapshot {
         let node: YAMLNode
+        let marks: YAMLMarks
         do {
-            node = try YAMLParser.parse(bytes)
+            (node, marks) = try YAMLParser.parseLocated(bytes)
         } catch {
             throw SourceError("\(path):\(error.line):\(error.column): error: not valid YAML: \(error.message)")
         }
+        /// `path:line:col: error: message`, at the value the error is about (or its nearest parent).
+        func failure(_ at: [String], _ message: String) -> SourceError {
+            guard let position = marks.position(at) else { return SourceError("\(path): error: \(message)") }
+            return SourceError("\(path):\(position.line):\(position.column): error: \(message)")
+        }
         guard node["format"]?.scalarText == formatName else {
-            throw SourceError("\(path): error: not a protocompat snapshot (expected 'format: \(formatName)'); write one with 'protocompat snapshot SOURCE -o FILE.yaml'")
+            throw failure(["format"], "not a protocompat snapshot (expected 'format: \(formatName)'); write one with 'protocompat snapshot SOURCE -o FILE.yaml'")
         }
         guard let versionText = node["version"]?.scalarText, let version = Int(versionText) else {
-            throw SourceError("\(path): error: the snapshot has no 'version'")
+            throw failure(["version"], "the snapshot has no 'version'")
         }
         guard version <= currentVersion else {
-            throw SourceError("\(path): error: snapshot format version \(version) is newer than this protocompat reads (\(currentVersion)): upgrade protocompat")
+            throw failure(["version"], "snapshot format version \(version) is newer than this protocompat reads (\(currentVersion)): upgrade protocompat")
         }
+        let keys = { (codingPath: [any CodingKey]) in codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue } }
         do {
             return try YAMLCoding.decode(Snapshot.self, from: node)
         } catch let DecodingError.keyNotFound(key, context) {
-            throw SourceError("\(path): error: the snapshot is missing the key '\(key.stringValue)' at \(describe(context.codingPath))")
+            throw failure(keys(context.codingPath), "the snapshot is missing the key '\(key.stringValue)' at \(describe(context.codingPath))")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
                 let DecodingError.dataCorrupted(context) {
-            throw SourceError("\(path): error: the snapshot has a bad value at \(describe(context.codingPath)): \(context.debugDescription)")
+            throw failure(keys(context.codingPath), "the snapshot has a bad value at \(describe(context.codingPath)): \(context.debugDescription)")
         } catch {
             throw SourceError("\(path): error: cannot read the snapshot: \(error)")
         }
