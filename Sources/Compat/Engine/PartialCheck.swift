@@ -16,8 +16,10 @@ public struct FindingSummary: Sendable, Hashable {
 
 /// Checks many pairs of the same versions part by part (`SchemaPair.Part`), remembering what each
 /// top-level element gave for each pair of its digests: across a release history the same element
-/// changes the same way in hundreds of pairs (LiveKit's 211 tags make 22,155 pairs). The files part
-/// (additions, deletions, moves, file options, extensions) is checked for every pair.
+/// changes the same way in hundreds of pairs (LiveKit's 211 tags make 22,155 pairs). Rules that look
+/// at one file at a time (deletions from a file, file options, syntax, package) are remembered the same
+/// way per pair of file digests; the rest of the files part (additions, package-level deletions, file
+/// deletions, extensions) is checked for every pair.
 ///
 /// An element's findings are reused only when they depend on nothing outside its digest: a field or
 /// method whose message type changed is compared structurally with other messages, so such an
@@ -32,8 +34,11 @@ public final class PartialCheck: @unchecked Sendable {
     let options: CheckOptions
     let config: CheckConfig?
     let rules: [any CompatRule]
+    /// The rules that look at one file at a time, and the others.
+    let fileRules: [any CompatRule]
+    let acrossFiles: [any CompatRule]
     private let lock = NSLock()
-    private var remembered: [Key: [FindingSummary]] = [:]
+    private var memo: [Key: [FindingSummary]] = [:]
 
     /// nil when the config drops or adds findings by path or symbol (ignores): those need whole pairs.
     public init?(options: CheckOptions, config: CheckConfig?) {
@@ -44,33 +49,35 @@ public final class PartialCheck: @unchecked Sendable {
         options.attributesChannels = false
         self.options = options
         self.config = config
-        rules = options.selectedRules.filter { config?.allows($0) ?? true }
+        let rules = options.selectedRules.filter { config?.allows($0) ?? true }
+        self.rules = rules
+        fileRules = rules.filter(Self.looksAtOneFile)
+        acrossFiles = rules.filter { !Self.looksAtOneFile($0) }
+    }
+
+    /// Rules whose findings in a file depend on that file alone (its two versions' digests).
+    static func looksAtOneFile(_ rule: any CompatRule) -> Bool {
+        rule is FileSameOption || rule is FileSameSyntax || rule is FileSamePackage || rule is ElementNoDelete
     }
 
     /// The findings of checking `old` against `new`, summarised, in no particular order.
     public func summaries(old: SchemaPair.Version, new: SchemaPair.Version) -> [FindingSummary] {
-        var result = check(SchemaPair(old: old, new: new, part: .files))
+        var result = check(SchemaPair(old: old, new: new, part: .files), rules: acrossFiles)
+        for file in new.schema.files {
+            guard let before = old.digests.files[file.name], let after = new.digests.files[file.name], before != after else { continue }
+            result += remembered(Key(name: "\u{0}file " + file.name, old: before, new: after)) {
+                (check(SchemaPair(old: old, new: new, part: .file(file.name)), rules: fileRules), true)
+            }
+        }
         let oldNames = old.digests.elements, newNames = new.digests.elements
         for name in new.digests.topLevel {
             let before = oldNames[name], after = newNames[name]
             if let before, let after {
                 if before == after { continue }
-                let key = Key(name: name, old: before, new: after)
-                lock.lock()
-                let known = remembered[key]
-                lock.unlock()
-                if let known {
-                    result += known
-                    continue
+                result += remembered(Key(name: name, old: before, new: after)) {
+                    let pair = SchemaPair(old: old, new: new, part: .element(name))
+                    return (check(pair), !Self.comparesOtherTypes(pair))
                 }
-                let pair = SchemaPair(old: old, new: new, part: .element(name))
-                let found = check(pair)
-                if !Self.comparesOtherTypes(pair) {
-                    lock.lock()
-                    remembered[key] = found
-                    lock.unlock()
-                }
-                result += found
             } else if old.digests.topLevelNames.contains(name) {
                 // In both versions but without a digest (an editions file): checked every time.
                 result += check(SchemaPair(old: old, new: new, part: .element(name)))
@@ -79,11 +86,26 @@ public final class PartialCheck: @unchecked Sendable {
         return result
     }
 
+    /// What a part gave before, or what `make` gives now (kept when it says it may be).
+    func remembered(_ key: Key, _ make: () -> ([FindingSummary], keep: Bool)) -> [FindingSummary] {
+        lock.lock()
+        let known = memo[key]
+        lock.unlock()
+        if let known { return known }
+        let (found, keep) = make()
+        if keep {
+            lock.lock()
+            memo[key] = found
+            lock.unlock()
+        }
+        return found
+    }
+
     /// The rules `Checker` runs, without what a cell does not need (channels, order, locations); with
     /// no ignores, the config only chooses rules.
-    func check(_ pair: SchemaPair) -> [FindingSummary] {
+    func check(_ pair: SchemaPair, rules: [any CompatRule]? = nil) -> [FindingSummary] {
         var findings: [Finding] = []
-        for rule in rules { findings += rule.check(pair) }
+        for rule in rules ?? self.rules { findings += rule.check(pair) }
         var seen = Set<String>()
         return findings.filter { seen.insert($0.fingerprint + ($0.location?.description ?? "")).inserted }.map(FindingSummary.init)
     }

@@ -33,6 +33,9 @@ public struct SchemaPair: Sendable {
         case element(String)
         /// Everything else: the changed files (additions, deletions, moves, file options) and extensions.
         case files
+        /// One file both versions have, alone: what rules that look at one file at a time (deletions
+        /// from a file, file options, syntax, package) find in it.
+        case file(String)
     }
 
     /// Pairs only one part of two versions.
@@ -59,6 +62,13 @@ public struct SchemaPair: Sendable {
                 servicePairs = Self.pairServices(oldVersion, newVersion, unchanged: isOther)
             }
             allFieldPairs = Self.pairFields(messagePairs, oldVersion, newVersion, extensions: false)
+        case .file(let name):
+            changedOldFiles = oldVersion.files[name].map { [$0] } ?? []
+            changedNewFiles = newVersion.files[name].map { [$0] } ?? []
+            messagePairs = []
+            enumPairs = []
+            servicePairs = []
+            allFieldPairs = []
         case .files:
             let oldFiles = oldVersion.digests.files, newFiles = newVersion.digests.files
             changedOldFiles = oldVersion.schema.files.filter { oldFiles[$0.name] != newFiles[$0.name] }
@@ -170,6 +180,9 @@ public struct SchemaPair: Sendable {
         }
 
         public func message(_ fullName: String) -> Message? { index.messages[fullName] }
+
+        /// Whether a message of that name exists (without copying it out).
+        public func hasMessage(_ fullName: String) -> Bool { index.messages.index(forKey: fullName) != nil }
 
         public func file(of fullName: String) -> ProtoFile? { index.fileOf[fullName].flatMap { files[$0] } }
     }

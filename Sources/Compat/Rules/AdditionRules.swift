@@ -68,7 +68,7 @@ struct ElementAdded: CompatRule {
             // Names first (listed once per version), whole messages only for the few added.
             return pair.changedNewFiles.flatMap { file in
                 pair.new.elements("message", of: file, FileElements.messages).compactMap { name, span -> Finding? in
-                    guard pair.old.message(name) == nil, pair.new.message(name)?.isMapEntry != true else { return nil }
+                    guard !pair.old.hasMessage(name), pair.new.message(name)?.isMapEntry != true else { return nil }
                     return Finding(rule: info.id, symbol: name, verdicts: .safe, direction: .none, location: span,
                                    previousLocation: nil, file: file.name, arguments: ["message": name])
                 }
@@ -76,7 +76,7 @@ struct ElementAdded: CompatRule {
         case .enumType:
             return pair.changedNewFiles.flatMap { file in
                 pair.new.elements("enum", of: file, FileElements.enums).compactMap { name, span -> Finding? in
-                    guard pair.old.index.enums[name] == nil else { return nil }
+                    guard pair.old.index.enums.index(forKey: name) == nil else { return nil }
                     return Finding(rule: info.id, symbol: name, verdicts: .safe, direction: .none, location: span,
                                    previousLocation: nil, file: file.name, arguments: ["enum": name])
                 }

@@ -86,7 +86,7 @@ struct ElementNoDelete: CompatRule {
         pair.changedOldFiles.flatMap { oldFile -> [Finding] in
             guard let newFile = pair.new.files[oldFile.name] else { return [] }
             let now = pair.new.elements(noun, of: newFile, elements)
-            return pair.old.elements(noun, of: oldFile, elements).lazy.filter { now[$0.key] == nil }.compactMap { name, span -> Finding? in
+            return pair.old.elements(noun, of: oldFile, elements).lazy.filter { now.index(forKey: $0.key) == nil }.compactMap { name, span -> Finding? in
                 // Nested elements are reported at their surviving parent; under a deleted parent, not at all.
                 var location = RuleSupport.fileStart(newFile.name)
                 if noun != "service", let dot = name.lastIndex(of: "."), String(name[..<dot]) != oldFile.package {
