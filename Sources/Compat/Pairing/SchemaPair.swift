@@ -99,10 +99,6 @@ public struct SchemaPair: Sendable {
         allFieldPairs = Self.pairFields(messagePairs, oldVersion, newVersion)
     }
 
-    /// The messages of the new version's changed files, in file then declaration order.
-    public var changedNewMessages: [(message: Message, file: ProtoFile)] { changedNewFiles.flatMap { new.messages(in: $0.name) } }
-    /// The enums of the new version's changed files.
-    public var changedNewEnums: [(enumType: EnumType, file: ProtoFile)] { changedNewFiles.flatMap { new.enums(in: $0.name) } }
     /// The services of the new version's changed files.
     public var changedNewServices: [(service: Service, file: ProtoFile)] { changedNewFiles.flatMap { new.services(in: $0.name) } }
 
@@ -162,11 +158,6 @@ public struct SchemaPair: Sendable {
         /// Every element of one kind in the version, with its file (`FileElements`), listed once.
         func allElements(_ noun: String, _ list: (ProtoFile) -> [String: SourceSpan?]) -> Set<String> {
             elementLists.names.value(noun) { Set(schema.files.flatMap { self.elements(noun, of: $0, list).keys }) }
-        }
-
-        /// The messages defined in one file (nested ones included).
-        public func messages(in file: String) -> ArraySlice<(message: Message, file: ProtoFile)> {
-            ranges[file].map { messages[$0.messages] } ?? []
         }
 
         /// The enums defined in one file (nested ones included).
