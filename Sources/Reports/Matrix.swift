@@ -34,7 +34,7 @@ public struct CompatibilityMatrix: Sendable {
         var options = CheckOptions(channels: config?.channels)
         options.attributesChannels = false   // a cell counts verdicts only
         // Part by part, reusing what each element gave, unless the config ignores findings by name.
-        let partial = PartialCheck(options: options, config: config)
+        let partial = PartialCheck(options: options, config: config, wireAndJSONOnly: true)
         let results = ParallelMap.run(jobs) { [options] i, j -> (Cell, Cell) in
             let summaries: [FindingSummary]
             if let partial {

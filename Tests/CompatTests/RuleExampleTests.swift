@@ -25,6 +25,17 @@ struct RuleExampleTests {
             #expect(findings.first?.verdicts == verdicts, "\(id) example \(index)")
         }
         for finding in findings { #expect(!rule.message(finding).isEmpty) }
+        // A rule that says it only breaks code (matrices leave it out) finds nothing else.
+        if !rule.affectsWireOrJSON {
+            for finding in findings {
+                #expect(finding.verdicts.wire == .safe && finding.verdicts.json == .safe, "\(id) is left out of matrices but breaks the wire or JSON")
+            }
+        }
+    }
+
+    @Test func someRulesOnlyBreakCode() {
+        // File options, syntax, file and package deletions, message and enum additions and deletions.
+        #expect(RuleCatalog.all.filter { !$0.affectsWireOrJSON }.count >= 20)
     }
 
     @Test func everyRuleHasExamplesAndAUniqueID() {

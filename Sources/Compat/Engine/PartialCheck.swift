@@ -41,7 +41,9 @@ public final class PartialCheck: @unchecked Sendable {
     private var memo: [Key: [FindingSummary]] = [:]
 
     /// nil when the config drops or adds findings by path or symbol (ignores): those need whole pairs.
-    public init?(options: CheckOptions, config: CheckConfig?) {
+    /// With `wireAndJSONOnly`, rules whose findings only ever break code are left out (a matrix counts
+    /// wire and JSON verdicts only).
+    public init?(options: CheckOptions, config: CheckConfig?, wireAndJSONOnly: Bool = false) {
         if let config, !config.ignores.isEmpty || !config.ignorePaths.isEmpty || !config.ignoreOnly.isEmpty || config.ignoreUnstablePackages {
             return nil
         }
@@ -49,7 +51,7 @@ public final class PartialCheck: @unchecked Sendable {
         options.attributesChannels = false
         self.options = options
         self.config = config
-        let rules = options.selectedRules.filter { config?.allows($0) ?? true }
+        let rules = options.selectedRules.filter { (config?.allows($0) ?? true) && (!wireAndJSONOnly || $0.affectsWireOrJSON) }
         self.rules = rules
         fileRules = rules.filter(Self.looksAtOneFile)
         acrossFiles = rules.filter { !Self.looksAtOneFile($0) }

@@ -4,6 +4,9 @@ import ProtoModel
 /// additions are safe on the wire, but old strict JSON readers reject unknown fields and enum names,
 /// and old readers see new enum values as unknown.
 struct ElementAdded: CompatRule {
+    /// Added messages and enums are safe everywhere but in code that switches over all of them.
+    var affectsWireOrJSON: Bool { kind != .message && kind != .enumType }
+
     enum Kind: Sendable { case field, enumValue, message, enumType, method, service }
 
     let info: RuleInfo

@@ -8,6 +8,14 @@ public protocol CompatRule: Sendable {
     func check(_ pair: SchemaPair) -> [Finding]
     /// The finding's text, rendered from its arguments.
     func message(_ finding: Finding) -> String
+    /// Whether a finding of this rule can be other than safe on the wire or in JSON. Rules whose
+    /// findings only ever break code (a deleted message, a file option) say no, and a matrix, which
+    /// counts wire and JSON verdicts only, leaves them out.
+    var affectsWireOrJSON: Bool { get }
+}
+
+extension CompatRule {
+    public var affectsWireOrJSON: Bool { true }
 }
 
 /// What a rule is, as data.

@@ -2,6 +2,9 @@ import ProtoModel
 
 /// A file disappeared.
 struct FileNoDelete: CompatRule {
+    /// Its findings are source-only (the types in it are judged where they went).
+    var affectsWireOrJSON: Bool { false }
+
     let info = RuleInfo(
         id: "FILE_NO_DELETE", title: "File deleted", summary: "Files are not deleted.",
         rationale: "Code that imports the file no longer compiles; its types are gone unless they moved (the PACKAGE rules check moves).",
@@ -47,6 +50,8 @@ enum FileElements {
 
 /// An element of some kind disappeared from a file that still exists (buf's X_NO_DELETE rules).
 struct ElementNoDelete: CompatRule {
+    var affectsWireOrJSON: Bool { verdicts.wire != .safe || verdicts.json != .safe }
+
     let info: RuleInfo
     let noun: String
     let elements: @Sendable (ProtoFile) -> [String: SourceSpan?]
@@ -115,6 +120,8 @@ struct ElementNoDelete: CompatRule {
 /// An element disappeared from the whole package (buf's PACKAGE_X_NO_DELETE rules): moving it to
 /// another file of the same package is fine.
 struct PackageElementNoDelete: CompatRule {
+    var affectsWireOrJSON: Bool { verdicts.wire != .safe || verdicts.json != .safe }
+
     let info: RuleInfo
     let noun: String
     let elements: @Sendable (ProtoFile) -> [String: SourceSpan?]
@@ -159,6 +166,8 @@ struct PackageElementNoDelete: CompatRule {
 
 /// A package disappeared.
 struct PackageNoDelete: CompatRule {
+    var affectsWireOrJSON: Bool { false }
+
     let info = RuleInfo(
         id: "PACKAGE_NO_DELETE", title: "Package deleted", summary: "Packages are not deleted.",
         rationale: "Everything in the package is gone, and every full name that used it.", bufCategories: [.PACKAGE],

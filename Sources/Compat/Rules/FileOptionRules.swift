@@ -2,6 +2,9 @@ import ProtoModel
 
 /// A file option that generated code depends on changed (buf's FILE_SAME_<OPTION> rules).
 struct FileSameOption: CompatRule {
+    /// Generated code moves; the data does not change.
+    var affectsWireOrJSON: Bool { false }
+
     let info: RuleInfo
     let option: String
 
@@ -65,6 +68,8 @@ struct FileSameOption: CompatRule {
 
 /// A file's syntax changed.
 struct FileSameSyntax: CompatRule {
+    var affectsWireOrJSON: Bool { false }
+
     let info = RuleInfo(
         id: "FILE_SAME_SYNTAX", title: "File syntax changed", summary: "Files keep their syntax (proto2, proto3, an edition).",
         rationale: "Syntax decides presence, enum openness, packing and UTF-8 checks; the per-field rules report what actually changed.",
