@@ -41,4 +41,35 @@ struct InterruptTests {
         // Both outcomes happen, so the test sees kills before and after the rename.
         #expect(outcomes["previous", default: 0] > 0)
     }
+
+    /// Two runs writing the same file at the same time never interleave: afterwards the file is one
+    /// run's whole output or the other's.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary), "run 'swift build' first"))
+    func concurrentWritersNeverInterleave() throws {
+        let dir = NSTemporaryDirectory() + "protocompat-race-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let output = dir + "/report.md"
+        let first = ["changelog"] + Self.versions.prefix(8), second = ["changelog", "--format", "yaml"] + Self.versions.suffix(6)
+        let expected = [try CLITests().run(first).stdout, try CLITests().run(second).stdout]
+        #expect(expected[0] != expected[1])
+        var winners = Set<Int>()
+        for round in 0..<4 {
+            let processes = [first, second].map { arguments -> Process in
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: CLITests.binary)
+                process.arguments = arguments + ["-o", output]
+                process.standardError = Pipe()
+                return process
+            }
+            // Alternate who starts first.
+            for process in round % 2 == 0 ? processes : processes.reversed() { try process.run() }
+            for process in processes { process.waitUntilExit(); #expect(process.terminationStatus == 0) }
+            let after = try String(contentsOfFile: output, encoding: .utf8)
+            let winner = expected.firstIndex(of: after)
+            #expect(winner != nil, "round \(round): the file is neither run's whole output (\(after.utf8.count) bytes)")
+            if let winner { winners.insert(winner) }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["report.md"], "round \(round) left a temporary file")
+        }
+        #expect(!winners.isEmpty)
+    }
 }
