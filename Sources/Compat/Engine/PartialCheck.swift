@@ -31,8 +31,6 @@ public final class PartialCheck: @unchecked Sendable {
         var new: ModelDigest
     }
 
-    let options: CheckOptions
-    let config: CheckConfig?
     let rules: [any CompatRule]
     /// The rules that look at one file at a time, and the others.
     let fileRules: [any CompatRule]
@@ -47,10 +45,6 @@ public final class PartialCheck: @unchecked Sendable {
         if let config, !config.ignores.isEmpty || !config.ignorePaths.isEmpty || !config.ignoreOnly.isEmpty || config.ignoreUnstablePackages {
             return nil
         }
-        var options = options
-        options.attributesChannels = false
-        self.options = options
-        self.config = config
         let rules = options.selectedRules.filter { (config?.allows($0) ?? true) && (!wireAndJSONOnly || $0.affectsWireOrJSON) }
         self.rules = rules
         fileRules = rules.filter(Self.looksAtOneFile)
