@@ -5,11 +5,11 @@ import ProtoModel
 public struct ProtoCompiler: Sendable {
     public var source: any SourceProvider
     /// Files used when an import is not found in `source` (by default the well-known types).
-    public var builtIns: [String: ProtoFile]
+    public var builtIns: BuiltInFiles
     /// Files compiled before, shared with other compilations (several versions of one tree).
     public var cache: CompileCache?
 
-    public init(source: any SourceProvider, builtIns: [String: ProtoFile] = WellKnownTypes.files, cache: CompileCache? = nil) {
+    public init(source: any SourceProvider, builtIns: BuiltInFiles = WellKnownTypes.files, cache: CompileCache? = nil) {
         self.source = source
         self.builtIns = builtIns
         self.cache = cache

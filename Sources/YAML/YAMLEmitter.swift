@@ -76,10 +76,12 @@ private final class OutputSink {
 }
 
 /// How a plain scalar is read (YAML 1.2 core schema, plus yes/no/on/off as YAML 1.1 readers do).
-enum YAMLScalar {
-    enum Value: Equatable { case null, bool(Bool), int(Int64), double(Double) }
+public enum YAMLScalar {
+    /// What a plain (unquoted) scalar means when it is not a string.
+    public enum Value: Equatable, Sendable { case null, bool(Bool), int(Int64), double(Double) }
 
-    static func implicitValue(_ text: String) -> Value? {
+    /// The meaning of a plain scalar, or nil when it is a string.
+    public static func implicitValue(_ text: String) -> Value? {
         switch text {
         case "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return .bool(true)

@@ -90,11 +90,11 @@ extension CheckCommand {
     /// Today's date as YYYY-MM-DD (UTC), for ignore expiry; PROTOCOMPAT_TODAY overrides it (tests, reproducible runs).
     static func today() -> String {
         if let fixed = ProcessInfo.processInfo.environment["PROTOCOMPAT_TODAY"] { return fixed }
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        return formatter.string(from: Date())
+        // gmtime_r, not DateFormatter: a formatter loads ICU, which costs more than a small check.
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        return String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
     }
 
     /// The fingerprints of a previous `check --format json` report.

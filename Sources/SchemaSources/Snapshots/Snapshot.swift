@@ -76,7 +76,7 @@ public struct Snapshot: Sendable, Codable {
         }
         let keys = { (codingPath: [any CodingKey]) in codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue } }
         do {
-            return try YAMLCoding.decode(Snapshot.self, from: node)
+            return try TreeDecoder().decode(Snapshot.self, from: TreeValue(yaml: node))
         } catch let DecodingError.keyNotFound(key, context) {
             throw failure(keys(context.codingPath), "the snapshot is missing the key '\(key.stringValue)' at \(describe(context.codingPath))")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
