@@ -45,9 +45,11 @@ public enum FuzzTargets {
         _ = try? PythonPackageReader.modules(inSdistData: bytes, path: "fuzz.tar.gz", limits: limits)
     }
 
-    /// The snapshot reader and the config reader (protocompat.yaml, buf.yaml).
+    /// The snapshot reader and the config reader (protocompat.yaml, buf.yaml); the same bytes as JSON
+    /// through the model's own JSON reader and tree decoder (YAML seeds are often JSON-like).
     @Sendable public static func yaml(_ bytes: [UInt8]) {
         _ = try? Snapshot.read(bytes, path: "fuzz.yaml")
+        _ = try? TreeDecoder().decode(Schema.self, fromJSON: bytes)
         _ = try? CheckConfig.parse(bytes, path: "protocompat.yaml")
         _ = try? CheckConfig.parse(bytes, path: "buf.yaml")
     }

@@ -46,7 +46,8 @@ public struct FeatureResolver: Sendable {
             table[message.fullName] = resolved
             for nested in message.nestedMessages { walk(nested, parent: resolved) }
         }
-        for file in schema.files {
+        // proto2 and proto3 files cannot set features: their messages have the file's (see below).
+        for file in schema.files where file.syntax == .editions {
             let base = features(of: file)
             for message in file.messages { walk(message, parent: base) }
         }
@@ -115,6 +116,8 @@ public struct FeatureResolver: Sendable {
 
     /// The features of a message (its enclosing messages applied first).
     public func features(of message: Message, in file: ProtoFile) -> ResolvedFeatures {
+        // Outside editions no element sets features (the validator refuses them): the file's are all.
+        guard file.syntax == .editions else { return features(of: file) }
         if let cached = messageFeatures[message.fullName] { return cached }
         var result = features(of: file)
         for ancestor in ancestors(of: message.fullName, in: file) { result = applying(ancestor.options, to: result) }
@@ -144,6 +147,7 @@ public struct FeatureResolver: Sendable {
 
     /// The features of an enum (its enclosing messages applied first).
     public func features(of e: EnumType, in file: ProtoFile) -> ResolvedFeatures {
+        guard file.syntax == .editions else { return features(of: file) }
         var result = features(of: file)
         for ancestor in ancestors(of: e.fullName, in: file) { result = applying(ancestor.options, to: result) }
         return applying(e.options, to: result)

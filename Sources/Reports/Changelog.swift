@@ -50,7 +50,8 @@ public struct Changelog: Sendable {
 
     /// One step from a check result; `new` and `old` give the elements' leading comments.
     public static func step(_ result: CheckResult, old: Schema, new: Schema) -> Step {
-        let comments = CommentIndex(new).merging(CommentIndex(old))
+        let wanted = Set(result.findings.map(\.symbol))
+        let comments = wanted.isEmpty ? [:] : CommentIndex(new, only: wanted).merging(CommentIndex(old, only: wanted))
         var bySymbol: [String: (Section, Finding, [String])] = [:]
         for finding in result.findings where !finding.rule.hasPrefix("CONFIG_") {
             let section = Self.section(finding)
@@ -119,23 +120,32 @@ public struct Changelog: Sendable {
     }
 }
 
-/// Leading comments of every element, by full name.
+/// Leading comments of the elements a step names, by full name.
 struct CommentIndex {
     var comments: [String: String] = [:]
 
-    init(_ schema: Schema) {
+    /// The comments of the elements in `wanted` (full names; a member is `Parent.member`).
+    init(_ schema: Schema, only wanted: Set<String>) {
+        // Members are looked at only inside the parents some wanted name lies in.
+        let parents = Set(wanted.compactMap { name in name.lastIndex(of: ".").map { String(name[..<$0]) } })
+        func note(_ name: String, _ element: Comments?) {
+            if wanted.contains(name) { comments[name] = element?.leading }
+        }
         for file in schema.files {
             file.forEachMessage { message in
-                comments[message.fullName] = message.comments?.leading
-                for field in message.fields { comments[message.fullName + "." + field.name] = field.comments?.leading }
+                note(message.fullName, message.comments)
+                guard parents.contains(message.fullName) else { return }
+                for field in message.fields { note(message.fullName + "." + field.name, field.comments) }
             }
             file.forEachEnum { e in
-                comments[e.fullName] = e.comments?.leading
-                for value in e.values { comments[e.fullName + "." + value.name] = value.comments?.leading }
+                note(e.fullName, e.comments)
+                guard parents.contains(e.fullName) else { return }
+                for value in e.values { note(e.fullName + "." + value.name, value.comments) }
             }
             for service in file.services {
-                comments[service.fullName] = service.comments?.leading
-                for method in service.methods { comments[service.fullName + "." + method.name] = method.comments?.leading }
+                note(service.fullName, service.comments)
+                guard parents.contains(service.fullName) else { continue }
+                for method in service.methods { note(service.fullName + "." + method.name, method.comments) }
             }
         }
     }

@@ -73,9 +73,13 @@ struct CheckCommand: ParsableCommand {
         let after = loaded.last!
         let options = CheckOptions(level: level, direction: direction == .both ? nil : direction, rules: selection,
                                    baseline: known, channels: loadedConfig?.channels)
-        let results = loaded.dropLast().map { before in
-            Checker.check(old: before.schema, new: after.schema, oldSide: .init(label: before.label, source: before.source),
-                          newSide: .init(label: after.label, source: after.source), options: options, config: loadedConfig, today: Self.today())
+        // Each version's index and digests on both cores too.
+        let versions = ParallelMap.run(loaded) { SchemaPair.Version($0.schema) }
+        let today = Self.today()
+        let results = loaded.indices.dropLast().map { index in
+            let before = loaded[index]
+            return Checker.check(SchemaPair(old: versions[index], new: versions[versions.count - 1]), oldSide: .init(label: before.label, source: before.source),
+                                 newSide: .init(label: after.label, source: after.source), options: options, config: loadedConfig, today: today)
         }
         // Colour only for text on a terminal, and never with NO_COLOR.
         let color = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

@@ -20,6 +20,15 @@ struct DiagnosticTests {
             == [#"test.proto:4:10: error: "a" is already defined in "M""#])
     }
 
+    @Test func featuresNeedEditions() {
+        let message = "error: features are only valid under editions: remove the features option, or declare 'edition = \"2023\";' instead of 'syntax'"
+        #expect(errors("syntax = \"proto3\";\nmessage A { option features.field_presence = EXPLICIT; int32 x = 1; }")
+            == ["test.proto:2:13: " + message])
+        #expect(errors("syntax = \"proto2\";\nmessage M { optional int32 x = 1 [features.field_presence = IMPLICIT]; }\nenum E { A = 0 [features.enum_type = OPEN]; }")
+            == ["test.proto:2:35: " + message, "test.proto:3:17: " + message])
+        #expect(errors("edition = \"2023\";\noption features.field_presence = EXPLICIT;\nmessage M { int32 x = 1 [features.field_presence = IMPLICIT]; }") == [])
+    }
+
     @Test func enumValuesAreSiblingsOfTheirType() {
         let result = errors("syntax = \"proto3\";\nenum A { X = 0; }\nenum B { X = 0; }")
         #expect(result.count == 1)

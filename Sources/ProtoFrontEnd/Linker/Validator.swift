@@ -20,6 +20,7 @@ struct Validator {
         file.forEachMessage { checkMessage($0) }
         file.forEachEnum { checkEnum($0) }
         file.forEachExtension { checkExtension($0) }
+        checkFeaturesNeedEditions()
     }
 
     // MARK: messages

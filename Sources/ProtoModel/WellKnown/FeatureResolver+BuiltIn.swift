@@ -6,7 +6,8 @@ extension FeatureResolver {
     public init(schema: Schema) {
         var index = SchemaIndex()
         if let descriptor = WellKnownTypes.files["google/protobuf/descriptor.proto"] { index.add(descriptor) }
-        for file in schema.files { index.add(file) }
+        // Only what resolution reads: descriptor.proto (defaults) and editions files (enclosing messages).
+        for file in schema.files where file.syntax == .editions || file.name == "google/protobuf/descriptor.proto" { index.add(file) }
         self.init(index: index)
     }
 }

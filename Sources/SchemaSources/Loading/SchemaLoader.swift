@@ -54,7 +54,8 @@ public struct SchemaLoader: Sendable {
             throw SourceError("\(argument): error: the path is not valid UTF-8: rename it or use a UTF-8 path")
         }
         var sources = arguments
-        if arguments.count == 1, let named = try NamedVersions.resolve(arguments[0], folders: NamedVersions.folders()) {
+        // (The search folders are listed only for a name: a path needs no directory listing.)
+        if arguments.count == 1, NamedVersions.isName(arguments[0]), let named = try NamedVersions.resolve(arguments[0], folders: NamedVersions.folders()) {
             sources = [named]
         }
         let spec = try SourceSpec.classify(sources)
