@@ -17,12 +17,19 @@ public struct ProtoCompiler: Sendable {
 
     /// Compiles the given files (import paths) and everything they import.
     public func compile(_ files: [String]) throws(CompilationFailed) -> Schema {
+        try compileIdentified(files).schema
+    }
+
+    /// Compiles as `compile`, and gives each file's identity in the cache: two files with the same
+    /// identity (in any versions compiled through one cache) are the same text linked against the same
+    /// imports, so the same model. Empty without a cache.
+    public func compileIdentified(_ files: [String]) throws(CompilationFailed) -> (schema: Schema, identities: [String: Int]) {
         var session = CompilationSession(compiler: self)
         for file in files { _ = session.build(file, importedFrom: nil) }
         if session.diagnostics.contains(where: { $0.severity == .error }) {
             throw CompilationFailed(session.diagnostics.filter { $0.severity == .error })
         }
-        return Schema(files: Array(session.linked.values))
+        return (Schema(files: Array(session.linked.values)), session.identities)
     }
 
     /// Compiles as much as possible: returns the files that compiled cleanly (with their imports)

@@ -18,9 +18,10 @@ public struct ChannelMatrix: Sendable {
     public var cells: [[[Cell]]]
 
     /// Builds the matrices of `schemas` (oldest first) for the config's channels, using all cores.
-    public static func build(labels: [String], schemas: [Schema], config: CheckConfig?, level: Level = .wireJSON) -> ChannelMatrix {
+    /// `identities` (optional, one map per schema) are the files' compile identities (`LoadedSchema.fileIdentities`).
+    public static func build(labels: [String], schemas: [Schema], identities: [[String: Int]] = [], config: CheckConfig?, level: Level = .wireJSON) -> ChannelMatrix {
         let count = schemas.count
-        let versions = ParallelMap.run(schemas) { SchemaPair.Version($0) }
+        let versions = SchemaPair.Version.all(schemas, identities: identities)
         var jobs: [(Int, Int)] = []
         for i in 0..<count { for j in 0..<count where i != j { jobs.append((i, j)) } }
         let results = ParallelMap.run(jobs) { i, j -> ([Cell], [Channel]) in

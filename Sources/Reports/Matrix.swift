@@ -26,9 +26,10 @@ public struct CompatibilityMatrix: Sendable {
     }
 
     /// Builds the matrix of `schemas` (oldest first), using both cores.
-    public static func build(labels: [String], schemas: [Schema], config: CheckConfig? = nil) -> CompatibilityMatrix {
+    /// `identities` (optional, one map per schema) are the files' compile identities (`LoadedSchema.fileIdentities`).
+    public static func build(labels: [String], schemas: [Schema], identities: [[String: Int]] = [], config: CheckConfig? = nil) -> CompatibilityMatrix {
         let count = schemas.count
-        let versions = ParallelMap.run(schemas) { SchemaPair.Version($0) }
+        let versions = SchemaPair.Version.all(schemas, identities: identities)
         var jobs: [(Int, Int)] = []
         for i in 0..<count { for j in (i + 1)..<max(count, i + 1) { jobs.append((i, j)) } }
         var options = CheckOptions(channels: config?.channels)
@@ -108,23 +109,6 @@ public struct CompatibilityMatrix: Sendable {
                                 ("wire", .string(Self.word(cell.wire))), ("json", .string(Self.word(cell.json))), ("changes", .int(cell.count))])
             } })),
         ])
-    }
-}
-
-/// Maps over items on all cores, keeping order.
-public enum ParallelMap {
-    public static func run<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let box = Box<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in box.set(index, transform(items[index])) }
-        return box.values()
-    }
-
-    final class Box<R>: @unchecked Sendable {
-        private var storage: [R?]
-        private let lock = NSLock()
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ value: R) { lock.lock(); storage[index] = value; lock.unlock() }
-        func values() -> [R] { lock.lock(); defer { lock.unlock() }; return storage.map { $0! } }
     }
 }
 

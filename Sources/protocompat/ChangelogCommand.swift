@@ -45,12 +45,14 @@ struct ChangelogCommand: ParsableCommand {
         let loaded = try HistoryLoader.load(paths, sources: SourceOptions(include: include))
         let loadedConfig = try configOptions.load(discover: false)
         // Each version is indexed once, and the steps run on all cores.
-        let versions = ParallelMap.run(loaded) { SchemaPair.Version($0.schema) }
+        let versions = SchemaPair.Version.all(loaded.map(\.schema), identities: loaded.map(\.fileIdentities))
         let today = CheckCommand.today()
+        // A changelog lists changes, not who they hurt: no channel walks.
+        let options = { var options = CheckOptions(channels: loadedConfig?.channels); options.attributesChannels = false; return options }()
         let steps = ParallelMap.run(Array(loaded.indices.dropFirst())) { index in
             let old = loaded[index - 1], new = loaded[index]
             let result = Checker.check(SchemaPair(old: versions[index - 1], new: versions[index]), oldSide: .init(label: old.label, source: old.source),
-                                       newSide: .init(label: new.label, source: new.source), options: CheckOptions(channels: loadedConfig?.channels),
+                                       newSide: .init(label: new.label, source: new.source), options: options,
                                        config: loadedConfig, today: today)
             return Changelog.step(result, old: old.schema, new: new.schema)
         }

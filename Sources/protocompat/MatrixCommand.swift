@@ -51,13 +51,13 @@ struct MatrixCommand: ParsableCommand {
         let loaded = try HistoryLoader.load(paths, sources: SourceOptions(include: include))
         let matrix: any MatrixDocument
         if byChannel {
-            let channels = ChannelMatrix.build(labels: loaded.map(\.label), schemas: loaded.map(\.schema), config: loadedConfig)
+            let channels = ChannelMatrix.build(labels: loaded.map(\.label), schemas: loaded.map(\.schema), identities: loaded.map(\.fileIdentities), config: loadedConfig)
             guard !channels.channels.isEmpty else {
                 throw CommandFailure(["error: no channel crosses between client and server: give --preset or a config with roles: (see docs/livekit.md)"])
             }
             matrix = channels
         } else {
-            matrix = CompatibilityMatrix.build(labels: loaded.map(\.label), schemas: loaded.map(\.schema), config: loadedConfig)
+            matrix = CompatibilityMatrix.build(labels: loaded.map(\.label), schemas: loaded.map(\.schema), identities: loaded.map(\.fileIdentities), config: loadedConfig)
         }
         let text: String
         switch format {

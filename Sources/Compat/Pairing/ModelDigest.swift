@@ -40,56 +40,80 @@ public struct VersionDigests: Sendable {
     public let topLevel: [String]
     public let topLevelNames: Set<String>
 
-    public init(_ schema: Schema, index: SchemaIndex) {
+    public init(_ schema: Schema, index: SchemaIndex, identities: [String: Int] = [:], cache: DigestCache? = nil) {
         let optionFields = index.messages["google.protobuf.FileOptions"]?.fields
+        // A file's digests depend on it, its imports (covered by its identity) and this version's
+        // FileOptions defaults (from the descriptor.proto the version has, if any).
+        let descriptorIdentity = schema.files.contains { $0.name == "google/protobuf/descriptor.proto" }
+            ? identities["google/protobuf/descriptor.proto"] : 0
         var files: [String: ModelDigest] = [:]
         var elements: [String: ModelDigest] = [:]
         var topLevel: [String] = []
-        for file in schema.strippingSourceInfo().files {
+        for file in schema.files {
             topLevel += file.messages.map(\.fullName) + file.enums.map(\.fullName) + file.services.map(\.fullName)
-            let context = { (hasher: inout Hasher) in
-                hasher.combine(file.package)
-                hasher.combine(file.syntax)
-                hasher.combine(file.options)
-            }
-            var own: [ModelDigest] = []
-            for message in file.messages {
-                own.append(ModelDigest { hasher in
-                    context(&hasher)
-                    hasher.combine(message)
-                    message.forEachMessage { inner in
-                        for field in inner.fields + inner.extensions { Self.combineReferencedType(field, index: index, into: &hasher) }
-                    }
-                })
-            }
-            own += file.enums.map { enumType in ModelDigest { context(&$0); $0.combine(enumType) } }
-            own += file.services.map { service in ModelDigest { context(&$0); $0.combine(service) } }
-            if file.syntax != .editions {
-                for (name, digest) in zip(file.messages.map(\.fullName) + file.enums.map(\.fullName) + file.services.map(\.fullName), own) {
-                    elements[name] = digest
+            let digests: FileDigests
+            if let cache, let identity = identities[file.name], let descriptorIdentity {
+                digests = cache.digests.value(DigestCache.Key(file: identity, descriptor: descriptorIdentity)) {
+                    Self.digests(of: file, index: index, optionFields: optionFields)
                 }
+            } else {
+                digests = Self.digests(of: file, index: index, optionFields: optionFields)
             }
-            files[file.name] = ModelDigest { hasher in
-                hasher.combine(file.name)
-                hasher.combine(file.edition)
-                hasher.combine(file.imports)
-                hasher.combine(file.extensions)
-                context(&hasher)
-                // Element digests already cover each element; editions files hash the elements themselves.
-                if file.syntax == .editions { hasher.combine(file.messages); hasher.combine(file.enums); hasher.combine(file.services) }
-                for digest in own { hasher.combine(digest) }
-                hasher.combine(optionFields == nil)
-                for field in optionFields ?? [] {
-                    hasher.combine(field.name)
-                    hasher.combine(field.type)
-                    hasher.combine(field.defaultValue)
-                }
-            }
+            files[file.name] = digests.file
+            for (name, digest) in digests.elements { elements[name] = digest }
         }
         self.files = files
         self.elements = elements
         self.topLevel = topLevel
         topLevelNames = Set(topLevel)
+    }
+
+    /// One file's digest and its top-level elements' (none for editions files).
+    struct FileDigests: Sendable {
+        let file: ModelDigest
+        let elements: [(name: String, digest: ModelDigest)]
+    }
+
+    static func digests(of sourceFile: ProtoFile, index: SchemaIndex, optionFields: [Field]?) -> FileDigests {
+        let file = Schema(files: [sourceFile]).strippingSourceInfo().files[0]
+        let context = { (hasher: inout Hasher) in
+            hasher.combine(file.package)
+            hasher.combine(file.syntax)
+            hasher.combine(file.options)
+        }
+        var own: [ModelDigest] = []
+        for message in file.messages {
+            own.append(ModelDigest { hasher in
+                context(&hasher)
+                hasher.combine(message)
+                message.forEachMessage { inner in
+                    for field in inner.fields + inner.extensions { Self.combineReferencedType(field, index: index, into: &hasher) }
+                }
+            })
+        }
+        own += file.enums.map { enumType in ModelDigest { context(&$0); $0.combine(enumType) } }
+        own += file.services.map { service in ModelDigest { context(&$0); $0.combine(service) } }
+        var elements: [(name: String, digest: ModelDigest)] = []
+        if file.syntax != .editions {
+            elements = zip(file.messages.map(\.fullName) + file.enums.map(\.fullName) + file.services.map(\.fullName), own).map { ($0, $1) }
+        }
+        let digest = ModelDigest { hasher in
+            hasher.combine(file.name)
+            hasher.combine(file.edition)
+            hasher.combine(file.imports)
+            hasher.combine(file.extensions)
+            context(&hasher)
+            // Element digests already cover each element; editions files hash the elements themselves.
+            if file.syntax == .editions { hasher.combine(file.messages); hasher.combine(file.enums); hasher.combine(file.services) }
+            for digest in own { hasher.combine(digest) }
+            hasher.combine(optionFields == nil)
+            for field in optionFields ?? [] {
+                hasher.combine(field.name)
+                hasher.combine(field.type)
+                hasher.combine(field.defaultValue)
+            }
+        }
+        return FileDigests(file: digest, elements: elements)
     }
 
     /// What rules read from the type a field refers to.
@@ -106,4 +130,21 @@ public struct VersionDigests: Sendable {
         default: break
         }
     }
+}
+
+/// Digests of files met before, shared by the versions of one history: a file with the same compile
+/// identity (same text, same imports) and the same descriptor.proto has the same digests, so each
+/// distinct file is digested once however many releases carry it.
+public final class DigestCache: Sendable {
+    struct Key: Hashable {
+        let file: Int
+        let descriptor: Int
+    }
+
+    let digests = ComputedOnce<Key, VersionDigests.FileDigests>()
+
+    public init() {}
+
+    /// How many distinct files were digested.
+    public var count: Int { digests.count }
 }

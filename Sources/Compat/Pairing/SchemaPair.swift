@@ -123,7 +123,9 @@ public struct SchemaPair: Sendable {
         /// Where each file's messages, enums and services are in the lists above.
         let ranges: [String: (messages: Range<Int>, enums: Range<Int>, services: Range<Int>)]
 
-        public init(_ schema: Schema) {
+        /// Indexes `schema`; with the files' compile identities and a cache shared by the versions of
+        /// a history, each distinct file is digested once.
+        public init(_ schema: Schema, identities: [String: Int] = [:], digestCache: DigestCache? = nil) {
             self.schema = schema
             index = SchemaIndex(schema)
             features = FeatureResolver(schema: schema).precomputing(schema)
@@ -145,7 +147,7 @@ public struct SchemaPair: Sendable {
             self.enums = enums
             self.services = services
             self.ranges = ranges
-            digests = VersionDigests(schema, index: index)
+            digests = VersionDigests(schema, index: index, identities: identities, cache: digestCache)
             fileOptionFields = Dictionary((index.messages["google.protobuf.FileOptions"]?.fields ?? []).map { ($0.name, $0) },
                                           uniquingKeysWith: { first, _ in first })
         }

@@ -2,20 +2,22 @@
 public enum NameRules {
     /// protoc's default JSON name: underscores dropped, the letter after each one upper-cased.
     public static func jsonName(_ fieldName: String) -> String {
-        var result = ""
-        result.reserveCapacity(fieldName.utf8.count)
+        // Bytes, as protoc's ToJsonName: only ASCII a-z is upper-cased (identifiers are ASCII anyway).
+        var utf8 = Array(fieldName.utf8)
+        guard utf8.contains(UInt8(ascii: "_")) else { return fieldName }
+        var written = 0
         var capitalizeNext = false
-        for c in fieldName {
-            if c == "_" {
+        for index in utf8.indices {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "_") {
                 capitalizeNext = true
-            } else if capitalizeNext {
-                result += c.uppercased()
-                capitalizeNext = false
-            } else {
-                result.append(c)
+                continue
             }
+            utf8[written] = capitalizeNext && byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
+            capitalizeNext = false
+            written += 1
         }
-        return result
+        return String(decoding: utf8[..<written], as: UTF8.self)
     }
 
     /// `scope.name`, or `name` when the scope is empty.

@@ -10,6 +10,10 @@ public struct LoadedSchema: Sendable {
     public var source: String
     /// With `keepGoing`: the errors of the files left out.
     public var errors: [String] = []
+    /// Each file's identity in the compile cache it was compiled through (the same identity in two
+    /// versions: the same model), for reusing per-file work across versions. Empty for sources not
+    /// compiled through a cache. It describes `schema` as loaded: clear it when changing a file.
+    public var fileIdentities: [String: Int] = [:]
 
     public init(schema: Schema, label: String, source: String, errors: [String] = []) {
         self.schema = schema
@@ -126,7 +130,10 @@ public struct SchemaLoader: Sendable {
             return LoadedSchema(schema: result.schema, label: "", source: "", errors: result.diagnostics.map(\.description))
         }
         do {
-            return LoadedSchema(schema: try compiler.compile(files), label: "", source: "")
+            let compiled = try compiler.compileIdentified(files)
+            var loaded = LoadedSchema(schema: compiled.schema, label: "", source: "")
+            loaded.fileIdentities = compiled.identities
+            return loaded
         } catch {
             throw SourceError(error.diagnostics.map(\.description))
         }
