@@ -1,18 +1,13 @@
 import Foundation
 
-/// Encodes any `Encodable` value as YAML and decodes YAML into any `Decodable` one, by way of the
-/// value's JSON form: keys sorted, so the YAML of a value is stable.
+/// Encodes any `Encodable` value as YAML, by way of the value's JSON form: keys sorted, so the YAML of
+/// a value is stable. (Reading goes through `TreeValue(yaml:)` and ProtoModel's `TreeDecoder`.)
 public enum YAMLCoding {
     public static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = try JSONDecoder().decode(JSONValue.self, from: encoder.encode(value))
         return try YAMLEmitter.emit(json.yamlNode)
-    }
-
-    public static func decode<T: Decodable>(_ type: T.Type, from node: YAMLNode) throws -> T {
-        let data = try JSONEncoder().encode(JSONValue(yaml: node))
-        return try JSONDecoder().decode(type, from: data)
     }
 }
 
@@ -53,25 +48,6 @@ indirect enum JSONValue: Codable, Equatable {
         case .string(let s): return .scalar(s, quoted: YAMLEmitter.needsQuotes(s))
         case .array(let a): return .sequence(a.map(\.yamlNode))
         case .object(let o): return .mapping(o.keys.sorted().map { (key: $0, value: o[$0]!.yamlNode) })
-        }
-    }
-
-    init(yaml: YAMLNode) {
-        switch yaml {
-        case .scalar(let text, let quoted):
-            if quoted { self = .string(text); return }
-            switch YAMLScalar.implicitValue(text) {
-            case .null?: self = .null
-            case .bool(let b)?: self = .bool(b)
-            case .int(let i)?: self = .int(i)
-            case .double(let d)?: self = .double(d)
-            case nil: self = .string(text)
-            }
-        case .sequence(let items): self = .array(items.map(JSONValue.init(yaml:)))
-        case .mapping(let pairs):
-            var object: [String: JSONValue] = [:]
-            for pair in pairs { object[pair.key] = JSONValue(yaml: pair.value) }
-            self = .object(object)
         }
     }
 }

@@ -2,9 +2,10 @@ import ProtoModel
 import YAML
 
 extension TreeValue {
-    /// A YAML document as plain values, scalars read as `YAMLCoding` reads them (quoted: strings; plain:
-    /// null, booleans and numbers where the core schema says so), for `TreeDecoder`.
-    init(yaml: YAMLNode) {
+    /// A YAML document as plain values, scalars typed as YAML 1.2 readers type them (quoted: strings; plain:
+    /// null, booleans and numbers where the core schema says so, as
+    /// `YAMLScalar` reads them), for `TreeDecoder`.
+    public init(yaml: YAMLNode) {
         switch yaml {
         case .scalar(let text, let quoted):
             if quoted { self = .string(text); return }
