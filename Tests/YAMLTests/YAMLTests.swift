@@ -3,16 +3,8 @@ import Testing
 
 /// The libyaml face: emitting is stable and quotes what must be quoted; parsing refuses what it must.
 struct YAMLTests {
-    struct Sample: Codable, Equatable {
-        var name: String
-        var count: Int
-        var flags: [Bool]
-        var tricky: [String]
-        var nested: [String: Int]
-    }
-
     @Test func outputIsStable() throws {
-        let sample = Sample(name: "x", count: 1, flags: [], tricky: [], nested: ["z": 1, "a": 2, "m": 3])
+        let sample: [String: [String: Int]] = ["nested": ["z": 1, "a": 2, "m": 3], "count": ["x": 1]]
         let first = try YAMLCoding.encode(sample)
         #expect(try YAMLCoding.encode(sample) == first)
         let a = try #require(first.range(of: "a: 2")), m = try #require(first.range(of: "m: 3"))
