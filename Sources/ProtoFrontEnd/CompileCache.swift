@@ -34,6 +34,7 @@ public final class CompileCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private let parsed = ComputedOnce<Content, (FileNode, [Diagnostic])>()
+    private let definitions = ComputedOnce<Content, [FileSymbols.Definition]>()
     private var linked: [LinkKey: Linked] = [:]
     private var builtIns: [String: Int] = [:]
     private var nextIdentity = 1
@@ -49,6 +50,11 @@ public final class CompileCache: @unchecked Sendable {
 
     func parse(_ content: Content, _ parse: () -> (FileNode, [Diagnostic])) -> (FileNode, [Diagnostic]) {
         parsed.value(content, parse)
+    }
+
+    /// The names a file's text defines, listed once.
+    func definitions(_ content: Content, _ list: () -> [FileSymbols.Definition]) -> [FileSymbols.Definition] {
+        definitions.value(content, list)
     }
 
     func linked(_ key: LinkKey) -> Linked? {

@@ -130,7 +130,7 @@ struct CompilationSession {
         }
         let before = diagnostics.count
         symbols.diagnostics = []
-        symbols.define(node)
+        symbols.define(node, definitions: compiler.cache?.definitions(content) { FileSymbols.definitions(of: node) } ?? FileSymbols.definitions(of: node))
         diagnostics += symbols.diagnostics
         directDeps[name] = node.imports
         // The same text linked against the same imports before: the same file.

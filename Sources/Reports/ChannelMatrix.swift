@@ -18,10 +18,13 @@ public struct ChannelMatrix: Sendable {
     public var cells: [[[Cell]]]
 
     /// Builds the matrices of `schemas` (oldest first) for the config's channels, using all cores.
-    /// `identities` (optional, one map per schema) are the files' compile identities (`LoadedSchema.fileIdentities`).
-    public static func build(labels: [String], schemas: [Schema], identities: [[String: Int]] = [], config: CheckConfig?, level: Level = .wireJSON) -> ChannelMatrix {
-        let count = schemas.count
-        let versions = SchemaPair.Version.all(schemas, identities: identities)
+    public static func build(labels: [String], schemas: [Schema], config: CheckConfig?, level: Level = .wireJSON) -> ChannelMatrix {
+        build(labels: labels, versions: SchemaPair.Version.all(schemas), config: config, level: level)
+    }
+
+    /// Builds the matrices of versions already indexed (oldest first), using all cores.
+    public static func build(labels: [String], versions: [SchemaPair.Version], config: CheckConfig?, level: Level = .wireJSON) -> ChannelMatrix {
+        let count = versions.count
         var jobs: [(Int, Int)] = []
         for i in 0..<count { for j in 0..<count where i != j { jobs.append((i, j)) } }
         let results = ParallelMap.run(jobs) { i, j -> ([Cell], [Channel]) in

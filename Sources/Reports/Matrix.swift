@@ -26,10 +26,13 @@ public struct CompatibilityMatrix: Sendable {
     }
 
     /// Builds the matrix of `schemas` (oldest first), using both cores.
-    /// `identities` (optional, one map per schema) are the files' compile identities (`LoadedSchema.fileIdentities`).
-    public static func build(labels: [String], schemas: [Schema], identities: [[String: Int]] = [], config: CheckConfig? = nil) -> CompatibilityMatrix {
-        let count = schemas.count
-        let versions = SchemaPair.Version.all(schemas, identities: identities)
+    public static func build(labels: [String], schemas: [Schema], config: CheckConfig? = nil) -> CompatibilityMatrix {
+        build(labels: labels, versions: SchemaPair.Version.all(schemas), config: config)
+    }
+
+    /// Builds the matrix of versions already indexed (oldest first), using both cores.
+    public static func build(labels: [String], versions: [SchemaPair.Version], config: CheckConfig? = nil) -> CompatibilityMatrix {
+        let count = versions.count
         var jobs: [(Int, Int)] = []
         for i in 0..<count { for j in (i + 1)..<max(count, i + 1) { jobs.append((i, j)) } }
         var options = CheckOptions(channels: config?.channels)

@@ -42,16 +42,15 @@ struct ChangelogCommand: ParsableCommand {
             do { paths += try VersionOrder.children(of: versions) } catch { throw CommandFailure(error.lines) }
         }
         guard paths.count >= 2 else { throw CommandFailure(["error: a changelog needs at least two versions"]) }
-        let loaded = try HistoryLoader.load(paths, sources: SourceOptions(include: include))
+        // Each version is loaded and indexed once, and the steps run on all cores.
+        let (loaded, indexed) = try HistoryLoader.loadIndexed(paths, sources: SourceOptions(include: include))
         let loadedConfig = try configOptions.load(discover: false)
-        // Each version is indexed once, and the steps run on all cores.
-        let versions = SchemaPair.Version.all(loaded.map(\.schema), identities: loaded.map(\.fileIdentities))
         let today = CheckCommand.today()
         // A changelog lists changes, not who they hurt: no channel walks.
         let options = { var options = CheckOptions(channels: loadedConfig?.channels); options.attributesChannels = false; return options }()
         let steps = ParallelMap.run(Array(loaded.indices.dropFirst())) { index in
             let old = loaded[index - 1], new = loaded[index]
-            let result = Checker.check(SchemaPair(old: versions[index - 1], new: versions[index]), oldSide: .init(label: old.label, source: old.source),
+            let result = Checker.check(SchemaPair(old: indexed[index - 1], new: indexed[index]), oldSide: .init(label: old.label, source: old.source),
                                        newSide: .init(label: new.label, source: new.source), options: options,
                                        config: loadedConfig, today: today)
             return Changelog.step(result, old: old.schema, new: new.schema)
@@ -67,5 +66,19 @@ enum HistoryLoader {
     static func load(_ paths: [String], sources: SourceOptions) throws -> [LoadedSchema] {
         let cache = CompileCache()
         return try ParallelMap.run(paths) { path in Result { try sources.load([path], cache: cache) } }.map { try $0.get() }
+    }
+
+    /// Loads every version and indexes it for comparisons in the same pass (no barrier between the
+    /// two); files several versions share are compiled and digested once.
+    static func loadIndexed(_ paths: [String], sources: SourceOptions) throws -> (loaded: [LoadedSchema], versions: [SchemaPair.Version]) {
+        let cache = CompileCache()
+        let digests = DigestCache()
+        let both = try ParallelMap.run(paths) { path in
+            Result { () throws -> (LoadedSchema, SchemaPair.Version) in
+                let loaded = try sources.load([path], cache: cache)
+                return (loaded, SchemaPair.Version(loaded.schema, identities: loaded.fileIdentities, digestCache: digests))
+            }
+        }.map { try $0.get() }
+        return (both.map(\.0), both.map(\.1))
     }
 }

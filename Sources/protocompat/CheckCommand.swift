@@ -69,16 +69,14 @@ struct CheckCommand: ParsableCommand {
         }
         let known = try baseline.map(Self.readBaseline) ?? []
         // The versions are independent: load them on both cores.
-        let loaded = try HistoryLoader.load(versions, sources: SourceOptions(include: include))
+        let (loaded, indexed) = try HistoryLoader.loadIndexed(versions, sources: SourceOptions(include: include))
         let after = loaded.last!
         let options = CheckOptions(level: level, direction: direction == .both ? nil : direction, rules: selection,
                                    baseline: known, channels: loadedConfig?.channels)
-        // Each version's index and digests on both cores too.
-        let versions = ParallelMap.run(loaded) { SchemaPair.Version($0.schema) }
         let today = Self.today()
         let results = loaded.indices.dropLast().map { index in
             let before = loaded[index]
-            return Checker.check(SchemaPair(old: versions[index], new: versions[versions.count - 1]), oldSide: .init(label: before.label, source: before.source),
+            return Checker.check(SchemaPair(old: indexed[index], new: indexed[indexed.count - 1]), oldSide: .init(label: before.label, source: before.source),
                                  newSide: .init(label: after.label, source: after.source), options: options, config: loadedConfig, today: today)
         }
         // Colour only for text on a terminal, and never with NO_COLOR.

@@ -48,16 +48,16 @@ struct MatrixCommand: ParsableCommand {
         if let last { paths = Array(paths.suffix(max(last, 0))) }
         guard paths.count >= 2 else { throw CommandFailure(["error: a matrix needs at least two versions"]) }
         let loadedConfig = try configOptions.load(discover: false)
-        let loaded = try HistoryLoader.load(paths, sources: SourceOptions(include: include))
+        let (loaded, indexed) = try HistoryLoader.loadIndexed(paths, sources: SourceOptions(include: include))
         let matrix: any MatrixDocument
         if byChannel {
-            let channels = ChannelMatrix.build(labels: loaded.map(\.label), schemas: loaded.map(\.schema), identities: loaded.map(\.fileIdentities), config: loadedConfig)
+            let channels = ChannelMatrix.build(labels: loaded.map(\.label), versions: indexed, config: loadedConfig)
             guard !channels.channels.isEmpty else {
                 throw CommandFailure(["error: no channel crosses between client and server: give --preset or a config with roles: (see docs/livekit.md)"])
             }
             matrix = channels
         } else {
-            matrix = CompatibilityMatrix.build(labels: loaded.map(\.label), schemas: loaded.map(\.schema), identities: loaded.map(\.fileIdentities), config: loadedConfig)
+            matrix = CompatibilityMatrix.build(labels: loaded.map(\.label), versions: indexed, config: loadedConfig)
         }
         let text: String
         switch format {

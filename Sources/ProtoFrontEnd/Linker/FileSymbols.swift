@@ -30,38 +30,60 @@ struct FileSymbols {
 
     // MARK: from syntax trees
 
+    /// One name a file defines, with what a duplicate's diagnostic needs.
+    struct Definition: Sendable {
+        var name: String
+        var kind: SymbolKind
+        var scope: String
+        var span: SourceSpan?
+    }
+
     mutating func define(_ node: FileNode) {
+        define(node, definitions: Self.definitions(of: node))
+    }
+
+    /// Defines a file's names listed before by `definitions(of:)` (a compile cache keeps the list per
+    /// file text, so versions sharing a file do not build its names again).
+    mutating func define(_ node: FileNode, definitions: [Definition]) {
         definePackage(node.package, file: node.name, at: node.packageSpan)
+        for definition in definitions {
+            define(definition.name, definition.kind, file: node.name, scope: definition.scope, at: definition.span)
+        }
+    }
+
+    /// Every name the file defines besides its package, in the order protoc defines them.
+    static func definitions(of node: FileNode) -> [Definition] {
+        var list: [Definition] = []
         let scope = node.package
-        for message in node.messages { define(message, scope: scope, file: node.name) }
-        for e in node.enums { define(e, scope: scope, file: node.name) }
+        for message in node.messages { definitions(of: message, scope: scope, into: &list) }
+        for e in node.enums { definitions(of: e, scope: scope, into: &list) }
         for ext in node.extensions {
-            define(NameRules.qualify(scope, ext.name), .extension, file: node.name, scope: scope, at: ext.nameSpan)
+            list.append(Definition(name: NameRules.qualify(scope, ext.name), kind: .extension, scope: scope, span: ext.nameSpan))
         }
         for service in node.services {
             let name = NameRules.qualify(scope, service.name)
-            define(name, .service, file: node.name, scope: scope, at: service.span)
+            list.append(Definition(name: name, kind: .service, scope: scope, span: service.span))
             for method in service.methods {
-                define(name + "." + method.name, .method, file: node.name, scope: name, at: method.span)
+                list.append(Definition(name: name + "." + method.name, kind: .method, scope: name, span: method.span))
             }
         }
+        return list
     }
 
-    mutating func define(_ message: MessageNode, scope: String, file: String) {
+    static func definitions(of message: MessageNode, scope: String, into list: inout [Definition]) {
         let name = NameRules.qualify(scope, message.name)
-        define(name, .message, file: file, scope: scope, at: message.nameSpan)
-        for field in message.fields { define(name + "." + field.name, .field, file: file, scope: name, at: field.nameSpan) }
-        for oneof in message.oneofs { define(name + "." + oneof.name, .oneof, file: file, scope: name, at: oneof.span) }
-        for nested in message.nested { define(nested, scope: name, file: file) }
-        for e in message.enums { define(e, scope: name, file: file) }
-        for ext in message.extensions { define(name + "." + ext.name, .extension, file: file, scope: name, at: ext.nameSpan) }
+        list.append(Definition(name: name, kind: .message, scope: scope, span: message.nameSpan))
+        for field in message.fields { list.append(Definition(name: name + "." + field.name, kind: .field, scope: name, span: field.nameSpan)) }
+        for oneof in message.oneofs { list.append(Definition(name: name + "." + oneof.name, kind: .oneof, scope: name, span: oneof.span)) }
+        for nested in message.nested { definitions(of: nested, scope: name, into: &list) }
+        for e in message.enums { definitions(of: e, scope: name, into: &list) }
+        for ext in message.extensions { list.append(Definition(name: name + "." + ext.name, kind: .extension, scope: name, span: ext.nameSpan)) }
     }
 
-    mutating func define(_ e: EnumNode, scope: String, file: String) {
-        let name = NameRules.qualify(scope, e.name)
-        define(name, .enum, file: file, scope: scope, at: e.nameSpan)
+    static func definitions(of e: EnumNode, scope: String, into list: inout [Definition]) {
+        list.append(Definition(name: NameRules.qualify(scope, e.name), kind: .enum, scope: scope, span: e.nameSpan))
         for value in e.values {
-            define(NameRules.qualify(scope, value.name), .enumValue, file: file, scope: scope, at: value.span)
+            list.append(Definition(name: NameRules.qualify(scope, value.name), kind: .enumValue, scope: scope, span: value.span))
         }
     }
 
