@@ -8,14 +8,28 @@ import ProtoModel
 public final class CompileCache: @unchecked Sendable {
     /// A file's text under its import path.
     struct Content: Hashable {
-        var name: String
-        var bytes: [UInt8]
+        let name: String
+        let bytes: [UInt8]
+        /// The bytes hashed once, as one block: the caches look a text up several times (parse,
+        /// definitions, links), and a large file costs tens of thousands of instructions to hash.
+        let bytesHash: Int
 
-        /// The bytes as one block (an array of bytes would be hashed one byte at a time).
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(name)
+        init(name: String, bytes: [UInt8]) {
+            self.name = name
+            self.bytes = bytes
+            var hasher = Hasher()
             hasher.combine(bytes.count)
             bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            bytesHash = hasher.finalize()
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(name)
+            hasher.combine(bytesHash)
+        }
+
+        static func == (a: Content, b: Content) -> Bool {
+            a.bytesHash == b.bytesHash && a.name == b.name && a.bytes == b.bytes
         }
     }
 

@@ -64,6 +64,7 @@ struct ChangelogCommand: ParsableCommand {
 enum HistoryLoader {
     /// Loads every version on all cores; files that several versions share are compiled once.
     static func load(_ paths: [String], sources: SourceOptions) throws -> [LoadedSchema] {
+        WellKnownTypes.prefetch()
         let cache = CompileCache()
         return try ParallelMap.run(paths) { path in Result { try sources.load([path], cache: cache) } }.map { try $0.get() }
     }
@@ -71,6 +72,7 @@ enum HistoryLoader {
     /// Loads every version and indexes it for comparisons in the same pass (no barrier between the
     /// two); files several versions share are compiled and digested once.
     static func loadIndexed(_ paths: [String], sources: SourceOptions) throws -> (loaded: [LoadedSchema], versions: [SchemaPair.Version]) {
+        WellKnownTypes.prefetch()
         let cache = CompileCache()
         let digests = DigestCache()
         let both = try ParallelMap.run(paths) { path in

@@ -13,7 +13,7 @@ struct FileNoDelete: CompatRule {
 
     func check(_ pair: SchemaPair) -> [Finding] {
         // A deleted file is a changed one (the new version has no digest for it).
-        pair.changedOldFiles.filter { pair.new.files[$0.name] == nil && WellKnownTypes.files[$0.name] == nil }.map { file in
+        pair.changedOldFiles.filter { pair.new.files[$0.name] == nil && !WellKnownTypes.files.contains($0.name) }.map { file in
             Finding(rule: info.id, symbol: file.name, verdicts: .sourceOnly, direction: .both, location: RuleSupport.fileStart(file.name),
                     previousLocation: nil, file: file.name, arguments: ["file": file.name])
         }
@@ -139,7 +139,7 @@ struct PackageElementNoDelete: CompatRule {
         let now = pair.new.allElements(noun, elements)
         let newPackages = Set(pair.new.schema.files.map(\.package))
         return pair.changedOldFiles.flatMap { oldFile -> [Finding] in
-            guard newPackages.contains(oldFile.package), WellKnownTypes.files[oldFile.name] == nil else { return [] }
+            guard newPackages.contains(oldFile.package), !WellKnownTypes.files.contains(oldFile.name) else { return [] }
             return pair.old.elements(noun, of: oldFile, elements).lazy.filter { !now.contains($0.key) }.map { name, span -> Finding in
                 // Every element gone from the package is reported (nested ones too), where buf puts it:
                 // a nested message at its parent wherever the parent now is; a nested enum or extension
@@ -177,7 +177,7 @@ struct PackageNoDelete: CompatRule {
         // A package can only disappear with its files, which then changed.
         guard !pair.changedOldFiles.isEmpty else { return [] }
         let now = Set(pair.new.schema.files.map(\.package))
-        let before = Set(pair.old.schema.files.filter { WellKnownTypes.files[$0.name] == nil }.map(\.package))
+        let before = Set(pair.old.schema.files.filter { !WellKnownTypes.files.contains($0.name) }.map(\.package))
         return before.subtracting(now).sorted().map { package in
             // A package is in no one file: the finding has no path.
             return Finding(rule: info.id, symbol: package, verdicts: .sourceOnly, direction: .both, location: RuleSupport.fileStart(""),

@@ -76,14 +76,16 @@ struct SymbolTable: Sendable {
     /// innermost scope outwards, and the rest is resolved inside the first match that is an aggregate.
     func resolve(_ name: String, from scope: String, typesOnly: Bool, visible: Visibility) -> Resolution {
         if name.hasPrefix(".") { return find(String(name.dropFirst()), visible: visible, typesOnly: typesOnly) }
+        // Scanned as UTF-8 bytes: a Character scan (grapheme breaking) cost more than the lookups.
+        let period = UInt8(ascii: ".")
         let firstPart: Substring
-        if let dot = name.firstIndex(of: ".") { firstPart = name[..<dot] } else { firstPart = Substring(name) }
-        let isCompound = firstPart.count < name.count
+        if let at = name.utf8.firstIndex(of: period) { firstPart = name[..<at] } else { firstPart = Substring(name) }
+        let isCompound = firstPart.utf8.count < name.utf8.count
         var scopeToTry = Substring(scope)
         var notImported: Resolution?
         var notAType: Resolution?
         while true {
-            guard let dot = scopeToTry.lastIndex(of: ".") else {
+            guard let dot = scopeToTry.utf8.lastIndex(of: period) else {
                 let result = find(name, visible: visible, typesOnly: typesOnly)
                 if case .notFound = result { return notImported ?? notAType ?? .notFound }
                 return result

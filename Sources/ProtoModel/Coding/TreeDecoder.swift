@@ -75,60 +75,60 @@ func mismatch(expected: String, path: TreePath?, found: TreeValue) -> DecodingEr
 
 /// Converts a leaf to the type asked for; shared by the three containers.
 enum TreeScalar {
-    static func decode<T: Decodable>(_ type: T.Type, _ value: TreeValue, path: TreePath?) throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, _ value: TreeValue, path: @autoclosure () -> TreePath?) throws -> T {
         // The common leaves first, without going through `init(from:)`.
-        if T.self == String.self { return try string(value, path: path) as! T }
-        if T.self == Bool.self { return try bool(value, path: path) as! T }
-        if T.self == Int32.self { return try integer(Int32.self, value, path: path) as! T }
-        if T.self == Int.self { return try integer(Int.self, value, path: path) as! T }
-        if T.self == Int64.self { return try integer(Int64.self, value, path: path) as! T }
-        if T.self == UInt64.self { return try integer(UInt64.self, value, path: path) as! T }
-        if T.self == UInt32.self { return try integer(UInt32.self, value, path: path) as! T }
-        if T.self == Double.self { return try double(value, path: path) as! T }
-        return try T(from: TreeValueDecoder(value, path: path))
+        if T.self == String.self { return try string(value, path: path()) as! T }
+        if T.self == Bool.self { return try bool(value, path: path()) as! T }
+        if T.self == Int32.self { return try integer(Int32.self, value, path: path()) as! T }
+        if T.self == Int.self { return try integer(Int.self, value, path: path()) as! T }
+        if T.self == Int64.self { return try integer(Int64.self, value, path: path()) as! T }
+        if T.self == UInt64.self { return try integer(UInt64.self, value, path: path()) as! T }
+        if T.self == UInt32.self { return try integer(UInt32.self, value, path: path()) as! T }
+        if T.self == Double.self { return try double(value, path: path()) as! T }
+        return try T(from: TreeValueDecoder(value, path: path()))
     }
 
     /// A primitive leaf, for the containers' non-generic overloads.
-    static func leaf<T>(_ type: T.Type, _ value: TreeValue, path: TreePath?) throws -> T {
+    static func leaf<T>(_ type: T.Type, _ value: TreeValue, path: @autoclosure () -> TreePath?) throws -> T {
         switch type {
-        case is String.Type: return try string(value, path: path) as! T
-        case is Bool.Type: return try bool(value, path: path) as! T
-        case is Double.Type: return try double(value, path: path) as! T
-        case is Float.Type: return Float(try double(value, path: path)) as! T
-        case is Int.Type: return try integer(Int.self, value, path: path) as! T
-        case is Int8.Type: return try integer(Int8.self, value, path: path) as! T
-        case is Int16.Type: return try integer(Int16.self, value, path: path) as! T
-        case is Int32.Type: return try integer(Int32.self, value, path: path) as! T
-        case is Int64.Type: return try integer(Int64.self, value, path: path) as! T
-        case is UInt.Type: return try integer(UInt.self, value, path: path) as! T
-        case is UInt8.Type: return try integer(UInt8.self, value, path: path) as! T
-        case is UInt16.Type: return try integer(UInt16.self, value, path: path) as! T
-        case is UInt32.Type: return try integer(UInt32.self, value, path: path) as! T
-        case is UInt64.Type: return try integer(UInt64.self, value, path: path) as! T
+        case is String.Type: return try string(value, path: path()) as! T
+        case is Bool.Type: return try bool(value, path: path()) as! T
+        case is Double.Type: return try double(value, path: path()) as! T
+        case is Float.Type: return Float(try double(value, path: path())) as! T
+        case is Int.Type: return try integer(Int.self, value, path: path()) as! T
+        case is Int8.Type: return try integer(Int8.self, value, path: path()) as! T
+        case is Int16.Type: return try integer(Int16.self, value, path: path()) as! T
+        case is Int32.Type: return try integer(Int32.self, value, path: path()) as! T
+        case is Int64.Type: return try integer(Int64.self, value, path: path()) as! T
+        case is UInt.Type: return try integer(UInt.self, value, path: path()) as! T
+        case is UInt8.Type: return try integer(UInt8.self, value, path: path()) as! T
+        case is UInt16.Type: return try integer(UInt16.self, value, path: path()) as! T
+        case is UInt32.Type: return try integer(UInt32.self, value, path: path()) as! T
+        case is UInt64.Type: return try integer(UInt64.self, value, path: path()) as! T
         default: preconditionFailure("not a primitive: \(type)")
         }
     }
 
-    static func string(_ value: TreeValue, path: TreePath?) throws -> String {
-        guard case .string(let text) = value else { throw mismatch(expected: "a string", path: path, found: value) }
+    static func string(_ value: TreeValue, path: @autoclosure () -> TreePath?) throws -> String {
+        guard case .string(let text) = value else { throw mismatch(expected: "a string", path: path(), found: value) }
         return text
     }
 
-    static func bool(_ value: TreeValue, path: TreePath?) throws -> Bool {
-        guard case .bool(let flag) = value else { throw mismatch(expected: "a boolean", path: path, found: value) }
+    static func bool(_ value: TreeValue, path: @autoclosure () -> TreePath?) throws -> Bool {
+        guard case .bool(let flag) = value else { throw mismatch(expected: "a boolean", path: path(), found: value) }
         return flag
     }
 
-    static func integer<I: FixedWidthInteger>(_ type: I.Type, _ value: TreeValue, path: TreePath?) throws -> I {
-        guard case .number(let text) = value else { throw mismatch(expected: "a number", path: path, found: value) }
+    static func integer<I: FixedWidthInteger>(_ type: I.Type, _ value: TreeValue, path: @autoclosure () -> TreePath?) throws -> I {
+        guard case .number(let text) = value else { throw mismatch(expected: "a number", path: path(), found: value) }
         if let exact = I(text) { return exact }
         // 1.0 or 1e3 are integers too, when exact and in range.
         if let double = Double(text), double.rounded() == double, let exact = I(exactly: double) { return exact }
-        throw DecodingError.dataCorrupted(.init(codingPath: TreePath.keys(path), debugDescription: "\(text) does not fit \(I.self)"))
+        throw DecodingError.dataCorrupted(.init(codingPath: TreePath.keys(path()), debugDescription: "\(text) does not fit \(I.self)"))
     }
 
-    static func double(_ value: TreeValue, path: TreePath?) throws -> Double {
-        guard case .number(let text) = value, let double = Double(text) else { throw mismatch(expected: "a number", path: path, found: value) }
+    static func double(_ value: TreeValue, path: @autoclosure () -> TreePath?) throws -> Double {
+        guard case .number(let text) = value, let double = Double(text) else { throw mismatch(expected: "a number", path: path(), found: value) }
         return double
     }
 }
@@ -200,17 +200,20 @@ struct TreeUnkeyedContainer: UnkeyedDecodingContainer {
     var count: Int? { elements.count }
     var isAtEnd: Bool { currentIndex >= elements.count }
 
-    private mutating func next() throws -> (TreeValue, TreePath) {
+    /// The next element and its index (its coding path is made only when needed).
+    private mutating func next() throws -> (TreeValue, Int) {
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(Any.self, .init(codingPath: TreePath.keys(path), debugDescription: "the list has no more elements"))
         }
         defer { currentIndex += 1 }
-        return (elements[currentIndex], TreePath(TreeIndexKey(currentIndex), parent: path))
+        return (elements[currentIndex], currentIndex)
     }
 
+    private func elementPath(_ index: Int) -> TreePath { TreePath(TreeIndexKey(index), parent: path) }
+
     mutating func leaf<T>(_ type: T.Type) throws -> T {
-        let (value, elementPath) = try next()
-        return try TreeScalar.leaf(type, value, path: elementPath)
+        let (value, index) = try next()
+        return try TreeScalar.leaf(type, value, path: elementPath(index))
     }
 
     mutating func decodeNil() throws -> Bool {
@@ -220,23 +223,23 @@ struct TreeUnkeyedContainer: UnkeyedDecodingContainer {
     }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let (value, elementPath) = try next()
-        return try TreeScalar.decode(type, value, path: elementPath)
+        let (value, index) = try next()
+        return try TreeScalar.decode(type, value, path: elementPath(index))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        let (value, elementPath) = try next()
-        return try TreeValueDecoder(value, path: elementPath).container(keyedBy: type)
+        let (value, index) = try next()
+        return try TreeValueDecoder(value, path: elementPath(index)).container(keyedBy: type)
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        let (value, elementPath) = try next()
-        return try TreeValueDecoder(value, path: elementPath).unkeyedContainer()
+        let (value, index) = try next()
+        return try TreeValueDecoder(value, path: elementPath(index)).unkeyedContainer()
     }
 
     mutating func superDecoder() throws -> any Decoder {
-        let (value, elementPath) = try next()
-        return TreeValueDecoder(value, path: elementPath)
+        let (value, index) = try next()
+        return TreeValueDecoder(value, path: elementPath(index))
     }
 }
 
