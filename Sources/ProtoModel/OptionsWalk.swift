@@ -33,6 +33,8 @@ extension OptionMessage {
     /// Removes every field declared `[retention = RETENTION_SOURCE]`, at any depth, as protoc does
     /// before writing a descriptor set: such options never reach generated code or the wire.
     public mutating func stripSourceRetention(type: String, index: SchemaIndex) {
+        // Most elements set no options: nothing to look up.
+        guard !fields.isEmpty else { return }
         let message = index.messages[type]
         fields = fields.compactMap { field in
             let definition: Field?
