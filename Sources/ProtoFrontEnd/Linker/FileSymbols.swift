@@ -46,6 +46,7 @@ struct FileSymbols {
     /// file text, so versions sharing a file do not build its names again).
     mutating func define(_ node: FileNode, definitions: [Definition]) {
         definePackage(node.package, file: node.name, at: node.packageSpan)
+        table.reserve(definitions.count)
         for definition in definitions {
             define(definition.name, definition.kind, file: node.name, scope: definition.scope, at: definition.span)
         }

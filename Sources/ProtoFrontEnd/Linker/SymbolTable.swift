@@ -39,12 +39,16 @@ struct SymbolTable: Sendable {
     /// Adds a symbol; returns the existing one when the name is already taken (packages may repeat).
     @discardableResult
     mutating func add(_ name: String, _ kind: SymbolKind, file: String) -> Symbol? {
-        if let existing = symbols[name] {
-            if existing.kind == .package, kind == .package { return nil }
-            return existing
-        }
-        symbols[name] = Symbol(kind: kind, file: file)
-        return nil
+        // One hash of the name in the usual case (a new name); a clash puts the first definition back.
+        guard let existing = symbols.updateValue(Symbol(kind: kind, file: file), forKey: name) else { return nil }
+        symbols[name] = existing
+        if existing.kind == .package, kind == .package { return nil }
+        return existing
+    }
+
+    /// Room for `count` more names without growing (and rehashing) on the way.
+    mutating func reserve(_ count: Int) {
+        symbols.reserveCapacity(symbols.count + count)
     }
 
     /// Adds a package and all its prefixes; returns a conflicting non-package symbol if any.
