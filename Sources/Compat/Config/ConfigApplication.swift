@@ -18,6 +18,8 @@ extension CheckConfig {
 
     /// A symbol glob: `*` matches any run of characters.
     static func matches(_ glob: String, _ text: String) -> Bool {
+        // Most patterns are plain names: no splitting for those.
+        guard glob.utf8.contains(UInt8(ascii: "*")) else { return glob == text }
         let parts = glob.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
         guard parts.count > 1 else { return glob == text }
         guard text.hasPrefix(parts[0]) else { return false }

@@ -21,7 +21,7 @@ public enum Checker {
         } else {
             let analysis = ChannelAnalysis(pair, channels: options.channels)
             result.channels = analysis.channels
-            for index in findings.indices { findings[index].channels = analysis.impacts(of: findings[index]) }
+            for (index, impacts) in analysis.impacts(of: findings).enumerated() { findings[index].channels = impacts }
         }
         if let config {
             result.findings = findings

@@ -112,6 +112,8 @@ public struct SchemaPair: Sendable {
         public let messages: [(message: Message, file: ProtoFile)]
         public let enums: [(enumType: EnumType, file: ProtoFile)]
         public let services: [(service: Service, file: ProtoFile)]
+        /// Where each service is in `services`, by full name (the first, if two files define one).
+        public let serviceIndex: [String: Int]
         /// What a comparison may skip.
         public let digests: VersionDigests
         /// The fields of `google.protobuf.FileOptions` in this version (their defaults), by name.
@@ -146,6 +148,7 @@ public struct SchemaPair: Sendable {
             self.messages = messages
             self.enums = enums
             self.services = services
+            serviceIndex = Dictionary(services.enumerated().map { ($0.element.0.fullName, $0.offset) }, uniquingKeysWith: { first, _ in first })
             self.ranges = ranges
             digests = VersionDigests(schema, index: index, identities: identities, cache: digestCache)
             fileOptionFields = Dictionary((index.messages["google.protobuf.FileOptions"]?.fields ?? []).map { ($0.name, $0) },

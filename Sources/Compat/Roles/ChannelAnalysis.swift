@@ -46,12 +46,33 @@ public struct ChannelAnalysis: Sendable {
 
     /// The channels a finding touches, in channel order; empty when no channel reaches it.
     public func impacts(of finding: Finding) -> [ChannelImpact] {
+        impacts(of: finding, candidates: nil)
+    }
+
+    /// The channels each finding touches. Many findings over many channels (a large schema has both)
+    /// look up, per type and service, the channels that reach it, instead of asking every channel
+    /// about every finding (which grows with their product).
+    public func impacts(of findings: [Finding]) -> [[ChannelImpact]] {
+        guard findings.count > 16, reaches.count > 16 else { return findings.map { impacts(of: $0, candidates: nil) } }
+        let index = ReachIndex(reaches)
+        return findings.map { impacts(of: $0, candidates: index) }
+    }
+
+    /// `candidates`: the channels that can touch an owner (all when nil); the checks below decide.
+    func impacts(of finding: Finding, candidates: ReachIndex?) -> [ChannelImpact] {
         guard let owner = owner(of: finding.symbol) else { return [] }
         var impacts: [ChannelImpact] = []
         // A method-level change goes to the channels carrying the service's requests, when there are any.
         let isService = serviceNames.contains(owner)
-        let requestSide = isService && reaches.contains { $0.carriesRequests(of: owner) }
-        for (channel, reach) in zip(channels, reaches) {
+        let requestSide = isService && (candidates.map { !($0.requests[owner] ?? []).isEmpty } ?? reaches.contains { $0.carriesRequests(of: owner) })
+        let indices: [Int]
+        if let candidates {
+            indices = isService ? (requestSide ? candidates.requests[owner] : candidates.services[owner]) ?? [] : candidates.types[owner] ?? []
+        } else {
+            indices = Array(channels.indices)
+        }
+        for index in indices {
+            let channel = channels[index], reach = reaches[index]
             let route: String
             if isService {
                 guard requestSide ? reach.carriesRequests(of: owner) : reach.carries(service: owner) else { continue }
@@ -64,6 +85,26 @@ public struct ChannelAnalysis: Sendable {
                                          effect: Self.effect(finding.direction, channel), route: route))
         }
         return impacts
+    }
+
+    /// For each type and service, the channels (in channel order) that reach or carry it.
+    struct ReachIndex {
+        var types: [String: [Int]] = [:]
+        var services: [String: [Int]] = [:]
+        var requests: [String: [Int]] = [:]
+
+        init(_ reaches: [ChannelReach]) {
+            func note(_ name: String, _ index: Int, in map: inout [String: [Int]]) {
+                if map[name]?.last != index { map[name, default: []].append(index) }
+            }
+            for (index, reach) in reaches.enumerated() {
+                for walk in reach.walks {
+                    for type in walk.reachedTypes { note(type, index, in: &types) }
+                    for service in walk.services { note(service, index, in: &services) }
+                    for service in walk.requestServices { note(service, index, in: &requests) }
+                }
+            }
+        }
     }
 
     /// A finding's verdicts as the channel sees them: views it does not carry are safe; JSON is

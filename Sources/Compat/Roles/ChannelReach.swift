@@ -51,6 +51,9 @@ public struct VersionReach: Sendable {
     private(set) var services: Set<String> = []
     private(set) var requestServices: Set<String> = []
 
+    /// Every type reached.
+    var reachedTypes: Dictionary<String, (type: String, field: String)?>.Keys { parents.keys }
+
     init(_ channel: Channel, _ version: SchemaPair.Version) {
         var queue: [String] = []
         func reach(_ type: String, from parent: (type: String, field: String)?) {
@@ -67,7 +70,15 @@ public struct VersionReach: Sendable {
         } else {
             for name in globs where version.index.messages[name] != nil || version.index.enums[name] != nil { reach(name, from: nil) }
         }
-        for entry in version.services where channel.covers(service: entry.service.fullName) {
+        // Channels that name their services exactly (every default channel) look them up; globs scan.
+        let patterns = channel.requestsOf + channel.responsesOf
+        let covered: [(service: Service, file: ProtoFile)]
+        if patterns.contains(where: { $0.utf8.contains(UInt8(ascii: "*")) }) {
+            covered = version.services.filter { channel.covers(service: $0.service.fullName) }
+        } else {
+            covered = Set(patterns.compactMap { version.serviceIndex[$0] }).sorted().map { version.services[$0] }
+        }
+        for entry in covered {
             services.insert(entry.service.fullName)
             let requests = channel.requestsOf.contains { CheckConfig.matches($0, entry.service.fullName) }
             let responses = channel.responsesOf.contains { CheckConfig.matches($0, entry.service.fullName) }
