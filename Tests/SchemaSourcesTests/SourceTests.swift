@@ -76,6 +76,21 @@ struct SourceTests {
         #expect(try load([dir + "/site/chat/protocol"]).schema == fromTree)
     }
 
+    @Test func argumentFilesStandForTheirLines() throws {
+        let root = try SourceFixtures.temporaryDirectory()
+        try SourceFixtures.write(["a/chat.proto": chat, "a/other.proto": "syntax = \"proto3\"; package chat; message Other {}"], under: root)
+        let list = root + "/files.txt"
+        // Paths as on a command line (here absolute); comments, blank lines and CRLF endings are fine.
+        try "# the tree\n\(root)/a/chat.proto\r\n\n\(root)/a/other.proto\n".write(toFile: list, atomically: true, encoding: .utf8)
+        let listed = try load(["@" + list], includes: [root])
+        let given = try load([root + "/a/chat.proto", root + "/a/other.proto"], includes: [root])
+        #expect(listed.schema == given.schema)
+        #expect(listed.source == "@" + list)
+        #expect(error(["@" + root + "/missing.txt"]).contains("missing.txt: error: cannot read the argument file"))
+        try "a/chat.proto\n@other.txt\n".write(toFile: list, atomically: true, encoding: .utf8)
+        #expect(error(["@" + list]).contains("files.txt:2:1: error: an argument file cannot name another one"))
+    }
+
     @Test func snapshotsRoundTrip() throws {
         let dir = try SourceFixtures.temporaryDirectory()
         try SourceFixtures.write(["tree/chat.proto": "// The chat.\n" + chat], under: dir)

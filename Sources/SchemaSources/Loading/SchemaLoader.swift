@@ -51,7 +51,9 @@ public struct SchemaLoader: Sendable {
     }
 
     /// Loads one SOURCE (several .proto files make one version; otherwise exactly one argument).
-    public func load(_ arguments: [String]) throws(SourceError) -> LoadedSchema {
+    /// An argument `@FILE` stands for the lines of FILE, as in protoc.
+    public func load(_ givenArguments: [String]) throws(SourceError) -> LoadedSchema {
+        let arguments = try ArgumentFile.expand(givenArguments)
         // A shipped version by name (`livekit-protocol==1.0.7`, `v1.50.4`) is its snapshot.
         // Swift decodes arguments as UTF-8, replacing bad bytes: such a path cannot be opened as given.
         for argument in arguments where argument.contains("\u{FFFD}") && !FileManager.default.fileExists(atPath: argument) {
@@ -113,7 +115,7 @@ public struct SchemaLoader: Sendable {
             let snapshot = try Snapshot.read([UInt8](data), path: path)
             loaded = LoadedSchema(schema: snapshot.schema, label: snapshot.label, source: path)
         }
-        loaded.source = arguments.joined(separator: " ")
+        loaded.source = givenArguments.joined(separator: " ")
         if sources != arguments, NamedVersions.isTag(arguments[0]) { loaded.label = "\(arguments[0]) (\(loaded.label))" }
         if let label { loaded.label = label }
         return loaded
