@@ -64,23 +64,23 @@ struct ChangelogCommand: ParsableCommand {
 enum HistoryLoader {
     /// Loads every version on all cores; files that several versions share are compiled once.
     static func load(_ paths: [String], sources: SourceOptions) throws -> [LoadedSchema] {
-        WellKnownTypes.prefetch()
-        let cache = CompileCache()
-        return try ParallelMap.run(paths) { path in Result { try sources.load([path], cache: cache) } }.map { try $0.get() }
+        try each(paths, sources: sources) { $0 }
     }
 
     /// Loads every version and indexes it for comparisons in the same pass (no barrier between the
     /// two); files several versions share are compiled and digested once.
     static func loadIndexed(_ paths: [String], sources: SourceOptions) throws -> (loaded: [LoadedSchema], versions: [SchemaPair.Version]) {
+        let digests = DigestCache()
+        let both = try each(paths, sources: sources) { loaded in
+            (loaded, SchemaPair.Version(loaded.schema, identities: loaded.fileIdentities, digestCache: digests))
+        }
+        return (both.map(\.0), both.map(\.1))
+    }
+
+    /// Loads each version through one compile cache, then `then` on it, on all cores, in order.
+    private static func each<T: Sendable>(_ paths: [String], sources: SourceOptions, _ then: @escaping @Sendable (LoadedSchema) -> T) throws -> [T] {
         WellKnownTypes.prefetch()
         let cache = CompileCache()
-        let digests = DigestCache()
-        let both = try ParallelMap.run(paths) { path in
-            Result { () throws -> (LoadedSchema, SchemaPair.Version) in
-                let loaded = try sources.load([path], cache: cache)
-                return (loaded, SchemaPair.Version(loaded.schema, identities: loaded.fileIdentities, digestCache: digests))
-            }
-        }.map { try $0.get() }
-        return (both.map(\.0), both.map(\.1))
+        return try ParallelMap.run(paths) { path in Result { then(try sources.load([path], cache: cache)) } }.map { try $0.get() }
     }
 }

@@ -38,10 +38,6 @@ struct FileSymbols {
         var span: SourceSpan?
     }
 
-    mutating func define(_ node: FileNode) {
-        define(node, definitions: Self.definitions(of: node))
-    }
-
     /// Defines a file's names listed before by `definitions(of:)` (a compile cache keeps the list per
     /// file text, so versions sharing a file do not build its names again).
     mutating func define(_ node: FileNode, definitions: [Definition]) {
