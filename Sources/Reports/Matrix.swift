@@ -12,6 +12,16 @@ public struct CompatibilityMatrix: Sendable {
         /// Findings that are not safe, in the views that count (wire and JSON).
         public var count: Int
 
+        init(wire: Verdict, json: Verdict, count: Int) {
+            self.wire = wire
+            self.json = json
+            self.count = count
+        }
+
+        init(_ reader: FindingTally.ReaderView) {
+            self.init(wire: reader.wire, json: reader.json, count: reader.count)
+        }
+
         /// The worst of the wire and JSON verdicts.
         public var verdict: Verdict { max(wire, json) }
     }
@@ -33,41 +43,34 @@ public struct CompatibilityMatrix: Sendable {
     /// Builds the matrix of versions already indexed (oldest first), using both cores.
     public static func build(labels: [String], versions: [SchemaPair.Version], config: CheckConfig? = nil) -> CompatibilityMatrix {
         let count = versions.count
-        var jobs: [(Int, Int)] = []
-        for i in 0..<count { for j in (i + 1)..<max(count, i + 1) { jobs.append((i, j)) } }
-        var options = CheckOptions(channels: config?.channels)
-        options.attributesChannels = false   // a cell counts verdicts only
-        // Part by part, reusing what each element gave, unless the config ignores findings by name.
-        let partial = PartialCheck(options: options, config: config, wireAndJSONOnly: true)
-        let results = ParallelMap.run(jobs) { [options] i, j -> (Cell, Cell) in
-            let summaries: [FindingSummary]
-            if let partial {
-                summaries = partial.summaries(old: versions[i], new: versions[j])
-            } else {
-                summaries = Checker.check(SchemaPair(old: versions[i], new: versions[j]), oldSide: .init(label: labels[i], source: labels[i]),
-                                          newSide: .init(label: labels[j], source: labels[j]), options: options, config: config)
-                    .findings.map(FindingSummary.init)
-            }
-            return (cell(summaries, direction: .backward), cell(summaries, direction: .forward))
-        }
         let safe = Cell(wire: .safe, json: .safe, count: 0)
         var cells = Array(repeating: Array(repeating: safe, count: count), count: count)
+        var options = CheckOptions(channels: config?.channels)
+        options.attributesChannels = false   // a cell counts verdicts only
+        // Part by part, walking each row through the history, unless the config ignores findings by name.
+        if let partial = PartialCheck(options: options, config: config, wireAndJSONOnly: true) {
+            for (i, row) in MatrixWalk(check: partial, versions: versions).tallies().enumerated() {
+                for (offset, tally) in row.enumerated() {
+                    let j = i + 1 + offset
+                    cells[j][i] = Cell(tally.reader(.backward))   // reader j (newer) reads data written by i
+                    cells[i][j] = Cell(tally.reader(.forward))    // reader i (older) reads data written by j
+                }
+            }
+            return CompatibilityMatrix(labels: labels, cells: cells)
+        }
+        var jobs: [(Int, Int)] = []
+        for i in 0..<count { for j in (i + 1)..<max(count, i + 1) { jobs.append((i, j)) } }
+        let results = ParallelMap.run(jobs) { [options] i, j -> (Cell, Cell) in
+            let tally = FindingTally(Checker.check(SchemaPair(old: versions[i], new: versions[j]), oldSide: .init(label: labels[i], source: labels[i]),
+                                                   newSide: .init(label: labels[j], source: labels[j]), options: options, config: config)
+                .findings.map(FindingSummary.init))
+            return (Cell(tally.reader(.backward)), Cell(tally.reader(.forward)))
+        }
         for ((i, j), (newReader, oldReader)) in zip(jobs, results) {
-            cells[j][i] = newReader   // reader j (newer) reads data written by i
-            cells[i][j] = oldReader   // reader i (older) reads data written by j
+            cells[j][i] = newReader
+            cells[i][j] = oldReader
         }
         return CompatibilityMatrix(labels: labels, cells: cells)
-    }
-
-    /// The verdicts of the findings that hit readers on one side.
-    static func cell(_ findings: [FindingSummary], direction: Direction) -> Cell {
-        var cell = Cell(wire: .safe, json: .safe, count: 0)
-        for finding in findings where finding.direction == direction || finding.direction == .both {
-            cell.wire = max(cell.wire, finding.verdicts.wire)
-            cell.json = max(cell.json, finding.verdicts.json)
-            if finding.verdicts.wire != .safe || finding.verdicts.json != .safe { cell.count += 1 }
-        }
-        return cell
     }
 
     /// Only the last `n` versions.

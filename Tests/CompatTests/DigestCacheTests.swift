@@ -29,6 +29,8 @@ struct DigestCacheTests {
             #expect(version.digests.files == fresh.digests.files, "\(tags[index]) file digests")
             #expect(version.digests.elements == fresh.digests.elements, "\(tags[index]) element digests")
             #expect(version.digests.topLevel == fresh.digests.topLevel, "\(tags[index]) top-level order")
+            #expect(version.digests.outlines == fresh.digests.outlines, "\(tags[index]) file outlines")
+            #expect(version.digests.outlineWithTypeNames == fresh.digests.outlineWithTypeNames, "\(tags[index]) outline")
         }
         // A file that changed between two tags has two digests; one that did not, one.
         #expect(cached[6].digests.files != cached[7].digests.files)

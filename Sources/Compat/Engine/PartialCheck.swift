@@ -15,15 +15,19 @@ public struct FindingSummary: Sendable, Hashable {
 }
 
 /// Checks many pairs of the same versions part by part (`SchemaPair.Part`), remembering what each
-/// top-level element gave for each pair of its digests: across a release history the same element
-/// changes the same way in hundreds of pairs (LiveKit's 211 tags make 22,155 pairs). Rules that look
-/// at one file at a time (deletions from a file, file options, syntax, package) are remembered the same
-/// way per pair of file digests; the rest of the files part (additions, package-level deletions, file
-/// deletions, extensions) is checked for every pair.
+/// part gave for each pair of its digests: across a release history the same element changes the
+/// same way in hundreds of pairs (LiveKit's 211 tags make 22,155 pairs). Three kinds of part:
+/// each top-level element present in both versions, keyed by its digests; each file both have, for
+/// the rules that look at one file at a time (deletions from a file, file options, syntax, package),
+/// keyed by its outlines (`FileOutline`); and the rest of the files (additions, package-level
+/// deletions, file deletions, extensions), keyed by the versions' outlines. Outlines leave out the
+/// names of messages and enums when no chosen rule reads them (a matrix's rules do not).
 ///
-/// An element's findings are reused only when they depend on nothing outside its digest: a field or
-/// method whose message type changed is compared structurally with other messages, so such an
-/// element is checked again in every pair; so are elements of editions files (no digest).
+/// A part's findings may depend on types outside it: a field or method whose message type changed
+/// is compared structurally with other messages. The rules write down the types they look into
+/// (`TypeReadLog`); a remembered result is reused only where every such type is held by the same
+/// top-level element with the same digest. Elements of editions files have no digest and are
+/// checked in every pair.
 public final class PartialCheck: @unchecked Sendable {
     struct Key: Hashable {
         var name: String
@@ -31,12 +35,28 @@ public final class PartialCheck: @unchecked Sendable {
         var new: ModelDigest
     }
 
+    /// A part's findings in one pair, and what they depend on beyond the part's own digests: nil
+    /// when they cannot be reused (the part must be checked again in every pair).
+    struct PartFindings: Sendable {
+        let summaries: [FindingSummary]
+        let tally: FindingTally
+        let dependencies: [TypeDependency]?
+
+        static let nothing = PartFindings(summaries: [], tally: FindingTally(), dependencies: [])
+
+        /// Whether the findings may change when a version changes elsewhere.
+        var dependsOnOtherParts: Bool { dependencies.map { !$0.isEmpty } ?? true }
+    }
+
     let rules: [any CompatRule]
     /// The rules that look at one file at a time, and the others.
     let fileRules: [any CompatRule]
     let acrossFiles: [any CompatRule]
+    /// Whether the rules of files read the names of messages and enums (`FileOutline.typeNames`).
+    let fileRulesReadTypeNames: Bool
+    let acrossFilesReadTypeNames: Bool
     private let lock = NSLock()
-    private var memo: [Key: [FindingSummary]] = [:]
+    private var memo: [Key: [PartFindings]] = [:]
 
     /// nil when the config drops or adds findings by path or symbol (ignores): those need whole pairs.
     /// With `wireAndJSONOnly`, rules whose findings only ever break code are left out (a matrix counts
@@ -49,6 +69,16 @@ public final class PartialCheck: @unchecked Sendable {
         self.rules = rules
         fileRules = rules.filter(Self.looksAtOneFile)
         acrossFiles = rules.filter { !Self.looksAtOneFile($0) }
+        fileRulesReadTypeNames = fileRules.contains(where: Self.readsTypeNames)
+        acrossFilesReadTypeNames = acrossFiles.contains(where: Self.readsTypeNames)
+    }
+
+    /// Rules that look at whole files and read which messages and enums they define.
+    static func readsTypeNames(_ rule: any CompatRule) -> Bool {
+        if let rule = rule as? ElementAdded { return rule.kind == .message || rule.kind == .enumType }
+        if let rule = rule as? ElementNoDelete { return rule.noun == "message" || rule.noun == "enum" }
+        if let rule = rule as? PackageElementNoDelete { return rule.noun == "message" || rule.noun == "enum" }
+        return false
     }
 
     /// Rules whose findings in a file depend on that file alone (its two versions' digests).
@@ -58,40 +88,81 @@ public final class PartialCheck: @unchecked Sendable {
 
     /// The findings of checking `old` against `new`, summarised, in no particular order.
     public func summaries(old: SchemaPair.Version, new: SchemaPair.Version) -> [FindingSummary] {
-        var result = check(SchemaPair(old: old, new: new, part: .files), rules: acrossFiles)
+        var result = acrossFilesPart(old: old, new: new).summaries
         for file in new.schema.files {
-            guard let before = old.digests.files[file.name], let after = new.digests.files[file.name], before != after else { continue }
-            result += remembered(Key(name: "\u{0}file " + file.name, old: before, new: after)) {
-                (check(SchemaPair(old: old, new: new, part: .file(file.name)), rules: fileRules), true)
-            }
+            result += filePart(file.name, old: old, new: new).summaries
         }
-        let oldNames = old.digests.elements, newNames = new.digests.elements
         for name in new.digests.topLevel {
-            let before = oldNames[name], after = newNames[name]
-            if let before, let after {
-                if before == after { continue }
-                result += remembered(Key(name: name, old: before, new: after)) {
-                    let pair = SchemaPair(old: old, new: new, part: .element(name))
-                    return (check(pair), !Self.comparesOtherTypes(pair))
-                }
-            } else if old.digests.topLevelNames.contains(name) {
-                // In both versions but without a digest (an editions file): checked every time.
-                result += check(SchemaPair(old: old, new: new, part: .element(name)))
-            }
+            result += elementPart(name, old: old, new: new).summaries
         }
         return result
     }
 
-    /// What a part gave before, or what `make` gives now (kept when it says it may be).
-    func remembered(_ key: Key, _ make: () -> ([FindingSummary], keep: Bool)) -> [FindingSummary] {
+    /// What the rules of one file find in file `name` (nothing unless both versions have it, changed).
+    func filePart(_ name: String, old: SchemaPair.Version, new: SchemaPair.Version) -> PartFindings {
+        guard let before = old.digests.outlines[name], let after = new.digests.outlines[name],
+              old.digests.files[name] != new.digests.files[name] else { return .nothing }
+        let make = { (reads: TypeReadLog?) in
+            self.check(SchemaPair(old: old, new: new, part: .file(name), typeReads: reads), rules: self.fileRules)
+        }
+        guard let beforeFrame = before.frame, let afterFrame = after.frame else {
+            let summaries = make(nil)
+            return PartFindings(summaries: summaries, tally: FindingTally(summaries), dependencies: nil)
+        }
+        let key = fileRulesReadTypeNames
+            ? Key(name: "\u{0}file " + name, old: ModelDigest(beforeFrame, before.typeNames), new: ModelDigest(afterFrame, after.typeNames))
+            : Key(name: "\u{0}file " + name, old: beforeFrame, new: afterFrame)
+        if key.old == key.new { return .nothing }
+        return remembered(key, old: old, new: new, make)
+    }
+
+    /// What the rules find in the top-level element `name` (nothing unless both versions have it, changed).
+    func elementPart(_ name: String, old: SchemaPair.Version, new: SchemaPair.Version) -> PartFindings {
+        let before = old.digests.elements[name], after = new.digests.elements[name]
+        if let before, let after {
+            if before == after { return .nothing }
+            return remembered(Key(name: name, old: before, new: after), old: old, new: new) { reads in
+                check(SchemaPair(old: old, new: new, part: .element(name), typeReads: reads))
+            }
+        }
+        guard old.digests.topLevelNames.contains(name), new.digests.topLevelNames.contains(name) else { return .nothing }
+        // In both versions but without a digest (an editions file): checked every time.
+        let summaries = check(SchemaPair(old: old, new: new, part: .element(name)))
+        return PartFindings(summaries: summaries, tally: FindingTally(summaries), dependencies: nil)
+    }
+
+    /// What the rules that look across files find: remembered per pair of outlines (none for
+    /// versions with editions files, checked every time).
+    func acrossFilesPart(old: SchemaPair.Version, new: SchemaPair.Version) -> PartFindings {
+        let make = { (reads: TypeReadLog?) in
+            self.check(SchemaPair(old: old, new: new, part: .files, typeReads: reads), rules: self.acrossFiles)
+        }
+        let outline = { (version: SchemaPair.Version) in
+            self.acrossFilesReadTypeNames ? version.digests.outlineWithTypeNames : version.digests.outline
+        }
+        guard let before = outline(old), let after = outline(new) else {
+            let summaries = make(nil)
+            return PartFindings(summaries: summaries, tally: FindingTally(summaries), dependencies: nil)
+        }
+        return remembered(Key(name: "\u{0}files", old: before, new: after), old: old, new: new, make)
+    }
+
+    /// What a part gave before in a pair where the types it looked into were the same, or what
+    /// `make` gives now (remembered with those types).
+    func remembered(_ key: Key, old: SchemaPair.Version, new: SchemaPair.Version,
+                    _ make: (TypeReadLog) -> [FindingSummary]) -> PartFindings {
         lock.lock()
         let known = memo[key]
         lock.unlock()
-        if let known { return known }
-        let (found, keep) = make()
-        if keep {
+        if let known, let hit = known.first(where: { $0.dependencies?.allSatisfy { $0.holds(old: old, new: new) } ?? false }) {
+            return hit
+        }
+        let reads = TypeReadLog()
+        let summaries = make(reads)
+        let found = PartFindings(summaries: summaries, tally: FindingTally(summaries), dependencies: reads.dependencies(old: old, new: new))
+        if found.dependencies != nil {
             lock.lock()
-            memo[key] = found
+            memo[key, default: []].append(found)
             lock.unlock()
         }
         return found
@@ -104,21 +175,5 @@ public final class PartialCheck: @unchecked Sendable {
         for rule in rules ?? self.rules { findings += rule.check(pair) }
         var seen = Set<String>()
         return findings.filter { seen.insert($0.fingerprint + ($0.location?.description ?? "")).inserted }.map(FindingSummary.init)
-    }
-
-    /// Whether the rules compared a changed message type with another message (their structure is
-    /// not part of the element's digest).
-    static func comparesOtherTypes(_ pair: SchemaPair) -> Bool {
-        let messageTypes: Set<FieldType> = [.message, .group]
-        for p in pair.allFieldPairs where p.old.typeName != p.new.typeName {
-            if messageTypes.contains(p.old.type) || messageTypes.contains(p.new.type) { return true }
-        }
-        for (old, new, _, _) in pair.servicePairs {
-            for method in new.methods {
-                guard let before = old.methods.first(where: { $0.name == method.name }) else { continue }
-                if before.inputType != method.inputType || before.outputType != method.outputType { return true }
-            }
-        }
-        return false
     }
 }

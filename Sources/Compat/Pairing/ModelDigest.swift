@@ -16,6 +16,14 @@ public struct ModelDigest: Sendable, Hashable {
         self.high = UInt64(bitPattern: Int64(high.finalize()))
         self.low = UInt64(bitPattern: Int64(low.finalize()))
     }
+
+    /// The digest of two digests together.
+    init(_ first: ModelDigest, _ second: ModelDigest) {
+        self.init { hasher in
+            hasher.combine(first)
+            hasher.combine(second)
+        }
+    }
 }
 
 /// What a comparison may skip: the digests of each file as written and of each top-level element as
@@ -39,6 +47,13 @@ public struct VersionDigests: Sendable {
     /// files' too, which have no digest).
     public let topLevel: [String]
     public let topLevelNames: Set<String>
+    /// What the rules that look at whole files read of each file (`FileOutline`), by file name.
+    public let outlines: [String: FileOutline]
+    /// The outlines of all files together, with and without type names: what the rules that look
+    /// across files read (`SchemaPair.Part.files`). nil when a file uses editions (its features may
+    /// come from other files).
+    public let outline: ModelDigest?
+    public let outlineWithTypeNames: ModelDigest?
 
     public init(_ schema: Schema, index: SchemaIndex, identities: [String: Int] = [:], cache: DigestCache? = nil) {
         let optionFields = index.messages["google.protobuf.FileOptions"]?.fields
@@ -49,6 +64,8 @@ public struct VersionDigests: Sendable {
         var files: [String: ModelDigest] = [:]
         var elements: [String: ModelDigest] = [:]
         var topLevel: [String] = []
+        var outlines: [String: FileOutline] = [:]
+        var frames: [ModelDigest?] = [], typeNames: [ModelDigest] = []
         for file in schema.files {
             topLevel += file.messages.map(\.fullName) + file.enums.map(\.fullName) + file.services.map(\.fullName)
             let digests: FileDigests
@@ -60,18 +77,26 @@ public struct VersionDigests: Sendable {
                 digests = Self.digests(of: file, index: index, optionFields: optionFields)
             }
             files[file.name] = digests.file
+            outlines[file.name] = digests.outline
+            frames.append(digests.outline.frame)
+            typeNames.append(digests.outline.typeNames)
             for (name, digest) in digests.elements { elements[name] = digest }
         }
         self.files = files
         self.elements = elements
         self.topLevel = topLevel
         topLevelNames = Set(topLevel)
+        self.outlines = outlines
+        let whole = frames.contains(nil) ? nil : ModelDigest { hasher in for frame in frames { hasher.combine(frame) } }
+        outline = whole
+        outlineWithTypeNames = whole.map { whole in ModelDigest { hasher in hasher.combine(whole); for names in typeNames { hasher.combine(names) } } }
     }
 
     /// One file's digest and its top-level elements' (none for editions files).
     struct FileDigests: Sendable {
         let file: ModelDigest
         let elements: [(name: String, digest: ModelDigest)]
+        let outline: FileOutline
     }
 
     static func digests(of sourceFile: ProtoFile, index: SchemaIndex, optionFields: [Field]?) -> FileDigests {
@@ -113,7 +138,45 @@ public struct VersionDigests: Sendable {
                 hasher.combine(field.defaultValue)
             }
         }
-        return FileDigests(file: digest, elements: elements)
+        return FileDigests(file: digest, elements: elements, outline: outline(of: file, digest: digest, index: index, optionFields: optionFields))
+    }
+
+    /// What the rules that look at whole files read of one file.
+    static func outline(of file: ProtoFile, digest: ModelDigest, index: SchemaIndex, optionFields: [Field]?) -> FileOutline {
+        var hasExtensions = !file.extensions.isEmpty
+        let typeNames = ModelDigest { hasher in
+            file.forEachMessage { message in
+                hasher.combine(message.fullName)
+                hasher.combine(message.isMapEntry)
+                if !message.extensions.isEmpty { hasExtensions = true }
+            }
+            hasher.combine(0xFE as UInt8)
+            file.forEachEnum { hasher.combine($0.fullName) }
+        }
+        guard file.syntax != .editions else { return FileOutline(frame: nil, typeNames: typeNames) }
+        let frame = ModelDigest { hasher in
+            hasher.combine(file.name)
+            hasher.combine(file.package)
+            hasher.combine(file.syntax)
+            hasher.combine(file.options)
+            for service in file.services { hasher.combine(service.fullName) }
+            hasher.combine(0xFE as UInt8)
+            for field in file.extensions { hasher.combine(field.name) }
+            file.forEachMessage { message in for field in message.extensions { hasher.combine(message.fullName + "." + field.name) } }
+            if hasExtensions {
+                // Extensions are paired and compared field by field across files: all of the file,
+                // and what its file-level extensions refer to (nested ones are in their messages' digests).
+                hasher.combine(digest)
+                for field in file.extensions { combineReferencedType(field, index: index, into: &hasher) }
+            }
+            hasher.combine(optionFields == nil)
+            for field in optionFields ?? [] {
+                hasher.combine(field.name)
+                hasher.combine(field.type)
+                hasher.combine(field.defaultValue)
+            }
+        }
+        return FileOutline(frame: frame, typeNames: typeNames)
     }
 
     /// What rules read from the type a field refers to.
@@ -130,6 +193,18 @@ public struct VersionDigests: Sendable {
         default: break
         }
     }
+}
+
+/// What the rules that look at whole files (deletions from a file or a package, additions of
+/// types and services, file options, syntax, package) read of one file, in two digests: its frame
+/// (name, package, syntax, options and the `FileOptions` defaults they are read against, service
+/// and extension names; for a file with extensions all of it and what its file-level extensions
+/// refer to) and the names of its messages (with whether each is a map entry) and enums. Elements
+/// change far more often than these, so a part keyed by outlines is reused across many more pairs.
+public struct FileOutline: Sendable, Hashable {
+    /// nil for an editions file (its features may come from other files).
+    public let frame: ModelDigest?
+    public let typeNames: ModelDigest
 }
 
 /// Digests of files met before, shared by the versions of one history: a file with the same compile

@@ -20,6 +20,9 @@ public struct SchemaPair: Sendable {
     /// top-level elements (with everything nested in them) whose digests agree.
     public let changedOldFiles: [ProtoFile]
     public let changedNewFiles: [ProtoFile]
+    /// Where the rules write down the types they look into beyond the pair's elements (only a
+    /// part checked for reuse keeps one).
+    public let typeReads: TypeReadLog?
 
     public init(old: Schema, new: Schema) {
         self.init(old: Version(old), new: Version(new))
@@ -39,9 +42,10 @@ public struct SchemaPair: Sendable {
     }
 
     /// Pairs only one part of two versions.
-    public init(old oldVersion: Version, new newVersion: Version, part: Part) {
+    public init(old oldVersion: Version, new newVersion: Version, part: Part, typeReads: TypeReadLog? = nil) {
         self.old = oldVersion
         self.new = newVersion
+        self.typeReads = typeReads
         switch part {
         case .element(let name):
             changedOldFiles = []
@@ -85,6 +89,7 @@ public struct SchemaPair: Sendable {
     public init(old oldVersion: Version, new newVersion: Version, comparingEverything: Bool = false) {
         self.old = oldVersion
         self.new = newVersion
+        typeReads = nil
         let oldFiles = oldVersion.digests.files, newFiles = newVersion.digests.files
         let same = { (name: String) in !comparingEverything && oldFiles[name] == newFiles[name] }
         changedOldFiles = oldVersion.schema.files.filter { !same($0.name) }
@@ -103,7 +108,7 @@ public struct SchemaPair: Sendable {
     public var changedNewServices: [(service: Service, file: ProtoFile)] { changedNewFiles.flatMap { new.services(in: $0.name) } }
 
     /// One side, indexed for lookups.
-    public struct Version: Sendable {
+    public final class Version: Sendable {
         public let schema: Schema
         public let index: SchemaIndex
         public let features: FeatureResolver

@@ -5,11 +5,14 @@ import ProtoModel
 struct StructuralComparison {
     let old: SchemaPair.Version
     let new: SchemaPair.Version
+    /// Where the types looked into are written down, when the pair keeps a log.
+    let reads: TypeReadLog?
     private var assumed: Set<String> = []
 
-    init(old: SchemaPair.Version, new: SchemaPair.Version) {
-        self.old = old
-        self.new = new
+    init(_ pair: SchemaPair) {
+        old = pair.old
+        new = pair.new
+        reads = pair.typeReads
     }
 
     /// nil when the types are wire-identical; otherwise the deepest difference found.
@@ -17,6 +20,7 @@ struct StructuralComparison {
         let key = oldType + "|" + newType
         if assumed.contains(key) { return nil }
         assumed.insert(key)
+        reads?.record(old: oldType, new: newType)
         if let a = old.message(oldType), let b = new.message(newType) {
             for field in a.fields {
                 guard let other = b.field(number: field.number) else { return "\(newType) has no field \(field.number)" }

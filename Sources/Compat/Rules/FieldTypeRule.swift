@@ -113,7 +113,7 @@ enum TypeChange {
         let a = o.type, b = n.type
         if (a == .message || a == .group) && (b == .message || b == .group) {
             if a != b { return (.breakingEverywhere, .both, "The message encoding changed between length-prefixed and delimited") }
-            var comparison = StructuralComparison(old: pair.old, new: pair.new)
+            var comparison = StructuralComparison(pair)
             if let difference = comparison.difference(o.typeName ?? "", n.typeName ?? "") {
                 return (.breakingEverywhere, .both, "The types differ: \(difference)")
             }

@@ -51,7 +51,7 @@ struct RPCSameMessageType: CompatRule {
     func check(_ pair: SchemaPair) -> [Finding] {
         MethodPairs.all(pair).compactMap { o, n, service, file in
             guard type(o) != type(n) else { return nil }
-            var comparison = StructuralComparison(old: pair.old, new: pair.new)
+            var comparison = StructuralComparison(pair)
             let same = comparison.difference(type(o), type(n)) == nil
             return MethodPairs.finding(info.id, o, n, service, file,
                                        verdicts: same ? Verdicts(wire: .safe, json: .safe, source: .breaking) : .breakingEverywhere,
