@@ -15,6 +15,16 @@ public struct SchemaIndex: Sendable {
     public init() {}
 
     public init(_ schema: Schema) {
+        // Sized up front: growing rehashes every name again.
+        var messageCount = 0, enumCount = 0
+        for file in schema.files {
+            enumCount += file.enums.count
+            file.forEachMessage { messageCount += 1; enumCount += $0.enums.count }
+        }
+        messages.reserveCapacity(messageCount)
+        enums.reserveCapacity(enumCount)
+        fileOf.reserveCapacity(messageCount + enumCount)
+        files.reserveCapacity(schema.files.count)
         for file in schema.files { add(file) }
     }
 

@@ -93,8 +93,10 @@ struct ElementAdded: CompatRule {
                 }
             }
         case .service:
+            let candidates = pair.changedNewServices
+            guard !candidates.isEmpty else { return [] }
             let existing = Set(pair.old.services.map(\.service.fullName))
-            return pair.changedNewServices.filter { !existing.contains($0.service.fullName) }.map { entry in
+            return candidates.filter { !existing.contains($0.service.fullName) }.map { entry in
                 Finding(rule: info.id, symbol: entry.service.fullName, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe),
                         direction: .forward, location: entry.service.span, previousLocation: nil, file: entry.file.name,
                         arguments: ["service": entry.service.fullName])

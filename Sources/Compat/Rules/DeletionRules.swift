@@ -136,6 +136,7 @@ struct PackageElementNoDelete: CompatRule {
     }
 
     func check(_ pair: SchemaPair) -> [Finding] {
+        guard !pair.changedOldFiles.isEmpty else { return [] }
         let now = pair.new.allElements(noun, elements)
         let newPackages = Set(pair.new.schema.files.map(\.package))
         return pair.changedOldFiles.flatMap { oldFile -> [Finding] in
