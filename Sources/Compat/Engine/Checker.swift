@@ -14,8 +14,7 @@ public enum Checker {
         var findings: [Finding] = []
         for rule in options.selectedRules where config?.allows(rule) ?? true { findings += rule.check(pair) }
         var result = CheckResult(old: oldSide, new: newSide, options: options, findings: [])
-        var seen = Set<String>()
-        findings = findings.filter { seen.insert($0.fingerprint + ($0.location?.description ?? "")).inserted }
+        findings = Finding.unique(findings)
         if findings.isEmpty || !options.attributesChannels {
             result.channels = ChannelAnalysis.channels(pair, configured: options.channels)
         } else {

@@ -173,7 +173,6 @@ public final class PartialCheck: @unchecked Sendable {
     func check(_ pair: SchemaPair, rules: [any CompatRule]? = nil) -> [FindingSummary] {
         var findings: [Finding] = []
         for rule in rules ?? self.rules { findings += rule.check(pair) }
-        var seen = Set<String>()
-        return findings.filter { seen.insert($0.fingerprint + ($0.location?.description ?? "")).inserted }.map(FindingSummary.init)
+        return Finding.unique(findings).map(FindingSummary.init)
     }
 }

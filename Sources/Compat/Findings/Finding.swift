@@ -34,6 +34,29 @@ public struct Finding: Sendable, Hashable, Codable {
         self.arguments = arguments
     }
 
+    /// What makes two findings one when rules report the same change twice: the fingerprint's parts
+    /// (rule, symbol, number, arguments) and where the finding starts.
+    struct Identity: Hashable {
+        let rule: String
+        let symbol: String
+        let number: Int32?
+        let arguments: [String: String]
+        let file: String?
+        let line: Int?
+        let column: Int?
+    }
+
+    var identity: Identity {
+        Identity(rule: rule, symbol: symbol, number: number, arguments: arguments, file: location?.file,
+                 line: location?.line, column: location?.column)
+    }
+
+    /// The findings without repeats (the first of each `identity`), in order.
+    static func unique(_ findings: [Finding]) -> [Finding] {
+        var seen = Set<Identity>()
+        return findings.filter { seen.insert($0.identity).inserted }
+    }
+
     /// A stable hash of rule, symbol, number and arguments (never of text or line numbers).
     public var fingerprint: String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

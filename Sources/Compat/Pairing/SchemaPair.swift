@@ -101,7 +101,7 @@ public struct SchemaPair: Sendable {
         messagePairs = Self.pairMessages(oldVersion, newVersion, unchanged: unchanged)
         enumPairs = Self.pairEnums(oldVersion, newVersion, unchanged: unchanged)
         servicePairs = Self.pairServices(oldVersion, newVersion, unchanged: unchanged)
-        allFieldPairs = Self.pairFields(messagePairs, oldVersion, newVersion)
+        allFieldPairs = Self.pairFields(messagePairs, oldVersion, newVersion, keepingUnchanged: comparingEverything)
     }
 
     /// The services of the new version's changed files.
@@ -256,22 +256,25 @@ public struct SchemaPair: Sendable {
     }
 
     /// Every field of messages present in both versions (paired by number), then every extension
-    /// present in both (paired by extended message and number).
+    /// present in both (paired by extended message and number). Unless `keepingUnchanged`, fields
+    /// no rule can find anything in are left out (`UnchangedFields`).
     static func pairFields(_ messagePairs: [(old: Message, new: Message, oldFile: ProtoFile, newFile: ProtoFile)],
-                           _ old: Version, _ new: Version, extensions: Bool = true) -> [FieldPair] {
+                           _ oldVersion: Version, _ newVersion: Version, extensions: Bool = true, keepingUnchanged: Bool = false) -> [FieldPair] {
         var result: [FieldPair] = []
         for (old, new, oldFile, newFile) in messagePairs {
+            let skipsUnchanged = !keepingUnchanged && UnchangedFields.sameSurroundings(old, new, oldFile, newFile)
             for (o, n) in Self.fieldPairs(old, new) {
+                if skipsUnchanged, UnchangedFields.same(o, n, old: oldVersion, new: newVersion) { continue }
                 result.append(FieldPair(old: o, new: n, oldMessage: old, newMessage: new, containerName: new.name,
                                         symbol: new.fullName + "." + n.name, oldSymbol: old.fullName + "." + o.name,
                                         oldFile: oldFile, newFile: newFile))
             }
         }
-        for (extendee, byNumber) in new.index.extensionsByExtendee.sorted(by: { $0.key < $1.key }) where extensions {
-            guard let oldByNumber = old.index.extensionsByExtendee[extendee] else { continue }
+        for (extendee, byNumber) in newVersion.index.extensionsByExtendee.sorted(by: { $0.key < $1.key }) where extensions {
+            guard let oldByNumber = oldVersion.index.extensionsByExtendee[extendee] else { continue }
             for (number, entry) in byNumber.sorted(by: { $0.key < $1.key }) {
-                guard let oldEntry = oldByNumber[number], let file = new.file(of: entry.name),
-                      let oldFile = old.file(of: oldEntry.name) else { continue }
+                guard let oldEntry = oldByNumber[number], let file = newVersion.file(of: entry.name),
+                      let oldFile = oldVersion.file(of: oldEntry.name) else { continue }
                 result.append(FieldPair(old: oldEntry.field, new: entry.field, oldMessage: nil, newMessage: nil,
                                         containerName: extendee, symbol: entry.name, oldSymbol: oldEntry.name,
                                         oldFile: oldFile, newFile: file))

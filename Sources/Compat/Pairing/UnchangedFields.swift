@@ -1,0 +1,47 @@
+import ProtoModel
+
+/// Field pairs no rule can find anything in, left out of `SchemaPair.allFieldPairs`: a field the
+/// same in both versions (locations and comments aside), in a message whose oneofs, options and
+/// map-entry status are the same, in files of the same syntax (proto2 or proto3) and package that
+/// set the same file options field rules read (`fileOptionsFieldRulesRead`), referring to a type that reads the same (an enum with the same values, a message that
+/// is or is not a map entry, as `VersionDigests` assumes rules read). Every field rule compares
+/// something of the field's old and new forms, which are then equal; in a changed message most
+/// fields are such pairs. Extensions are always kept (their full names may differ).
+enum UnchangedFields {
+    /// The file options a field rule reads: Java's UTF-8 check, and features (which only editions
+    /// files may set). Other file options (`go_package`, ...) change with no effect on any field.
+    static let fileOptionsFieldRulesRead = ["java_string_check_utf8", "features"]
+
+    /// Whether the surroundings of a message pair's fields are the same in both versions.
+    static func sameSurroundings(_ old: Message, _ new: Message, _ oldFile: ProtoFile, _ newFile: ProtoFile) -> Bool {
+        oldFile.syntax != .editions && oldFile.syntax == newFile.syntax && oldFile.package == newFile.package
+            && fileOptionsFieldRulesRead.allSatisfy { oldFile.options[$0] == newFile.options[$0] }
+            && old.isMapEntry == new.isMapEntry && sameIgnoringLocations(old.options, new.options)
+            && old.oneofs.count == new.oneofs.count
+            && zip(old.oneofs, new.oneofs).allSatisfy { $0.name == $1.name && sameIgnoringLocations($0.options, $1.options) }
+    }
+
+    /// Whether a field reads the same in both versions (with `sameSurroundings` holding for its message).
+    static func same(_ a: Field, _ b: Field, old: SchemaPair.Version, new: SchemaPair.Version) -> Bool {
+        guard a.name == b.name, a.number == b.number, a.label == b.label, a.type == b.type, a.typeName == b.typeName,
+              a.extendee == b.extendee, a.defaultValue == b.defaultValue, a.oneofIndex == b.oneofIndex,
+              a.jsonName == b.jsonName, a.proto3Optional == b.proto3Optional, sameIgnoringLocations(a.options, b.options)
+        else { return false }
+        guard let typeName = a.typeName else { return true }
+        switch a.type {
+        case .enum:
+            guard let before = old.index.enums[typeName]?.values, let after = new.index.enums[typeName]?.values,
+                  before.count == after.count else { return false }
+            return zip(before, after).allSatisfy { $0.name == $1.name && $0.number == $1.number }
+        case .message, .group:
+            return old.message(typeName)?.isMapEntry == new.message(typeName)?.isMapEntry
+        default:
+            return true
+        }
+    }
+
+    static func sameIgnoringLocations(_ a: OptionMessage, _ b: OptionMessage) -> Bool {
+        a.fields.count == b.fields.count
+            && zip(a.fields, b.fields).allSatisfy { $0.name == $1.name && $0.number == $1.number && $0.value == $1.value }
+    }
+}
