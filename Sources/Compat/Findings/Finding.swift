@@ -44,6 +44,17 @@ public struct Finding: Sendable, Hashable, Codable {
         let file: String?
         let line: Int?
         let column: Int?
+
+        /// Arguments are compared, not hashed: hashing a dictionary costs a hasher per entry, and two
+        /// findings of one rule, symbol and place almost never differ in them.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(rule)
+            hasher.combine(symbol)
+            hasher.combine(number)
+            hasher.combine(file)
+            hasher.combine(line)
+            hasher.combine(column)
+        }
     }
 
     var identity: Identity {

@@ -9,38 +9,46 @@ struct FileOptions {
                               scope: NameRules.qualify(node.package, "dummy"), into: &file.options)
         for i in file.messages.indices { apply(node.messages[i], to: &file.messages[i]) }
         for i in file.enums.indices { apply(node.enums[i], to: &file.enums[i], scope: node.package) }
-        for i in file.extensions.indices {
-            apply(node.extensions[i], to: &file.extensions[i], scope: NameRules.qualify(node.package, file.extensions[i].name))
+        // Scopes (full names) are built only for elements with options: most have none.
+        for i in file.extensions.indices where !node.extensions[i].options.isEmpty {
+            let scope = NameRules.qualify(node.package, file.extensions[i].name)
+            apply(node.extensions[i], to: &file.extensions[i], scope: scope)
         }
         for i in file.services.indices {
-            let service = node.services[i]
-            interpreter.interpret(service.options, type: "google.protobuf.ServiceOptions",
-                                  scope: file.services[i].fullName, into: &file.services[i].options)
-            for m in file.services[i].methods.indices {
-                interpreter.interpret(service.methods[m].options, type: "google.protobuf.MethodOptions",
-                                      scope: file.services[i].fullName + "." + file.services[i].methods[m].name,
+            let service = node.services[i], name = file.services[i].fullName
+            if !service.options.isEmpty {
+                interpreter.interpret(service.options, type: "google.protobuf.ServiceOptions", scope: name, into: &file.services[i].options)
+            }
+            for m in file.services[i].methods.indices where !service.methods[m].options.isEmpty {
+                let scope = name + "." + file.services[i].methods[m].name
+                interpreter.interpret(service.methods[m].options, type: "google.protobuf.MethodOptions", scope: scope,
                                       into: &file.services[i].methods[m].options)
             }
         }
     }
 
     mutating func apply(_ node: MessageNode, to message: inout Message) {
-        interpreter.interpret(node.options, type: "google.protobuf.MessageOptions", scope: message.fullName, into: &message.options)
-        for i in message.fields.indices {
-            apply(node.fields[i], to: &message.fields[i], scope: message.fullName + "." + message.fields[i].name)
+        let name = message.fullName
+        if !node.options.isEmpty {
+            interpreter.interpret(node.options, type: "google.protobuf.MessageOptions", scope: name, into: &message.options)
         }
-        for i in message.oneofs.indices where i < node.oneofs.count {
-            interpreter.interpret(node.oneofs[i].options, type: "google.protobuf.OneofOptions",
-                                  scope: message.fullName + "." + message.oneofs[i].name, into: &message.oneofs[i].options)
+        for i in message.fields.indices where !node.fields[i].options.isEmpty {
+            let scope = name + "." + message.fields[i].name
+            apply(node.fields[i], to: &message.fields[i], scope: scope)
         }
-        for i in message.extensionRanges.indices {
+        for i in message.oneofs.indices where i < node.oneofs.count && !node.oneofs[i].options.isEmpty {
+            let scope = name + "." + message.oneofs[i].name
+            interpreter.interpret(node.oneofs[i].options, type: "google.protobuf.OneofOptions", scope: scope, into: &message.oneofs[i].options)
+        }
+        for i in message.extensionRanges.indices where !node.extensionRanges[i].options.isEmpty {
             interpreter.interpret(node.extensionRanges[i].options, type: "google.protobuf.ExtensionRangeOptions",
-                                  scope: message.fullName, into: &message.extensionRanges[i].options)
+                                  scope: name, into: &message.extensionRanges[i].options)
         }
         for i in message.nestedMessages.indices { apply(node.nested[i], to: &message.nestedMessages[i]) }
         for i in message.enums.indices { apply(node.enums[i], to: &message.enums[i], scope: message.fullName) }
-        for i in message.extensions.indices {
-            apply(node.extensions[i], to: &message.extensions[i], scope: message.fullName + "." + message.extensions[i].name)
+        for i in message.extensions.indices where !node.extensions[i].options.isEmpty {
+            let scope = name + "." + message.extensions[i].name
+            apply(node.extensions[i], to: &message.extensions[i], scope: scope)
         }
     }
 
@@ -49,10 +57,13 @@ struct FileOptions {
     }
 
     mutating func apply(_ node: EnumNode, to e: inout EnumType, scope: String) {
-        interpreter.interpret(node.options, type: "google.protobuf.EnumOptions", scope: e.fullName, into: &e.options)
-        for i in e.values.indices {
-            interpreter.interpret(node.values[i].options, type: "google.protobuf.EnumValueOptions",
-                                  scope: NameRules.qualify(scope, e.values[i].name), into: &e.values[i].options)
+        if !node.options.isEmpty {
+            let name = e.fullName
+            interpreter.interpret(node.options, type: "google.protobuf.EnumOptions", scope: name, into: &e.options)
+        }
+        for i in e.values.indices where !node.values[i].options.isEmpty {
+            let valueScope = NameRules.qualify(scope, e.values[i].name)
+            interpreter.interpret(node.values[i].options, type: "google.protobuf.EnumValueOptions", scope: valueScope, into: &e.values[i].options)
         }
     }
 }
