@@ -20,16 +20,11 @@ public struct IncludeRootSource: SourceProvider {
     public func read(_ importPath: String) throws -> [UInt8]? {
         for root in roots {
             let path = root.isEmpty || root == "." ? importPath : (root.hasSuffix("/") ? root + importPath : root + "/" + importPath)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes?[.size] as? Int, size > maxFileSize {
-                throw SourceReadError(path: path, message: "file is \(size) bytes, over the limit of \(maxFileSize) bytes: is it really a .proto file?")
+            do {
+                if let bytes = try FileSystem.contents(path, limit: maxFileSize) { return bytes }
+            } catch {
+                throw SourceReadError(path: path, message: error.reason)
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw SourceReadError(path: path, message: "cannot read the file (check its permissions)")
-            }
-            return [UInt8](data)
         }
         return nil
     }

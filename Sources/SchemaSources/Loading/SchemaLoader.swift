@@ -147,19 +147,14 @@ public struct SchemaLoader: Sendable {
     /// Every .proto file below `directory`, as import paths relative to it, sorted. Symbolic links
     /// to folders are not followed, so a link loop cannot make the walk endless.
     static func protoFiles(under directory: String) throws(SourceError) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
+        guard let result = FileSystem.files(under: directory, limit: maxFiles, where: { $0.hasSuffix(".proto") }) else {
             throw SourceError("\(directory): error: cannot list the directory")
         }
-        var result: [String] = []
-        while let item = enumerator.nextObject() as? String {
-            guard item.hasSuffix(".proto") else { continue }
-            if item.contains("\u{FFFD}") {
-                throw SourceError("\(directory)/\(item): error: the file name is not valid UTF-8: rename it (import paths are UTF-8)")
-            }
-            result.append(item)
-            if result.count > maxFiles {
-                throw SourceError("\(directory): error: more than \(maxFiles) .proto files below this folder: point at a smaller tree")
-            }
+        if let bad = result.first(where: { $0.contains("\u{FFFD}") }) {
+            throw SourceError("\(directory)/\(bad): error: the file name is not valid UTF-8: rename it (import paths are UTF-8)")
+        }
+        if result.count > maxFiles {
+            throw SourceError("\(directory): error: more than \(maxFiles) .proto files below this folder: point at a smaller tree")
         }
         return result.sorted()
     }
