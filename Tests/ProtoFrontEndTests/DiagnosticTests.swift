@@ -110,6 +110,16 @@ struct DiagnosticTests {
         #expect(errors("syntax = \"proto2\"; message M { optional int32 foo_bar = 1; optional int32 fooBar = 2; }").isEmpty)
         #expect(errors("syntax = \"proto2\"; message M { optional int32 a = 1 [json_name=\"x\"]; optional int32 b = 2 [json_name=\"x\"]; }").count == 1)
         #expect(errors("syntax = \"proto3\"; message M { int32 _b = 1; int32 b = 2; }").isEmpty)
+        // A custom name against another field's default name: an error where strict (proto3) only.
+        #expect(errors("syntax = \"proto3\"; message M { int32 a = 1 [json_name=\"bC\"]; int32 b_c = 2; }").count == 1)
+        #expect(errors("syntax = \"proto2\"; message M { optional int32 a = 1 [json_name=\"bC\"]; optional int32 b_c = 2; }").isEmpty)
+        // Three fields on one name: each later one conflicts with the first.
+        let three = errors("syntax = \"proto3\"; message M { int32 x_y = 1; int32 xY = 2; int32 x__y = 3; }")
+        #expect(three.count == 2 && three.allSatisfy { $0.contains("\"x_y\"") }, "\(three)")
+        // Long messages take another path: the same answers.
+        let many = (1...40).map { "int32 f\($0) = \($0);" }.joined(separator: " ")
+        #expect(errors("syntax = \"proto3\"; message M { \(many) int32 f_1 = 41; int32 g = 42 [json_name=\"f2\"]; }").count == 2)
+        #expect(errors("syntax = \"proto3\"; message M { \(many) }").isEmpty)
     }
 
     @Test func deepNestingIsCappedNotCrashing() {

@@ -3,8 +3,8 @@ public enum NameRules {
     /// protoc's default JSON name: underscores dropped, the letter after each one upper-cased.
     public static func jsonName(_ fieldName: String) -> String {
         // Bytes, as protoc's ToJsonName: only ASCII a-z is upper-cased (identifiers are ASCII anyway).
+        guard fieldName.utf8.contains(UInt8(ascii: "_")) else { return fieldName }
         var utf8 = Array(fieldName.utf8)
-        guard utf8.contains(UInt8(ascii: "_")) else { return fieldName }
         var written = 0
         var capitalizeNext = false
         for index in utf8.indices {

@@ -123,25 +123,37 @@ struct Validator {
             let format = SchemaIndex.feature("json_format", in: message.options) ?? SchemaIndex.feature("json_format", in: file.options)
             strict = format != .enumValue("LEGACY_BEST_EFFORT")
         }
-        var defaults: [String: String] = [:]
-        var effective: [String: (name: String, custom: Bool)] = [:]
-        for field in message.fields {
-            let defaultName = NameRules.jsonName(field.name)
+        let fields = message.fields
+        let defaultNames = fields.map { NameRules.jsonName($0.name) }
+        let firstWithDefault = Self.firstEarlier(defaultNames)
+        let firstWithJSON = Self.firstEarlier(fields.map(\.jsonName))
+        for (index, field) in fields.enumerated() {
+            let defaultName = defaultNames[index]
             let custom = field.jsonName != defaultName
-            if let other = defaults[defaultName], other != field.name {
-                if strict {
-                    error("the default JSON name of field \"\(field.name)\" (\"\(defaultName)\") conflicts with the default JSON name of field \"\(other)\"", field.span)
-                }
-            } else {
-                defaults[defaultName] = field.name
+            if let earlier = firstWithDefault[index], fields[earlier].name != field.name, strict {
+                error("the default JSON name of field \"\(field.name)\" (\"\(defaultName)\") conflicts with the default JSON name of field \"\(fields[earlier].name)\"", field.span)
             }
-            if let other = effective[field.jsonName], other.name != field.name, custom || other.custom {
-                if strict || (custom && other.custom) {
+            if let earlier = firstWithJSON[index] {
+                let other = (name: fields[earlier].name, custom: fields[earlier].jsonName != defaultNames[earlier])
+                if other.name != field.name, custom || other.custom, strict || (custom && other.custom) {
                     error("the \(custom ? "custom" : "default") JSON name of field \"\(field.name)\" (\"\(field.jsonName)\") conflicts with the \(other.custom ? "custom" : "default") JSON name of field \"\(other.name)\"", field.span)
                 }
-            } else if effective[field.jsonName] == nil {
-                effective[field.jsonName] = (field.name, custom)
             }
+        }
+    }
+
+    /// For each key, the position of the first earlier equal key (nil for a first occurrence): by
+    /// scanning for the few fields most messages have, by a table for long ones.
+    static func firstEarlier(_ keys: [String]) -> [Int?] {
+        if keys.count <= 32 {
+            return keys.indices.map { index in keys[..<index].firstIndex(of: keys[index]) }
+        }
+        var first: [String: Int] = [:]
+        first.reserveCapacity(keys.count)
+        return keys.enumerated().map { index, key in
+            if let earlier = first[key] { return earlier }
+            first[key] = index
+            return nil
         }
     }
 
