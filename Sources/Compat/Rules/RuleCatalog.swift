@@ -22,5 +22,8 @@ public enum RuleCatalog {
     ]
 
     /// The rule with this ID.
-    public static func rule(_ id: String) -> (any CompatRule)? { all.first { $0.info.id == id } }
+    public static func rule(_ id: String) -> (any CompatRule)? { byID[id] }
+
+    /// Every rule by its ID (IDs are unique: `RuleExampleTests`).
+    static let byID: [String: any CompatRule] = Dictionary(all.map { ($0.info.id, $0) }, uniquingKeysWith: { first, _ in first })
 }
