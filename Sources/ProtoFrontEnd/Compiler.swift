@@ -25,7 +25,7 @@ public struct ProtoCompiler: Sendable {
     /// imports, so the same model. Empty without a cache.
     public func compileIdentified(_ files: [String]) throws(CompilationFailed) -> (schema: Schema, identities: [String: Int]) {
         var session = CompilationSession(compiler: self)
-        for file in files { _ = session.build(file, importedFrom: nil) }
+        session.buildAll(files) { session, file in _ = session.build(file, importedFrom: nil) }
         if session.diagnostics.contains(where: { $0.severity == .error }) {
             throw CompilationFailed(session.diagnostics.filter { $0.severity == .error })
         }
@@ -37,7 +37,7 @@ public struct ProtoCompiler: Sendable {
     public func compileKeepingGoing(_ files: [String]) -> (schema: Schema, failed: [String], diagnostics: [Diagnostic]) {
         var session = CompilationSession(compiler: self)
         var failed: [String] = []
-        for file in files where !session.build(file, importedFrom: nil) { failed.append(file) }
+        session.buildAll(files) { session, file in if !session.build(file, importedFrom: nil) { failed.append(file) } }
         let ok = session.linked.filter { name, _ in
             if case .done(true) = session.states[name] { return true }
             return false
@@ -60,6 +60,8 @@ struct CompilationSession {
     var diagnostics: [Diagnostic] = []
     /// With a cache: the identity of each file built cleanly (its text and its imports' identities).
     var identities: [String: Int] = [:]
+    /// The requested files, read and parsed ahead on all cores.
+    var prefetch = ParsePrefetch()
     /// The deepest chain of imports compiled (each level recurses once).
     static let maxImportDepth = 250
 
@@ -67,6 +69,18 @@ struct CompilationSession {
         self.compiler = compiler
         // Options are interpreted against descriptor.proto whether or not a file imports it, as protoc does.
         if let descriptor = compiler.builtIns["google/protobuf/descriptor.proto"] { index.add(descriptor) }
+    }
+
+    /// Builds `files` in order, a window at a time: each window's files not built yet are read and
+    /// parsed on all cores first (a window bounds the parsed trees held at once).
+    mutating func buildAll(_ files: [String], _ build: (inout CompilationSession, String) -> Void) {
+        let window = 256
+        for start in stride(from: 0, to: files.count, by: window) {
+            let chunk = files[start..<min(start + window, files.count)]
+            prefetch = ParsePrefetch(chunk.filter { states[$0] == nil }, source: compiler.source, cache: compiler.cache)
+            for file in chunk { build(&self, file) }
+        }
+        prefetch = ParsePrefetch()
     }
 
     /// Loads, links and checks `name` after its imports; returns whether it succeeded.
@@ -87,9 +101,10 @@ struct CompilationSession {
             states[name] = .done(false)
             return false
         }
+        let early = prefetch.take(name)
         let bytes: [UInt8]?
         do {
-            bytes = try compiler.source.read(name)
+            bytes = try early?.bytes ?? compiler.source.read(name)
         } catch {
             // The diagnostic names the file already: keep only the reason.
             let reason = (error as? SourceReadError)?.message ?? "\(error)"
@@ -108,7 +123,7 @@ struct CompilationSession {
         defer { stack.removeLast() }
 
         let content = CompileCache.Content(name: name, bytes: bytes)
-        let (node, parseDiagnostics) = compiler.cache?.parse(content) { Parser.parse(file: name, bytes: bytes) }
+        let (node, parseDiagnostics) = early?.parse ?? compiler.cache?.parse(content) { Parser.parse(file: name, bytes: bytes) }
             ?? Parser.parse(file: name, bytes: bytes)
         diagnostics += parseDiagnostics
         var ok = !parseDiagnostics.contains { $0.severity == .error }
