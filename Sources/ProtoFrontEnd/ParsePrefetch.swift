@@ -1,4 +1,4 @@
-import Foundation
+import ProtoModel
 
 /// The files a compilation was asked for, read and parsed on all cores before the compilation
 /// links them one by one (linking follows imports and shares one symbol table; parsing needs
@@ -20,32 +20,19 @@ struct ParsePrefetch {
     init<Names: Collection<String>>(_ names: Names, source: any SourceProvider, cache: CompileCache?) {
         let unique = Array(Set(names))
         guard unique.count > 1 else { return }
-        let results = Results(count: unique.count)
-        DispatchQueue.concurrentPerform(iterations: unique.count) { index in
-            let name = unique[index]
-            guard let bytes = try? source.read(name) else { return }
-            if let cache {
-                _ = cache.parse(CompileCache.Content(name: name, bytes: bytes)) { Parser.parse(file: name, bytes: bytes) }
-                results.set(index, Parsed(bytes: bytes, parse: nil))
-            } else {
-                results.set(index, Parsed(bytes: bytes, parse: Parser.parse(file: name, bytes: bytes)))
-            }
+        let parsed = ParallelMap.run(unique) { name -> Parsed? in
+            guard let bytes = try? source.read(name) else { return nil }
+            guard let cache else { return Parsed(bytes: bytes, parse: Parser.parse(file: name, bytes: bytes)) }
+            _ = cache.parse(CompileCache.Content(name: name, bytes: bytes)) { Parser.parse(file: name, bytes: bytes) }
+            return Parsed(bytes: bytes, parse: nil)
         }
-        for (index, parsed) in results.values.enumerated() {
-            if let parsed { files[unique[index]] = parsed }
+        for (name, entry) in zip(unique, parsed) {
+            if let entry { files[name] = entry }
         }
     }
 
     /// The file read and parsed ahead, given up (each file is built once).
     mutating func take(_ name: String) -> Parsed? {
         files.removeValue(forKey: name)
-    }
-
-    final class Results: @unchecked Sendable {
-        private let lock = NSLock()
-        private var storage: [Parsed?]
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ value: Parsed) { lock.lock(); storage[index] = value; lock.unlock() }
-        var values: [Parsed?] { lock.lock(); defer { lock.unlock() }; return storage }
     }
 }

@@ -41,13 +41,7 @@ public enum TransitiveReport {
     /// One result holding each finding once (by fingerprint and place), the gate's worst first.
     static func merged(_ results: [CheckResult]) -> CheckResult {
         guard var merged = results.last else { fatalError("a transitive check has at least one earlier version") }
-        var seen = Set<String>()
-        var findings: [Finding] = []
-        for result in results.reversed() {
-            for finding in result.findings where seen.insert(finding.fingerprint + (finding.location?.description ?? "")).inserted {
-                findings.append(finding)
-            }
-        }
+        let findings = Finding.unique(results.reversed().flatMap(\.findings))
         merged.old = CheckResult.Side(label: results.map(\.old.label).joined(separator: ", "), source: results.map(\.old.source).joined(separator: " "))
         merged.findings = findings.sorted { merged.kind(of: $0) > merged.kind(of: $1) }
         return merged

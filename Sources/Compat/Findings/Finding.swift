@@ -63,7 +63,7 @@ public struct Finding: Sendable, Hashable, Codable {
     }
 
     /// The findings without repeats (the first of each `identity`), in order.
-    static func unique(_ findings: [Finding]) -> [Finding] {
+    public static func unique(_ findings: [Finding]) -> [Finding] {
         var seen = Set<Identity>()
         return findings.filter { seen.insert($0.identity).inserted }
     }
