@@ -1,30 +1,70 @@
 /// Where an element was written: a file and a half-open range of UTF-8 byte offsets,
 /// with the 1-based line and column of both ends precomputed by the lexer so that
 /// reports and snapshots need no source text to render a location.
+///
+/// A span holds no references (the file is an interned `SourceFileID`, the positions 32-bit), so
+/// the many spans of a parsed schema copy as plain bytes: a syntax tree or model is copied and
+/// dropped without reference counting per span.
 public struct SourceSpan: Sendable, Hashable {
+    /// The file, interned: equal paths have equal identifiers within a process.
+    public var fileID: SourceFileID
+    private var storedLine: Int32
+    private var storedColumn: Int32
+    private var storedEndLine: Int32
+    private var storedEndColumn: Int32
+    private var storedOffset: Int32
+    private var storedEndOffset: Int32
+
     /// The file's path as imported (relative to its include root).
-    public var file: String
+    public var file: String {
+        get { fileID.path }
+        set { fileID = SourceFileID(newValue) }
+    }
     /// 1-based line of the first byte.
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
     /// 1-based column (in UTF-8 bytes) of the first byte.
-    public var column: Int
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
     /// 1-based line of the last byte's end.
-    public var endLine: Int
+    public var endLine: Int {
+        get { Int(storedEndLine) }
+        set { storedEndLine = Int32(clamping: newValue) }
+    }
     /// 1-based column just past the last byte.
-    public var endColumn: Int
+    public var endColumn: Int {
+        get { Int(storedEndColumn) }
+        set { storedEndColumn = Int32(clamping: newValue) }
+    }
     /// UTF-8 byte offset of the first byte.
-    public var offset: Int
+    public var offset: Int {
+        get { Int(storedOffset) }
+        set { storedOffset = Int32(clamping: newValue) }
+    }
     /// UTF-8 byte offset just past the last byte.
-    public var endOffset: Int
+    public var endOffset: Int {
+        get { Int(storedEndOffset) }
+        set { storedEndOffset = Int32(clamping: newValue) }
+    }
 
     public init(file: String, line: Int, column: Int, endLine: Int, endColumn: Int, offset: Int, endOffset: Int) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.endLine = endLine
-        self.endColumn = endColumn
-        self.offset = offset
-        self.endOffset = endOffset
+        self.init(fileID: SourceFileID(file), line: line, column: column, endLine: endLine, endColumn: endColumn,
+                  offset: offset, endOffset: endOffset)
+    }
+
+    /// A span in an already interned file (what the lexer and parser use: one interning per file).
+    public init(fileID: SourceFileID, line: Int, column: Int, endLine: Int, endColumn: Int, offset: Int, endOffset: Int) {
+        self.fileID = fileID
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
+        storedEndLine = Int32(clamping: endLine)
+        storedEndColumn = Int32(clamping: endColumn)
+        storedOffset = Int32(clamping: offset)
+        storedEndOffset = Int32(clamping: endOffset)
     }
 
     /// `path:line:col`, the form every diagnostic and text report uses.
@@ -32,8 +72,11 @@ public struct SourceSpan: Sendable, Hashable {
 
     /// A span covering both `self` and `other` (which must be in the same file).
     public func extended(to other: SourceSpan) -> SourceSpan {
-        SourceSpan(file: file, line: line, column: column, endLine: other.endLine,
-                   endColumn: other.endColumn, offset: offset, endOffset: other.endOffset)
+        var result = self
+        result.storedEndLine = other.storedEndLine
+        result.storedEndColumn = other.storedEndColumn
+        result.storedEndOffset = other.storedEndOffset
+        return result
     }
 }
 

@@ -28,23 +28,70 @@ struct LexerTests {
         #expect(Parser.parseInteger("0") == 0)
         #expect(Parser.parseInteger("18446744073709551615") == UInt64.max)
         #expect(Parser.parseInteger("18446744073709551616") == nil)
+        #expect(Parser.parseInteger("0X1f") == 31)
+        #expect(Parser.parseInteger("0xFFFFFFFFFFFFFFFF") == UInt64.max)
+        #expect(Parser.parseInteger("0x10000000000000000") == nil)
+        #expect(Parser.parseInteger("01777777777777777777777") == UInt64.max)
+        #expect(Parser.parseInteger("02000000000000000000000") == nil)
+        #expect(Parser.parseInteger("0x") == nil)
+        #expect(Parser.parseInteger("09") == nil)
+        #expect(Parser.parseInteger("12abc") == nil)
+        #expect(Parser.parseInteger("") == nil)
+    }
+
+    @Test func keywordsAreMatchedByTheirBytes() {
+        let parser = Parser(file: "t.proto", bytes: Array("optional optionally \"optional\" = .".utf8))
+        #expect(parser.token(parser.tokens[0], is: "optional"))
+        #expect(!parser.token(parser.tokens[0], is: "option"))
+        #expect(!parser.token(parser.tokens[1], is: "optional"))
+        #expect(!parser.token(parser.tokens[2], is: "optional"))  // a string literal is never a keyword
+        #expect(parser.token(parser.tokens[3], is: "="))
+        #expect(parser.token(parser.tokens[4], is: "."))
+        #expect(!parser.token(parser.tokens[5], is: ""))  // end of file
+        #expect(parser.labelKeyword(parser.tokens[0]) == .optional)
+        #expect(parser.labelKeyword(parser.tokens[1]) == nil)
+    }
+
+    @Test func typeNamesWithSpacesOrCommentsBetweenTheirParts() throws {
+        let schema = try compile("""
+        syntax = "proto3";
+        package a.b;
+        message T { message U {} }
+        message M {
+          .a.b.T.U x = 1;
+          a . b /* c */ . T . U y = 2;
+          T.U z = 3;
+          . a.b.T w = 4;
+        }
+        """)
+        #expect(schema.message("a.b.M")?.fields.map { $0.typeName ?? "" } == ["a.b.T.U", "a.b.T.U", "a.b.T.U", "a.b.T"])
     }
 
     @Test func commentsAreSkippedAndKept() {
-        let (toks, diags, _) = tokens("// line one\n// line two\n/* block\n * two */ message")
+        let (toks, diags, lexer) = tokens("// line one\n// line two\n/* block\n * two */ message")
         #expect(diags.isEmpty)
         #expect(toks.count == 2)
-        #expect(toks[0].commentsBefore.count == 2)
-        #expect(toks[0].commentsBefore[0].text == " line one\n line two\n")
-        #expect(toks[0].commentsBefore[1].text == " block\n two ")
+        let comments = Array(lexer.comments(before: toks[0]))
+        #expect(comments.count == 2)
+        #expect(comments[0].text == " line one\n line two\n")
+        #expect(comments[1].text == " block\n two ")
+        #expect(lexer.comments(before: toks[1]).isEmpty)
+    }
+
+    @Test func commentsAroundASkippedCharacterStayWithTheNextToken() {
+        // A bad character is reported and skipped; the comments before and after it both precede `b`.
+        let (toks, diags, lexer) = tokens("a // one\n\u{01} // two\nb")
+        #expect(diags.count == 1)
+        #expect(toks.count == 3)
+        #expect(lexer.comments(before: toks[1]).map(\.text) == [" one\n", " two\n"])
     }
 
     @Test func everyStringEscape() {
-        let (toks, diags, _) = tokens(#""\a\b\f\n\r\t\v\\\?\'\"" '\x41\101\0' "\u00e9\U0001F600""#)
+        let (toks, diags, lexer) = tokens(#""\a\b\f\n\r\t\v\\\?\'\"" '\x41\101\0' "\u00e9\U0001F600""#)
         #expect(diags.isEmpty)
-        #expect(toks[0].stringValue == [7, 8, 12, 10, 13, 9, 11, 92, 63, 39, 34])
-        #expect(toks[1].stringValue == [0x41, 0x41, 0])
-        #expect(toks[2].stringValue == Array("é😀".utf8))
+        #expect(lexer.stringValue(of: toks[0]) == [7, 8, 12, 10, 13, 9, 11, 92, 63, 39, 34])
+        #expect(lexer.stringValue(of: toks[1]) == [0x41, 0x41, 0])
+        #expect(lexer.stringValue(of: toks[2]) == Array("é😀".utf8))
     }
 
     @Test func adjacentStringsConcatenate() throws {

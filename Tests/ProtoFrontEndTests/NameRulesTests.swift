@@ -11,4 +11,14 @@ struct NameRulesTests {
     func jsonName(_ field: String, _ expected: String) {
         #expect(NameRules.jsonName(field) == expected)
     }
+
+    @Test func joinWritesScopeDotName() {
+        #expect(NameRules.join("a.b", "C") == "a.b.C")
+        #expect(NameRules.join("", "C") == ".C")
+        #expect(NameRules.qualify("", "C") == "C")
+        #expect(NameRules.qualify("pkg", "é") == "pkg.é")
+        let long = String(repeating: "x", count: 40)
+        #expect(NameRules.join(long, long) == long + "." + long)
+        #expect(NameRules.join(Substring("a.b.c").dropLast(2), Substring("D")) == "a.b.D")
+    }
 }

@@ -4,14 +4,20 @@ import ProtoModel
 /// reporting malformed literals as diagnostics (it never stops at the first error).
 struct Lexer {
     let file: String
+    let fileID: SourceFileID
     let bytes: [UInt8]
     private(set) var diagnostics: [Diagnostic] = []
+    /// The decoded bytes of every string literal (escapes applied), by `Token.stringIndex`.
+    private(set) var stringValues: [[UInt8]] = []
+    /// Every comment block, in order; a token's `commentRange` indexes into it.
+    private(set) var commentBlocks: [CommentBlock] = []
     private var position = 0
     private var line = 1
     private var lineStart = 0
 
     init(file: String, bytes: [UInt8]) {
         self.file = file
+        self.fileID = SourceFileID(file)
         self.bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             position = 3
@@ -24,12 +30,24 @@ struct Lexer {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 4)
         while true {
-            let comments = skipWhitespaceAndComments()
+            let commentStart = Int32(commentBlocks.count)
+            skipWhitespaceAndComments()
             var token = nextToken()
-            token.commentsBefore = comments
+            token.commentStart = commentStart
+            token.commentEnd = Int32(commentBlocks.count)
             tokens.append(token)
             if token.kind == .endOfFile { return tokens }
         }
+    }
+
+    /// The decoded value of a string literal token.
+    func stringValue(of token: Token) -> [UInt8] {
+        token.stringIndex >= 0 ? stringValues[Int(token.stringIndex)] : []
+    }
+
+    /// The comment blocks between the token before `token` and `token`.
+    func comments(before token: Token) -> ArraySlice<CommentBlock> {
+        commentBlocks[token.commentRange]
     }
 
     private var column: Int { position - lineStart + 1 }
@@ -48,7 +66,7 @@ struct Lexer {
     }
 
     private func span(from start: Int, line startLine: Int, column startColumn: Int) -> SourceSpan {
-        SourceSpan(file: file, line: startLine, column: startColumn, endLine: line, endColumn: column,
+        SourceSpan(fileID: fileID, line: startLine, column: startColumn, endLine: line, endColumn: column,
                    offset: start, endOffset: position)
     }
 
@@ -56,9 +74,9 @@ struct Lexer {
         diagnostics.append(Diagnostic(message, at: span(from: start, line: line, column: column)))
     }
 
-    /// Skips blanks and comments; returns the comment blocks seen, merging adjacent `//` lines.
-    private mutating func skipWhitespaceAndComments() -> [CommentBlock] {
-        var blocks: [CommentBlock] = []
+    /// Skips blanks and comments; appends the comment blocks seen to `commentBlocks`, merging adjacent `//` lines.
+    private mutating func skipWhitespaceAndComments() {
+        let firstBlock = commentBlocks.count
         var lastLineCommentEnd = -2
         while let c = peek() {
             if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n")
@@ -71,12 +89,12 @@ struct Lexer {
                 while let d = peek(), d != UInt8(ascii: "\n") { position += 1 }
                 var text = String(decoding: bytes[textStart..<position], as: UTF8.self)
                 text += "\n"
-                if lastLineCommentEnd == startLine - 1, var last = blocks.popLast(), last.endLine == startLine - 1 {
-                    last.text += text
-                    last.endLine = startLine
-                    blocks.append(last)
+                if lastLineCommentEnd == startLine - 1, commentBlocks.count > firstBlock,
+                   commentBlocks[commentBlocks.count - 1].endLine == startLine - 1 {
+                    commentBlocks[commentBlocks.count - 1].text += text
+                    commentBlocks[commentBlocks.count - 1].endLine = startLine
                 } else {
-                    blocks.append(CommentBlock(text: text, startLine: startLine, endLine: startLine))
+                    commentBlocks.append(CommentBlock(text: text, startLine: startLine, endLine: startLine))
                 }
                 lastLineCommentEnd = startLine
             } else if c == UInt8(ascii: "/"), peek(1) == UInt8(ascii: "*") {
@@ -98,13 +116,12 @@ struct Lexer {
                     error("unterminated block comment: add */ to close the comment started here", start: start,
                           line: startLine, column: startColumn)
                 }
-                blocks.append(CommentBlock(text: Self.cleanBlockComment(text), startLine: startLine, endLine: line))
+                commentBlocks.append(CommentBlock(text: Self.cleanBlockComment(text), startLine: startLine, endLine: line))
                 lastLineCommentEnd = -2
             } else {
                 break
             }
         }
-        return blocks
     }
 
     /// Strips the leading `*` that block comments put on each line, as protoc does.
@@ -164,11 +181,11 @@ struct Lexer {
         return makeToken(.symbol, start: start, line: startLine, column: startColumn)
     }
 
+    /// The token after a skipped bad character; the comments around the character stay with it
+    /// (they are contiguous in `commentBlocks`, so the caller's range start still covers them).
     private mutating func nextTokenAfterSkipping() -> Token {
-        let comments = skipWhitespaceAndComments()
-        var token = nextToken()
-        token.commentsBefore = comments + token.commentsBefore
-        return token
+        skipWhitespaceAndComments()
+        return nextToken()
     }
 
     private mutating func number(start: Int, line startLine: Int, column startColumn: Int) -> Token {
@@ -238,7 +255,8 @@ struct Lexer {
             position += 1
         }
         var token = makeToken(.string, start: start, line: startLine, column: startColumn)
-        token.stringValue = value
+        token.stringIndex = Int32(stringValues.count)
+        stringValues.append(value)
         return token
     }
 

@@ -25,18 +25,20 @@ struct FileLinker {
                              imports: imports, comments: node.comments)
         file.packageSpan = node.packageSpan
         file.syntaxSpan = node.syntaxSpan
-        file.messages = node.messages.map { message($0, scope: scope) }
-        file.enums = node.enums.map { enumType($0, scope: scope) }
-        file.extensions = node.extensions.map { field($0, scope: scope, isExtension: true) }
+        // Nodes are read in place (`node.messages[$0]`): mapping the arrays copied every node.
+        file.messages = node.messages.indices.map { message(node.messages[$0], scope: scope) }
+        file.enums = node.enums.indices.map { enumType(node.enums[$0], scope: scope) }
+        file.extensions = node.extensions.indices.map { field(node.extensions[$0], scope: scope, isExtension: true) }
         file.services = node.services.map { service($0, scope: scope) }
         return file
     }
 
     // MARK: resolution
 
-    /// Resolves a type reference; reports protoc's errors and returns nil when it fails.
-    mutating func resolve(_ name: String, from scope: String, at span: SourceSpan, typesOnly: Bool) -> (String, SymbolKind)? {
-        switch symbols.resolve(name, from: scope, typesOnly: typesOnly, visible: visible) {
+    /// Resolves a type reference written directly inside `scope` (a full name; empty for the file's
+    /// root); reports protoc's errors and returns nil when it fails.
+    mutating func resolve(_ name: String, inside scope: String, at span: SourceSpan, typesOnly: Bool) -> (String, SymbolKind)? {
+        switch symbols.resolve(name, inside: scope.isEmpty ? nil : Substring(scope), typesOnly: typesOnly, visible: visible) {
         case .found(let fullName, let symbol):
             return (fullName, symbol.kind)
         case .resolvedToUndefined(let fullName):
@@ -61,11 +63,11 @@ struct FileLinker {
         let fullName = NameRules.qualify(scope, n.name)
         var result = Message(name: n.name, fullName: fullName, span: n.span, comments: n.comments)
         result.visibility = n.visibility
-        result.fields = n.fields.map { field($0, scope: fullName, isExtension: false) }
+        result.fields = n.fields.indices.map { field(n.fields[$0], scope: fullName, isExtension: false) }
         result.oneofs = n.oneofs.map { Oneof(name: $0.name, span: $0.span, comments: $0.comments) }
-        result.nestedMessages = n.nested.map { message($0, scope: fullName) }
-        result.enums = n.enums.map { enumType($0, scope: fullName) }
-        result.extensions = n.extensions.map { field($0, scope: fullName, isExtension: true) }
+        result.nestedMessages = n.nested.indices.map { message(n.nested[$0], scope: fullName) }
+        result.enums = n.enums.indices.map { enumType(n.enums[$0], scope: fullName) }
+        result.extensions = n.extensions.indices.map { field(n.extensions[$0], scope: fullName, isExtension: true) }
         let maxEnd: Int32 = Self.isMessageSet(n) ? Int32.max : Int32(Self.maxFieldNumber + 1)
         result.extensionRanges = n.extensionRanges.map { range($0, exclusiveMax: maxEnd) }
         result.reservedRanges = n.reservedRanges.map { range($0, exclusiveMax: maxEnd) }
@@ -92,7 +94,6 @@ struct FileLinker {
     }
 
     mutating func field(_ n: FieldNode, scope: String, isExtension: Bool) -> Field {
-        let fullName = NameRules.qualify(scope, n.name)
         var number: Int32 = 0
         if let value = n.number {
             if value <= 0 {
@@ -108,7 +109,7 @@ struct FileLinker {
             if n.isGroup {
                 // The group's type is nested where the field is declared (for extensions: the extend's scope).
                 typeName = NameRules.qualify(scope, written)
-            } else if let (resolved, kind) = resolve(written, from: fullName, at: n.typeSpan, typesOnly: true) {
+            } else if let (resolved, kind) = resolve(written, inside: scope, at: n.typeSpan, typesOnly: true) {
                 typeName = resolved
                 type = kind == .enum ? .enum : .message
             }
@@ -117,7 +118,7 @@ struct FileLinker {
                            oneofIndex: n.oneofIndex, jsonName: n.jsonName ?? NameRules.jsonName(n.name),
                            proto3Optional: n.proto3Optional, span: n.span, comments: n.comments)
         if isExtension, let extendee = n.extendee {
-            if let (resolved, kind) = resolve(extendee, from: fullName, at: n.extendeeSpan ?? n.span, typesOnly: false) {
+            if let (resolved, kind) = resolve(extendee, inside: scope, at: n.extendeeSpan ?? n.span, typesOnly: false) {
                 if kind == .message {
                     result.extendee = resolved
                 } else {
@@ -165,17 +166,16 @@ struct FileLinker {
         let fullName = NameRules.qualify(scope, n.name)
         var result = Service(name: n.name, fullName: fullName, span: n.span, comments: n.comments)
         result.methods = n.methods.map { m in
-            let methodName = fullName + "." + m.name
-            let input = messageType(m.inputType, from: methodName, at: m.inputSpan)
-            let output = messageType(m.outputType, from: methodName, at: m.outputSpan)
+            let input = messageType(m.inputType, inside: fullName, at: m.inputSpan)
+            let output = messageType(m.outputType, inside: fullName, at: m.outputSpan)
             return Method(name: m.name, inputType: input, outputType: output, clientStreaming: m.clientStreaming,
                           serverStreaming: m.serverStreaming, span: m.span, comments: m.comments)
         }
         return result
     }
 
-    mutating func messageType(_ name: String, from scope: String, at span: SourceSpan) -> String {
-        guard let (resolved, kind) = resolve(name, from: scope, at: span, typesOnly: false) else { return name }
+    mutating func messageType(_ name: String, inside scope: String, at span: SourceSpan) -> String {
+        guard let (resolved, kind) = resolve(name, inside: scope, at: span, typesOnly: false) else { return name }
         if kind != .message {
             diagnostics.append(Diagnostic("\"\(name)\" is not a message type", at: span))
         }

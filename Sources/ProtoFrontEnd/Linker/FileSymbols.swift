@@ -52,8 +52,8 @@ struct FileSymbols {
     static func definitions(of node: FileNode) -> [Definition] {
         var list: [Definition] = []
         let scope = node.package
-        for message in node.messages { definitions(of: message, scope: scope, into: &list) }
-        for e in node.enums { definitions(of: e, scope: scope, into: &list) }
+        for index in node.messages.indices { definitions(of: node.messages[index], scope: scope, into: &list) }
+        for index in node.enums.indices { definitions(of: node.enums[index], scope: scope, into: &list) }
         for ext in node.extensions {
             list.append(Definition(name: NameRules.qualify(scope, ext.name), kind: .extension, scope: scope, span: ext.nameSpan))
         }
@@ -61,7 +61,7 @@ struct FileSymbols {
             let name = NameRules.qualify(scope, service.name)
             list.append(Definition(name: name, kind: .service, scope: scope, span: service.span))
             for method in service.methods {
-                list.append(Definition(name: name + "." + method.name, kind: .method, scope: name, span: method.span))
+                list.append(Definition(name: NameRules.join(name, method.name), kind: .method, scope: name, span: method.span))
             }
         }
         return list
@@ -70,17 +70,24 @@ struct FileSymbols {
     static func definitions(of message: MessageNode, scope: String, into list: inout [Definition]) {
         let name = NameRules.qualify(scope, message.name)
         list.append(Definition(name: name, kind: .message, scope: scope, span: message.nameSpan))
-        for field in message.fields { list.append(Definition(name: name + "." + field.name, kind: .field, scope: name, span: field.nameSpan)) }
-        for oneof in message.oneofs { list.append(Definition(name: name + "." + oneof.name, kind: .oneof, scope: name, span: oneof.span)) }
-        for nested in message.nested { definitions(of: nested, scope: name, into: &list) }
-        for e in message.enums { definitions(of: e, scope: name, into: &list) }
-        for ext in message.extensions { list.append(Definition(name: name + "." + ext.name, kind: .extension, scope: name, span: ext.nameSpan)) }
+        // Elements are read in place (`message.fields[index]`): a loop variable copied each node.
+        for index in message.fields.indices {
+            list.append(Definition(name: NameRules.join(name, message.fields[index].name), kind: .field, scope: name, span: message.fields[index].nameSpan))
+        }
+        for index in message.oneofs.indices {
+            list.append(Definition(name: NameRules.join(name, message.oneofs[index].name), kind: .oneof, scope: name, span: message.oneofs[index].span))
+        }
+        for index in message.nested.indices { definitions(of: message.nested[index], scope: name, into: &list) }
+        for index in message.enums.indices { definitions(of: message.enums[index], scope: name, into: &list) }
+        for index in message.extensions.indices {
+            list.append(Definition(name: NameRules.join(name, message.extensions[index].name), kind: .extension, scope: name, span: message.extensions[index].nameSpan))
+        }
     }
 
     static func definitions(of e: EnumNode, scope: String, into list: inout [Definition]) {
         list.append(Definition(name: NameRules.qualify(scope, e.name), kind: .enum, scope: scope, span: e.nameSpan))
-        for value in e.values {
-            list.append(Definition(name: NameRules.qualify(scope, value.name), kind: .enumValue, scope: scope, span: value.span))
+        for index in e.values.indices {
+            list.append(Definition(name: NameRules.qualify(scope, e.values[index].name), kind: .enumValue, scope: scope, span: e.values[index].span))
         }
     }
 
@@ -95,7 +102,7 @@ struct FileSymbols {
         for service in file.services {
             define(service.fullName, .service, file: file.name, scope: scope, at: nil)
             for method in service.methods {
-                define(service.fullName + "." + method.name, .method, file: file.name, scope: service.fullName, at: nil)
+                define(NameRules.join(service.fullName, method.name), .method, file: file.name, scope: service.fullName, at: nil)
             }
         }
     }
@@ -103,11 +110,11 @@ struct FileSymbols {
     mutating func define(_ message: Message, scope: String, file: String) {
         let name = message.fullName
         define(name, .message, file: file, scope: scope, at: nil)
-        for field in message.fields { define(name + "." + field.name, .field, file: file, scope: name, at: nil) }
-        for oneof in message.oneofs { define(name + "." + oneof.name, .oneof, file: file, scope: name, at: nil) }
+        for field in message.fields { define(NameRules.join(name, field.name), .field, file: file, scope: name, at: nil) }
+        for oneof in message.oneofs { define(NameRules.join(name, oneof.name), .oneof, file: file, scope: name, at: nil) }
         for nested in message.nestedMessages { define(nested, scope: name, file: file) }
         for e in message.enums { define(e, scope: name, file: file) }
-        for ext in message.extensions { define(name + "." + ext.name, .extension, file: file, scope: name, at: nil) }
+        for ext in message.extensions { define(NameRules.join(name, ext.name), .extension, file: file, scope: name, at: nil) }
     }
 
     mutating func define(_ e: EnumType, scope: String, file: String) {

@@ -79,30 +79,33 @@ struct SymbolTable: Sendable {
     /// protoc's rules: a leading dot is absolute; otherwise the first component is looked up from the
     /// innermost scope outwards, and the rest is resolved inside the first match that is an aggregate.
     func resolve(_ name: String, from scope: String, typesOnly: Bool, visible: Visibility) -> Resolution {
+        guard let dot = scope.utf8.lastIndex(of: UInt8(ascii: ".")) else {
+            return resolve(name, inside: nil, typesOnly: typesOnly, visible: visible)
+        }
+        return resolve(name, inside: scope[..<dot], typesOnly: typesOnly, visible: visible)
+    }
+
+    /// `resolve(_:from:)` for a reference written directly inside `parent` (nil: the root scope),
+    /// e.g. a field's type from the field's message, without building the field's own full name.
+    func resolve(_ name: String, inside parent: Substring?, typesOnly: Bool, visible: Visibility) -> Resolution {
         if name.hasPrefix(".") { return find(String(name.dropFirst()), visible: visible, typesOnly: typesOnly) }
         // Scanned as UTF-8 bytes: a Character scan (grapheme breaking) cost more than the lookups.
         let period = UInt8(ascii: ".")
         let firstPart: Substring
         if let at = name.utf8.firstIndex(of: period) { firstPart = name[..<at] } else { firstPart = Substring(name) }
         let isCompound = firstPart.utf8.count < name.utf8.count
-        var scopeToTry = Substring(scope)
+        var scopeToTry = parent
         var notImported: Resolution?
         var notAType: Resolution?
-        while true {
-            guard let dot = scopeToTry.utf8.lastIndex(of: period) else {
-                let result = find(name, visible: visible, typesOnly: typesOnly)
-                if case .notFound = result { return notImported ?? notAType ?? .notFound }
-                return result
-            }
-            scopeToTry = scopeToTry[..<dot]
-            let candidate = scopeToTry + "." + firstPart
-            switch find(String(candidate), visible: visible, typesOnly: false) {
+        while let scope = scopeToTry {
+            let candidate = NameRules.join(scope, firstPart)
+            switch find(candidate, visible: visible, typesOnly: false) {
             case .found(let found, let symbol):
                 if isCompound {
                     if symbol.kind.isAggregate {
-                        let full = scopeToTry + "." + name
-                        let result = find(String(full), visible: visible, typesOnly: typesOnly)
-                        if case .notFound = result { return .resolvedToUndefined(String(full)) }
+                        let full = NameRules.join(scope, Substring(name))
+                        let result = find(full, visible: visible, typesOnly: typesOnly)
+                        if case .notFound = result { return .resolvedToUndefined(full) }
                         return result
                     }
                 } else if typesOnly, !symbol.kind.isType {
@@ -115,7 +118,11 @@ struct SymbolTable: Sendable {
             default:
                 break
             }
+            scopeToTry = scope.utf8.lastIndex(of: period).map { scope[..<$0] }
         }
+        let result = find(name, visible: visible, typesOnly: typesOnly)
+        if case .notFound = result { return notImported ?? notAType ?? .notFound }
+        return result
     }
 
     /// Looks up an exact full name, honouring visibility.

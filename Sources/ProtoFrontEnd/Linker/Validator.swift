@@ -26,24 +26,27 @@ struct Validator {
     // MARK: messages
 
     mutating func checkMessage(_ message: Message) {
-        var numbers: [Int32: String] = [:]
-        for field in message.fields {
-            checkFieldNumber(field)
-            if let other = numbers[field.number] {
-                error("field number \(field.number) has already been used in \"\(message.fullName)\" by field \"\(other)\"", field.span)
-            } else {
-                numbers[field.number] = field.name
+        var numbers: [Int32: Int] = [:]
+        // Fields are read in place (`message.fields[index]`): binding each to a local copied it.
+        for index in message.fields.indices {
+            checkFieldNumber(message.fields[index])
+            let number = message.fields[index].number
+            if message.fields.count > 1 {
+                if let other = numbers.updateValue(index, forKey: number) {
+                    numbers[number] = other
+                    error("field number \(number) has already been used in \"\(message.fullName)\" by field \"\(message.fields[other].name)\"", message.fields[index].span)
+                }
             }
-            for range in message.reservedRanges where field.number >= range.start && field.number < range.end {
-                error("field \"\(field.name)\" uses reserved number \(field.number)", field.span)
+            for range in message.reservedRanges where number >= range.start && number < range.end {
+                error("field \"\(message.fields[index].name)\" uses reserved number \(number)", message.fields[index].span)
             }
-            if message.reservedNames.contains(field.name) {
-                error("field name \"\(field.name)\" is reserved", field.span)
+            if message.reservedNames.contains(message.fields[index].name) {
+                error("field name \"\(message.fields[index].name)\" is reserved", message.fields[index].span)
             }
-            for range in message.extensionRanges where field.number >= range.start && field.number < range.end {
-                error("extension range \(range.start) to \(range.end - 1) includes field \"\(field.name)\" (\(field.number))", range.span ?? field.span)
+            for range in message.extensionRanges where number >= range.start && number < range.end {
+                error("extension range \(range.start) to \(range.end - 1) includes field \"\(message.fields[index].name)\" (\(number))", range.span ?? message.fields[index].span)
             }
-            checkFieldType(field, in: message)
+            checkFieldType(message.fields[index], in: message)
         }
         checkOverlaps(message.reservedRanges, message.extensionRanges, in: message)
         if file.syntax == .proto3, !message.extensionRanges.isEmpty {
@@ -51,9 +54,11 @@ struct Validator {
         }
         checkJSONNames(message)
         if message.isMapEntry == false {
-            for field in message.fields where field.type == .message {
-                if let entry = index.messages[field.typeName ?? ""], entry.isMapEntry {
-                    checkMapKey(entry, field: field)
+            // Map fields are repeated message fields whose type is a map entry.
+            for position in message.fields.indices
+            where message.fields[position].type == .message && message.fields[position].label == .repeated {
+                if let typeName = message.fields[position].typeName, let entry = index.messages[typeName], entry.isMapEntry {
+                    checkMapKey(entry, field: message.fields[position])
                 }
             }
         }
@@ -124,6 +129,7 @@ struct Validator {
             strict = format != .enumValue("LEGACY_BEST_EFFORT")
         }
         let fields = message.fields
+        if Self.jsonNamesAreDistinct(fields) { return }
         let defaultNames = fields.map { NameRules.jsonName($0.name) }
         let firstWithDefault = Self.firstEarlier(defaultNames)
         let firstWithJSON = Self.firstEarlier(fields.map(\.jsonName))
@@ -139,6 +145,59 @@ struct Validator {
                     error("the \(custom ? "custom" : "default") JSON name of field \"\(field.name)\" (\"\(field.jsonName)\") conflicts with the \(other.custom ? "custom" : "default") JSON name of field \"\(other.name)\"", field.span)
                 }
             }
+        }
+    }
+
+    /// True when no two fields share a default JSON name and no two share a JSON name, so that no
+    /// conflict can be reported: decided on 64-bit hashes of the names, computed without building
+    /// strings (equal hashes only send the message to the exact check).
+    static func jsonNamesAreDistinct(_ fields: [Field]) -> Bool {
+        if fields.count < 2 { return true }
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(fields.count * 2)
+        for index in fields.indices {
+            let defaultHash = defaultJSONNameHash(fields[index].name)
+            var jsonName = fields[index].jsonName
+            let jsonHash = jsonName.withUTF8 { bytes in
+                var hash = fnvOffset
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* fnvPrime }
+                return hash
+            }
+            // Default names and JSON names go in separate halves of the hash space (low bit), so a
+            // default name only meets default names, a JSON name only JSON names.
+            hashes.append(defaultHash << 1)
+            hashes.append(jsonHash << 1 | 1)
+        }
+        if fields.count <= 16 {
+            for i in hashes.indices {
+                for j in (i + 1)..<hashes.count where hashes[i] == hashes[j] { return false }
+            }
+            return true
+        }
+        hashes.sort()
+        for i in 1..<hashes.count where hashes[i] == hashes[i - 1] { return false }
+        return true
+    }
+
+    private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let fnvPrime: UInt64 = 0x100_0000_01b3
+
+    /// The FNV-1a hash of `NameRules.jsonName(fieldName)`, without building that name.
+    static func defaultJSONNameHash(_ fieldName: String) -> UInt64 {
+        var name = fieldName
+        return name.withUTF8 { bytes in
+            var hash = fnvOffset
+            var capitalizeNext = false
+            for byte in bytes {
+                if byte == UInt8(ascii: "_") {
+                    capitalizeNext = true
+                    continue
+                }
+                let out = capitalizeNext && byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
+                capitalizeNext = false
+                hash = (hash ^ UInt64(out)) &* fnvPrime
+            }
+            return hash
         }
     }
 

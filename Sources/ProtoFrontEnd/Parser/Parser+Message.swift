@@ -68,14 +68,21 @@ extension Parser {
 
     enum FieldContext { case message, oneof, extend }
 
+    /// The label `token` spells, if it is `optional`, `required` or `repeated`.
+    func labelKeyword(_ token: Token) -> FieldLabel? {
+        if self.token(token, is: "optional") { return .optional }
+        if self.token(token, is: "repeated") { return .repeated }
+        if self.token(token, is: "required") { return .required }
+        return nil
+    }
+
     /// A field, map field or group; synthesized nested types go to `nestedTypes`.
     mutating func parseField(context: FieldContext, oneofIndex: Int32?, nestedTypes: inout [MessageNode],
                              comments: Comments?) throws -> FieldNode {
         let start = current
         var label: FieldLabel?
         var labelSpan: SourceSpan?
-        if current.kind == .identifier, let l = ["optional": FieldLabel.optional, "required": .required, "repeated": .repeated][currentText],
-           peekText(1) != "=" {
+        if current.kind == .identifier, let l = labelKeyword(current), !peekIs(1, "=") {
             label = l
             labelSpan = span(current)
             next()
@@ -97,12 +104,12 @@ extension Parser {
                     "label \"required\" is not supported in editions: use features.field_presence = LEGACY_REQUIRED",
                     at: labelSpan))
             }
-        } else if syntax == .proto2, context != .oneof, !(lookingAt("map") && peekText(1) == "<") {
+        } else if syntax == .proto2, context != .oneof, !(lookingAt("map") && peekIs(1, "<")) {
             diagnostics.append(Diagnostic("expected \"required\", \"optional\", or \"repeated\"", at: span(current)))
         }
 
         // Map fields.
-        if lookingAt("map"), peekText(1) == "<" {
+        if lookingAt("map"), peekIs(1, "<") {
             if context == .oneof { throw fail("map fields are not allowed in oneofs") }
             if context == .extend { throw fail("map fields are not allowed to be extensions") }
             if label != nil {
@@ -112,7 +119,7 @@ extension Parser {
         }
 
         // Groups.
-        if lookingAt("group"), peekText(1).map({ $0 != "." && $0 != "=" }) ?? false {
+        if lookingAt("group"), index + 1 < tokens.count, tokens[index + 1].kind != .endOfFile, !peekIs(1, "."), !peekIs(1, "=") {
             let groupToken = current
             next()
             if syntax == .proto3 { diagnostics.append(Diagnostic("groups are not supported in proto3 syntax", at: span(groupToken))) }

@@ -9,8 +9,12 @@ struct Parser {
     static let maxDepth = 100
 
     let file: String
+    let fileID: SourceFileID
     let bytes: [UInt8]
     var tokens: [Token]
+    /// The lexer's side tables: string literal values and comment blocks, found from tokens by index.
+    let stringValues: [[UInt8]]
+    let commentBlocks: [CommentBlock]
     var index = 0
     var diagnostics: [Diagnostic] = []
     var depth = 0
@@ -22,6 +26,9 @@ struct Parser {
         self.bytes = bytes
         var lexer = Lexer(file: file, bytes: bytes)
         tokens = lexer.tokenize()
+        fileID = lexer.fileID
+        stringValues = lexer.stringValues
+        commentBlocks = lexer.commentBlocks
         diagnostics = lexer.diagnostics
     }
 
@@ -43,7 +50,7 @@ struct Parser {
     var currentText: String { text(current) }
 
     func span(_ token: Token) -> SourceSpan {
-        SourceSpan(file: file, line: token.line, column: token.column, endLine: token.endLine,
+        SourceSpan(fileID: fileID, line: token.line, column: token.column, endLine: token.endLine,
                    endColumn: token.endColumn, offset: token.start, endOffset: token.end)
     }
 
@@ -53,8 +60,26 @@ struct Parser {
         return span(start).extended(to: span(last))
     }
 
+    /// True when `token` is the symbol or identifier `symbol`, compared byte for byte (no string is made).
+    func token(_ token: Token, is symbol: String) -> Bool {
+        guard token.kind == .symbol || token.kind == .identifier else { return false }
+        let length = token.end - token.start
+        let matched = symbol.utf8.withContiguousStorageIfAvailable { spelled -> Bool in
+            guard spelled.count == length else { return false }
+            for offset in 0..<length where spelled[offset] != bytes[token.start + offset] { return false }
+            return true
+        }
+        return matched ?? (text(token) == symbol)
+    }
+
     func lookingAt(_ symbol: String) -> Bool {
-        (current.kind == .symbol || current.kind == .identifier) && currentText == symbol
+        token(current, is: symbol)
+    }
+
+    /// True when the token `offset` places ahead is `symbol` (false past the end of the file).
+    func peekIs(_ offset: Int, _ symbol: String) -> Bool {
+        let i = index + offset
+        return i < tokens.count && token(tokens[i], is: symbol)
     }
 
     func peekText(_ offset: Int) -> String? {
@@ -85,9 +110,10 @@ struct Parser {
         token.kind == .endOfFile ? "end of file" : "\"\(text(token))\""
     }
 
-    mutating func expect(_ symbol: String, _ context: String) throws {
+    /// Consumes `symbol` or fails; `context` (built only on failure) says where it was expected.
+    mutating func expect(_ symbol: String, _ context: @autoclosure () -> String) throws {
         if !tryConsume(symbol) {
-            throw fail("expected \"\(symbol)\" \(context), found \(describe(current))")
+            throw fail("expected \"\(symbol)\" \(context()), found \(describe(current))")
         }
     }
 
@@ -101,15 +127,27 @@ struct Parser {
     /// A possibly dotted name, with an optional leading dot (`.foo.Bar`).
     mutating func typeName(_ what: String) throws -> (String, SourceSpan) {
         let start = current
-        var name = ""
-        if tryConsume(".") { name = "." }
-        let (first, _) = try identifier(what)
-        name += first
+        let startIndex = index
+        var touching = true  // every token starts where the previous one ended: the name is one run of bytes
+        var end = start.end
+        if tryConsume(".") {
+            touching = current.start == end
+        }
+        guard current.kind == .identifier else { throw fail("expected \(what), found \(describe(current))") }
+        touching = touching && current.start == (start.kind == .identifier ? start.start : end)
+        end = current.end
+        next()
         while lookingAt("."), index + 1 < tokens.count, tokens[index + 1].kind == .identifier {
+            touching = touching && current.start == end && tokens[index + 1].start == current.end
             next()
-            name += "." + currentText
+            end = current.end
             next()
         }
+        if touching {
+            return (String(decoding: bytes[start.start..<end], as: UTF8.self), span(from: start))
+        }
+        var name = ""
+        for token in tokens[startIndex..<index] { name += text(token) }
         return (name, span(from: start))
     }
 
@@ -119,7 +157,7 @@ struct Parser {
         let start = current
         var value: [UInt8] = []
         while current.kind == .string {
-            value += current.stringValue
+            value += stringValues[Int(current.stringIndex)]
             next()
         }
         return (value, span(from: start))
@@ -130,7 +168,7 @@ struct Parser {
         let start = current
         let negative = allowNegative && tryConsume("-")
         guard current.kind == .integer else { throw fail("expected \(what), found \(describe(current))") }
-        guard let magnitude = Self.parseInteger(currentText) else {
+        guard let magnitude = Self.parseInteger(bytes[current.start..<current.end]) else {
             throw fail("integer out of range")
         }
         next()
@@ -142,17 +180,46 @@ struct Parser {
         return (Int64(magnitude), span(from: start))
     }
 
-    /// Decimal, hex (`0x`) or octal (leading `0`) text to its value; nil when over 64 bits.
+    /// Decimal, hex (`0x`) or octal (leading `0`) text to its value; nil when over 64 bits or not digits.
     static func parseInteger(_ text: String) -> UInt64? {
-        if text.hasPrefix("0x") || text.hasPrefix("0X") { return UInt64(text.dropFirst(2), radix: 16) }
-        if text.count > 1, text.hasPrefix("0") { return UInt64(text.dropFirst(), radix: 8) }
-        return UInt64(text, radix: 10)
+        parseInteger(Array(text.utf8)[...])
+    }
+
+    /// `parseInteger` over the token's bytes.
+    static func parseInteger(_ text: ArraySlice<UInt8>) -> UInt64? {
+        var digits = text
+        var radix: UInt64 = 10
+        if digits.count > 2, digits.first == UInt8(ascii: "0"),
+           digits[digits.startIndex + 1] == UInt8(ascii: "x") || digits[digits.startIndex + 1] == UInt8(ascii: "X") {
+            radix = 16
+            digits = digits.dropFirst(2)
+        } else if digits.count > 1, digits.first == UInt8(ascii: "0") {
+            radix = 8
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty else { return nil }
+        var value: UInt64 = 0
+        for byte in digits {
+            let digit: UInt64
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt64(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt64(byte - UInt8(ascii: "A") + 10)
+            default: return nil
+            }
+            guard digit < radix else { return nil }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: radix)
+            let (sum, carry) = shifted.addingReportingOverflow(digit)
+            if overflow || carry { return nil }
+            value = sum
+        }
+        return value
     }
 
     /// Comments attached to the element starting at `token`: the block right before it (no blank line
     /// between) is leading, earlier blocks are detached. Blocks on the previous token's line are its trailing.
     func leadingComments(of token: Token) -> Comments? {
-        var blocks = token.commentsBefore
+        var blocks = commentBlocks[token.commentRange]
         let previousLine = index > 0 ? tokens[index - 1].endLine : 0
         if let first = blocks.first, first.startLine == previousLine, previousLine > 0 { blocks.removeFirst() }
         guard !blocks.isEmpty else { return nil }
@@ -169,7 +236,7 @@ struct Parser {
     func trailingComment() -> String? {
         guard index > 0 else { return nil }
         let last = tokens[index - 1]
-        guard let first = current.commentsBefore.first, first.startLine == last.endLine else { return nil }
+        guard let first = commentBlocks[current.commentRange].first, first.startLine == last.endLine else { return nil }
         return first.text
     }
 
@@ -256,7 +323,7 @@ struct Parser {
 
     /// `export` or `local` before `message` or `enum` (editions 2024 and later).
     mutating func parseVisibility() -> SymbolVisibility? {
-        guard current.kind == .identifier, let next = peekText(1), next == "message" || next == "enum" else { return nil }
+        guard current.kind == .identifier, peekIs(1, "message") || peekIs(1, "enum") else { return nil }
         guard let visibility = SymbolVisibility(rawValue: currentText) else { return nil }
         if syntax != .editions || edition == "2023" {
             diagnostics.append(Diagnostic("\"\(currentText)\" visibility is only allowed in edition 2024 and later", at: span(current)))
