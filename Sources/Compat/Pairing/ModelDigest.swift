@@ -97,25 +97,27 @@ public struct VersionDigests: Sendable {
         let outline: FileOutline
     }
 
-    static func digests(of sourceFile: ProtoFile, index: SchemaIndex, optionFields: [Field]?) -> FileDigests {
-        let file = Schema(files: [sourceFile]).strippingSourceInfo().files[0]
+    static func digests(of file: ProtoFile, index: SchemaIndex, optionFields: [Field]?) -> FileDigests {
+        // Content hashing leaves out source locations and comments (`ContentHashing`).
         let context = { (hasher: inout Hasher) in
             hasher.combine(file.package)
             hasher.combine(file.syntax)
-            hasher.combine(file.options)
+            file.options.combineContent(into: &hasher)
         }
         var own: [ModelDigest] = []
-        for message in file.messages {
+        own.reserveCapacity(file.messages.count + file.enums.count + file.services.count)
+        for position in file.messages.indices {
             own.append(ModelDigest { hasher in
                 context(&hasher)
-                hasher.combine(message)
-                message.forEachMessage { inner in
-                    for field in inner.fields + inner.extensions { Self.combineReferencedType(field, index: index, into: &hasher) }
+                file.messages[position].combineContent(into: &hasher)
+                file.messages[position].forEachMessage { inner in
+                    for field in inner.fields.indices { Self.combineReferencedType(inner.fields[field], index: index, into: &hasher) }
+                    for field in inner.extensions.indices { Self.combineReferencedType(inner.extensions[field], index: index, into: &hasher) }
                 }
             })
         }
-        own += file.enums.map { enumType in ModelDigest { context(&$0); $0.combine(enumType) } }
-        own += file.services.map { service in ModelDigest { context(&$0); $0.combine(service) } }
+        for position in file.enums.indices { own.append(ModelDigest { context(&$0); file.enums[position].combineContent(into: &$0) }) }
+        for position in file.services.indices { own.append(ModelDigest { context(&$0); file.services[position].combineContent(into: &$0) }) }
         var elements: [(name: String, digest: ModelDigest)] = []
         if file.syntax != .editions {
             elements = zip(file.messages.map(\.fullName) + file.enums.map(\.fullName) + file.services.map(\.fullName), own).map { ($0, $1) }
@@ -123,11 +125,15 @@ public struct VersionDigests: Sendable {
         let digest = ModelDigest { hasher in
             hasher.combine(file.name)
             hasher.combine(file.edition)
-            hasher.combine(file.imports)
-            hasher.combine(file.extensions)
+            file.imports.combineContent(into: &hasher)
+            file.extensions.combineContent(into: &hasher)
             context(&hasher)
             // Element digests already cover each element; editions files hash the elements themselves.
-            if file.syntax == .editions { hasher.combine(file.messages); hasher.combine(file.enums); hasher.combine(file.services) }
+            if file.syntax == .editions {
+                file.messages.combineContent(into: &hasher)
+                file.enums.combineContent(into: &hasher)
+                file.services.combineContent(into: &hasher)
+            }
             for digest in own { hasher.combine(digest) }
             hasher.combine(optionFields == nil)
             for field in optionFields ?? [] {
@@ -156,11 +162,16 @@ public struct VersionDigests: Sendable {
             hasher.combine(file.name)
             hasher.combine(file.package)
             hasher.combine(file.syntax)
-            hasher.combine(file.options)
+            file.options.combineContent(into: &hasher)
             for service in file.services { hasher.combine(service.fullName) }
             hasher.combine(0xFE as UInt8)
             for field in file.extensions { hasher.combine(field.name) }
-            file.forEachMessage { message in for field in message.extensions { hasher.combine(message.fullName + "." + field.name) } }
+            file.forEachMessage { message in
+                for field in message.extensions.indices {
+                    hasher.combine(message.fullName)
+                    hasher.combine(message.extensions[field].name)
+                }
+            }
             if hasExtensions {
                 // Extensions are paired and compared field by field across files: all of the file,
                 // and what its file-level extensions refer to (nested ones are in their messages' digests).

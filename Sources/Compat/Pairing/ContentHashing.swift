@@ -1,0 +1,143 @@
+import ProtoModel
+
+/// Hashing of what a model element says, leaving out where it was written (spans) and its comments:
+/// what model digests are made of. It reads the model in place; hashing a copy stripped of source
+/// information copied every array of every file first. Every stored property but spans and comments
+/// is combined (`ContentHashingTests` lists each type's properties and fails when one is added), arrays
+/// with their count, optionals with their presence, so that different contents feed different input.
+protocol ContentHashable {
+    /// Feeds everything but source locations and comments to `hasher`.
+    func combineContent(into hasher: inout Hasher)
+}
+
+extension Array: ContentHashable where Element: ContentHashable {
+    func combineContent(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for index in indices { self[index].combineContent(into: &hasher) }
+    }
+}
+
+extension OptionValue: ContentHashable {
+    func combineContent(into hasher: inout Hasher) {
+        switch self {
+        case .bool(let value): hasher.combine(0 as UInt8); hasher.combine(value)
+        case .int(let value): hasher.combine(1 as UInt8); hasher.combine(value)
+        case .uint(let value): hasher.combine(2 as UInt8); hasher.combine(value)
+        case .double(let value): hasher.combine(3 as UInt8); hasher.combine(value)
+        case .string(let value): hasher.combine(4 as UInt8); hasher.combine(value)
+        case .bytes(let value): hasher.combine(5 as UInt8); hasher.combine(value)
+        case .enumValue(let value): hasher.combine(6 as UInt8); hasher.combine(value)
+        case .message(let value): hasher.combine(7 as UInt8); value.combineContent(into: &hasher)
+        case .list(let values): hasher.combine(8 as UInt8); values.combineContent(into: &hasher)
+        }
+    }
+}
+
+extension OptionField: ContentHashable {
+    func combineContent(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(number)
+        value.combineContent(into: &hasher)
+    }
+}
+
+extension OptionMessage: ContentHashable {
+    func combineContent(into hasher: inout Hasher) {
+        fields.combineContent(into: &hasher)
+    }
+}
+
+extension Field: ContentHashable {
+    func combineContent(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(number)
+        hasher.combine(label)
+        hasher.combine(type)
+        hasher.combine(typeName)
+        hasher.combine(extendee)
+        hasher.combine(defaultValue)
+        hasher.combine(oneofIndex)
+        hasher.combine(jsonName)
+        hasher.combine(proto3Optional)
+        options.combineContent(into: &hasher)
+    }
+}
+
+extension Oneof: ContentHashable {
+    func combineContent(into hasher: inout Hasher) {
+        hasher.combine(name)
+        options.combineContent(into: &hasher)
+    }
+}
+
+extension NumberRange: ContentHashable {
+    func combineContent(into hasher: inout Hasher) {
+        hasher.combine(start)
+        hasher.combine(end)
+        options.combineContent(into: &hasher)
+    }
+}
+
+extension EnumValue: ContentHashable {
+    func combineContent(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(number)
+        options.combineContent(into: &hasher)
+    }
+}
+
+extension EnumType: ContentHashable {
+    func combineContent(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(fullName)
+        values.combineContent(into: &hasher)
+        reservedRanges.combineContent(into: &hasher)
+        hasher.combine(reservedNames)
+        options.combineContent(into: &hasher)
+        hasher.combine(visibility)
+    }
+}
+
+extension Message: ContentHashable {
+    func combineContent(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(fullName)
+        fields.combineContent(into: &hasher)
+        oneofs.combineContent(into: &hasher)
+        nestedMessages.combineContent(into: &hasher)
+        enums.combineContent(into: &hasher)
+        extensions.combineContent(into: &hasher)
+        extensionRanges.combineContent(into: &hasher)
+        reservedRanges.combineContent(into: &hasher)
+        hasher.combine(reservedNames)
+        options.combineContent(into: &hasher)
+        hasher.combine(visibility)
+    }
+}
+
+extension Method: ContentHashable {
+    func combineContent(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(inputType)
+        hasher.combine(outputType)
+        hasher.combine(clientStreaming)
+        hasher.combine(serverStreaming)
+        options.combineContent(into: &hasher)
+    }
+}
+
+extension Service: ContentHashable {
+    func combineContent(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(fullName)
+        methods.combineContent(into: &hasher)
+        options.combineContent(into: &hasher)
+    }
+}
+
+extension Import: ContentHashable {
+    func combineContent(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(kind)
+    }
+}
