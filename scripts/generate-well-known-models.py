@@ -4,7 +4,8 @@
 The data file holds each built-in file's model as protocompat's JSON; this script turns the same JSON
 into Swift code that builds the model directly, so that protocompat does not decode JSON when it
 starts (decoding descriptor.proto cost more than parsing a small schema). A test checks that both
-give the same model. Run by scripts/generate-well-known-types.sh; needs only Python 3.
+give the same model. Run by scripts/generate-well-known-types.sh; needs only Python 3. With --check
+it writes nothing and fails when the committed file is not what the data generates (ci/test.sh).
 """
 import json, os, re, sys
 
@@ -208,8 +209,15 @@ def main():
     out.append("    ]")
     out.extend(bodies)
     out.append("}")
+    text = "\n".join(out) + "\n"
+    if "--check" in sys.argv[1:]:
+        current = open(OUT, encoding="utf-8").read() if os.path.exists(OUT) else ""
+        if current != text:
+            fail("%s is not what WellKnownTypesData.swift generates: run scripts/generate-well-known-models.py" % os.path.relpath(OUT))
+        print("%s is up to date (%d files)" % (os.path.relpath(OUT), len(blobs)))
+        return
     with open(OUT, "w", encoding="utf-8") as handle:
-        handle.write("\n".join(out) + "\n")
+        handle.write(text)
     print("wrote %s (%d files)" % (os.path.relpath(OUT), len(blobs)))
 
 
