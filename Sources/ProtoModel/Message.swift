@@ -43,7 +43,11 @@ public struct Message: Sendable, Hashable, Codable {
     public var isMapEntry: Bool { options.isTrue("map_entry") }
 
     /// The field with this number, if any.
-    public func field(number: Int32) -> Field? { fields.first { $0.number == number } }
+    public func field(number: Int32) -> Field? {
+        // By index: a closure over the elements copied every field it looked at.
+        for index in fields.indices where fields[index].number == number { return fields[index] }
+        return nil
+    }
 }
 
 /// An enum type.

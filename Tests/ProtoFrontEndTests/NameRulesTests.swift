@@ -1,4 +1,5 @@
 import ProtoFrontEnd
+import ProtoModel
 import Testing
 
 /// protoc's default JSON names (descriptor.cc ToJsonName): underscores dropped, the next character
@@ -13,12 +14,12 @@ struct NameRulesTests {
     }
 
     @Test func joinWritesScopeDotName() {
-        #expect(NameRules.join("a.b", "C") == "a.b.C")
-        #expect(NameRules.join("", "C") == ".C")
+        #expect(FullName.join("a.b", "C") == "a.b.C")
+        #expect(FullName.join("", "C") == ".C")
         #expect(NameRules.qualify("", "C") == "C")
         #expect(NameRules.qualify("pkg", "é") == "pkg.é")
         let long = String(repeating: "x", count: 40)
-        #expect(NameRules.join(long, long) == long + "." + long)
-        #expect(NameRules.join(Substring("a.b.c").dropLast(2), Substring("D")) == "a.b.D")
+        #expect(FullName.join(long, long) == long + "." + long)
+        #expect(FullName.join(Substring("a.b.c").dropLast(2), Substring("D")) == "a.b.D")
     }
 }

@@ -266,7 +266,7 @@ public struct SchemaPair: Sendable {
             for (o, n) in Self.fieldPairs(old, new) {
                 if skipsUnchanged, UnchangedFields.same(o, n, old: oldVersion, new: newVersion) { continue }
                 result.append(FieldPair(old: o, new: n, oldMessage: old, newMessage: new, containerName: new.name,
-                                        symbol: new.fullName + "." + n.name, oldSymbol: old.fullName + "." + o.name,
+                                        symbol: FullName.join(new.fullName, n.name), oldSymbol: FullName.join(old.fullName, o.name),
                                         oldFile: oldFile, newFile: newFile))
             }
         }
@@ -285,6 +285,26 @@ public struct SchemaPair: Sendable {
 
     /// Fields present in both messages, paired by number.
     public static func fieldPairs(_ old: Message, _ new: Message) -> [(old: Field, new: Field)] {
-        new.fields.compactMap { field in old.field(number: field.number).map { ($0, field) } }
+        var result: [(old: Field, new: Field)] = []
+        result.reserveCapacity(min(old.fields.count, new.fields.count))
+        if old.fields.count <= 16 {
+            for index in new.fields.indices {
+                let number = new.fields[index].number
+                if let match = old.fields.indices.first(where: { old.fields[$0].number == number }) {
+                    result.append((old.fields[match], new.fields[index]))
+                }
+            }
+            return result
+        }
+        // Long messages: by a table of the first field with each number (what `field(number:)` finds).
+        var firstByNumber: [Int32: Int] = [:]
+        firstByNumber.reserveCapacity(old.fields.count)
+        for index in old.fields.indices where firstByNumber[old.fields[index].number] == nil {
+            firstByNumber[old.fields[index].number] = index
+        }
+        for index in new.fields.indices {
+            if let match = firstByNumber[new.fields[index].number] { result.append((old.fields[match], new.fields[index])) }
+        }
+        return result
     }
 }

@@ -61,7 +61,7 @@ struct FileSymbols {
             let name = NameRules.qualify(scope, service.name)
             list.append(Definition(name: name, kind: .service, scope: scope, span: service.span))
             for method in service.methods {
-                list.append(Definition(name: NameRules.join(name, method.name), kind: .method, scope: name, span: method.span))
+                list.append(Definition(name: FullName.join(name, method.name), kind: .method, scope: name, span: method.span))
             }
         }
         return list
@@ -72,15 +72,15 @@ struct FileSymbols {
         list.append(Definition(name: name, kind: .message, scope: scope, span: message.nameSpan))
         // Elements are read in place (`message.fields[index]`): a loop variable copied each node.
         for index in message.fields.indices {
-            list.append(Definition(name: NameRules.join(name, message.fields[index].name), kind: .field, scope: name, span: message.fields[index].nameSpan))
+            list.append(Definition(name: FullName.join(name, message.fields[index].name), kind: .field, scope: name, span: message.fields[index].nameSpan))
         }
         for index in message.oneofs.indices {
-            list.append(Definition(name: NameRules.join(name, message.oneofs[index].name), kind: .oneof, scope: name, span: message.oneofs[index].span))
+            list.append(Definition(name: FullName.join(name, message.oneofs[index].name), kind: .oneof, scope: name, span: message.oneofs[index].span))
         }
         for index in message.nested.indices { definitions(of: message.nested[index], scope: name, into: &list) }
         for index in message.enums.indices { definitions(of: message.enums[index], scope: name, into: &list) }
         for index in message.extensions.indices {
-            list.append(Definition(name: NameRules.join(name, message.extensions[index].name), kind: .extension, scope: name, span: message.extensions[index].nameSpan))
+            list.append(Definition(name: FullName.join(name, message.extensions[index].name), kind: .extension, scope: name, span: message.extensions[index].nameSpan))
         }
     }
 
@@ -102,7 +102,7 @@ struct FileSymbols {
         for service in file.services {
             define(service.fullName, .service, file: file.name, scope: scope, at: nil)
             for method in service.methods {
-                define(NameRules.join(service.fullName, method.name), .method, file: file.name, scope: service.fullName, at: nil)
+                define(FullName.join(service.fullName, method.name), .method, file: file.name, scope: service.fullName, at: nil)
             }
         }
     }
@@ -110,11 +110,11 @@ struct FileSymbols {
     mutating func define(_ message: Message, scope: String, file: String) {
         let name = message.fullName
         define(name, .message, file: file, scope: scope, at: nil)
-        for field in message.fields { define(NameRules.join(name, field.name), .field, file: file, scope: name, at: nil) }
-        for oneof in message.oneofs { define(NameRules.join(name, oneof.name), .oneof, file: file, scope: name, at: nil) }
+        for field in message.fields { define(FullName.join(name, field.name), .field, file: file, scope: name, at: nil) }
+        for oneof in message.oneofs { define(FullName.join(name, oneof.name), .oneof, file: file, scope: name, at: nil) }
         for nested in message.nestedMessages { define(nested, scope: name, file: file) }
         for e in message.enums { define(e, scope: name, file: file) }
-        for ext in message.extensions { define(NameRules.join(name, ext.name), .extension, file: file, scope: name, at: nil) }
+        for ext in message.extensions { define(FullName.join(name, ext.name), .extension, file: file, scope: name, at: nil) }
     }
 
     mutating func define(_ e: EnumType, scope: String, file: String) {

@@ -1,3 +1,5 @@
+import ProtoModel
+
 /// Names protoc derives from other names (JSON names, qualified names).
 public enum NameRules {
     /// protoc's default JSON name: underscores dropped, the letter after each one upper-cased.
@@ -22,26 +24,6 @@ public enum NameRules {
 
     /// `scope.name`, or `name` when the scope is empty.
     public static func qualify(_ scope: String, _ name: String) -> String {
-        scope.isEmpty ? name : join(scope, name)
-    }
-
-    /// `scope.name`, written into one allocation (appending the parts one by one grew the string twice).
-    public static func join(_ scope: String, _ name: String) -> String {
-        join(Substring(scope), Substring(name))
-    }
-
-    /// `join` for parts of other names.
-    public static func join(_ scope: Substring, _ name: Substring) -> String {
-        var scope = scope, name = name
-        return scope.withUTF8 { head in
-            name.withUTF8 { tail in
-                String(unsafeUninitializedCapacity: head.count + 1 + tail.count) { buffer in
-                    _ = buffer.initialize(fromContentsOf: head)
-                    buffer[head.count] = UInt8(ascii: ".")
-                    _ = buffer[(head.count + 1)...].initialize(fromContentsOf: tail)
-                    return head.count + 1 + tail.count
-                }
-            }
-        }
+        scope.isEmpty ? name : FullName.join(scope, name)
     }
 }

@@ -98,12 +98,12 @@ struct SymbolTable: Sendable {
         var notImported: Resolution?
         var notAType: Resolution?
         while let scope = scopeToTry {
-            let candidate = NameRules.join(scope, firstPart)
+            let candidate = FullName.join(scope, firstPart)
             switch find(candidate, visible: visible, typesOnly: false) {
             case .found(let found, let symbol):
                 if isCompound {
                     if symbol.kind.isAggregate {
-                        let full = NameRules.join(scope, Substring(name))
+                        let full = FullName.join(scope, Substring(name))
                         let result = find(full, visible: visible, typesOnly: typesOnly)
                         if case .notFound = result { return .resolvedToUndefined(full) }
                         return result
