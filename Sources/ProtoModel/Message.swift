@@ -48,6 +48,11 @@ public struct Message: Sendable, Hashable, Codable {
         for index in fields.indices where fields[index].number == number { return fields[index] }
         return nil
     }
+
+    /// Whether a field has this number (without copying it out).
+    public func hasField(number: Int32) -> Bool {
+        fields.contains { $0.number == number }
+    }
 }
 
 /// An enum type.

@@ -35,7 +35,7 @@ struct StructuralComparison {
                     return inner
                 }
             }
-            for field in b.fields where a.field(number: field.number) == nil {
+            for field in b.fields where !a.hasField(number: field.number) {
                 return "\(newType) added field \(field.number)"
             }
             return nil

@@ -53,7 +53,7 @@ struct ElementAdded: CompatRule {
         switch kind {
         case .field:
             return pair.messagePairs.flatMap { old, new, _, newFile in
-                new.fields.filter { old.field(number: $0.number) == nil && !new.isMapEntry }.map { field in
+                new.fields.filter { !old.hasField(number: $0.number) && !new.isMapEntry }.map { field in
                     Finding(rule: info.id, symbol: new.fullName + "." + field.name, number: field.number,
                             verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe), direction: .forward, location: field.span,
                             previousLocation: old.span, file: newFile.name, arguments: ["message": new.name, "field": field.name])

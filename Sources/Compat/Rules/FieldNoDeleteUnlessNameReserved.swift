@@ -17,7 +17,7 @@ struct FieldNoDeleteUnlessNameReserved: CompatRule {
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.messagePairs.flatMap { old, new, oldFile, newFile in
-            old.fields.filter { field in new.field(number: field.number) == nil && !new.reservedNames.contains(field.name) }.map { field in
+            old.fields.filter { field in !new.hasField(number: field.number) && !new.reservedNames.contains(field.name) }.map { field in
                 Finding(rule: info.id, symbol: old.fullName + "." + field.name, number: field.number,
                         verdicts: Verdicts(wire: .safe, json: .breaking, source: .breaking), direction: .backward,
                         location: new.span, previousLocation: field.span, file: newFile.name,

@@ -19,7 +19,7 @@ struct FieldNoDeleteUnlessNumberReserved: CompatRule {
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.messagePairs.flatMap { old, new, oldFile, newFile in
             old.fields.filter { field in
-                new.field(number: field.number) == nil && !new.reservedRanges.contains { field.number >= $0.start && field.number < $0.end }
+                !new.hasField(number: field.number) && !new.reservedRanges.contains { field.number >= $0.start && field.number < $0.end }
             }.map { field in
                 Finding(rule: info.id, symbol: old.fullName + "." + field.name, number: field.number,
                         verdicts: Verdicts(wire: .hazard, json: .breaking, source: .breaking), direction: .backward,

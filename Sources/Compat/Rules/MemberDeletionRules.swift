@@ -12,7 +12,7 @@ struct FieldNoDelete: CompatRule {
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.messagePairs.flatMap { old, new, _, newFile in
-            old.fields.filter { new.field(number: $0.number) == nil }.map { field in
+            old.fields.filter { !new.hasField(number: $0.number) }.map { field in
                 let numberReserved = new.reservedRanges.contains { field.number >= $0.start && field.number < $0.end }
                 let nameReserved = new.reservedNames.contains(field.name)
                 return Finding(rule: info.id, symbol: old.fullName + "." + field.name, number: field.number,
