@@ -29,25 +29,29 @@ public enum FieldType: Int, Sendable, Hashable, CaseIterable {
 
     /// Scalar type for a .proto keyword, or nil when the word names no scalar type.
     public init?(scalarKeyword: String) {
-        switch scalarKeyword {
-        case "double": self = .double
-        case "float": self = .float
-        case "int64": self = .int64
-        case "uint64": self = .uint64
-        case "int32": self = .int32
-        case "fixed64": self = .fixed64
-        case "fixed32": self = .fixed32
-        case "bool": self = .bool
-        case "string": self = .string
-        case "bytes": self = .bytes
-        case "uint32": self = .uint32
-        case "sfixed32": self = .sfixed32
-        case "sfixed64": self = .sfixed64
-        case "sint32": self = .sint32
-        case "sint64": self = .sint64
-        default: return nil
-        }
+        // The words are 4 to 8 bytes: packed into one integer each, a lookup is a few comparisons
+        // (a `switch` over the words compared up to fifteen strings per field).
+        var word = scalarKeyword
+        guard (4...8).contains(word.utf8.count) else { return nil }
+        let key = word.withUTF8 { Self.packed($0) }
+        guard let found = Self.scalarKeywords.first(where: { $0.key == key }) else { return nil }
+        self = found.type
     }
+
+    /// Up to eight bytes as one integer, first byte lowest.
+    private static func packed(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var key: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in bytes {
+            key |= UInt64(byte) << shift
+            shift += 8
+        }
+        return key
+    }
+
+    private static let scalarKeywords: [(key: UInt64, type: FieldType)] = allCases
+        .filter { $0 != .group && $0 != .message && $0 != .enum }
+        .map { (packed($0.keyword.utf8), $0) }
 
     /// The wire type used to encode one element of this type (0 varint, 1 i64, 2 len, 3 group, 5 i32).
     public var wireType: Int {

@@ -22,4 +22,13 @@ struct NameRulesTests {
         #expect(FullName.join(long, long) == long + "." + long)
         #expect(FullName.join(Substring("a.b.c").dropLast(2), Substring("D")) == "a.b.D")
     }
+
+    @Test func scalarKeywordsAndOnlyThose() {
+        for type in FieldType.allCases where type != .group && type != .message && type != .enum {
+            #expect(FieldType(scalarKeyword: type.keyword) == type)
+        }
+        for word in ["group", "message", "enum", "Int32", "int", "", "int322", "sint", "doubles", "bool ", "fixed6", "é"] {
+            #expect(FieldType(scalarKeyword: word) == nil, "\(word)")
+        }
+    }
 }

@@ -6,20 +6,23 @@ public enum NameRules {
     public static func jsonName(_ fieldName: String) -> String {
         // Bytes, as protoc's ToJsonName: only ASCII a-z is upper-cased (identifiers are ASCII anyway).
         guard fieldName.utf8.contains(UInt8(ascii: "_")) else { return fieldName }
-        var utf8 = Array(fieldName.utf8)
-        var written = 0
-        var capitalizeNext = false
-        for index in utf8.indices {
-            let byte = utf8[index]
-            if byte == UInt8(ascii: "_") {
-                capitalizeNext = true
-                continue
+        var name = fieldName
+        return name.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                var written = 0
+                var capitalizeNext = false
+                for byte in bytes {
+                    if byte == UInt8(ascii: "_") {
+                        capitalizeNext = true
+                        continue
+                    }
+                    buffer[written] = capitalizeNext && byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
+                    capitalizeNext = false
+                    written += 1
+                }
+                return written
             }
-            utf8[written] = capitalizeNext && byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
-            capitalizeNext = false
-            written += 1
         }
-        return String(decoding: utf8[..<written], as: UTF8.self)
     }
 
     /// `scope.name`, or `name` when the scope is empty.

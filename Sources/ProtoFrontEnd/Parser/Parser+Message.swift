@@ -39,8 +39,7 @@ extension Parser {
         if tryConsume(";") { return }
         let comments = leadingComments(of: current)
         let visibility = parseVisibility()
-        let word = current.kind == .identifier ? currentText : ""
-        switch word {
+        switch currentKeyword(Self.messageKeywords) {
         case "message":
             var nested = try parseMessage(scope: message.name, comments: comments)
             nested.visibility = visibility

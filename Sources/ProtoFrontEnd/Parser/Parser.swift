@@ -63,14 +63,39 @@ struct Parser {
     /// True when `token` is the symbol or identifier `symbol`, compared byte for byte (no string is made).
     func token(_ token: Token, is symbol: String) -> Bool {
         guard token.kind == .symbol || token.kind == .identifier else { return false }
-        let length = token.end - token.start
-        let matched = symbol.utf8.withContiguousStorageIfAvailable { spelled -> Bool in
-            guard spelled.count == length else { return false }
-            for offset in 0..<length where spelled[offset] != bytes[token.start + offset] { return false }
-            return true
+        let utf8 = symbol.utf8
+        guard utf8.count == token.end - token.start else { return false }
+        var offset = token.start
+        for byte in utf8 {
+            if bytes[offset] != byte { return false }
+            offset += 1
         }
-        return matched ?? (text(token) == symbol)
+        return true
     }
+
+    /// The keyword among `keywords` that the current identifier spells, or "" (matched by length, then
+    /// bytes; the result is one of the given strings, so a `switch` over it compares equal storage).
+    func currentKeyword(_ keywords: [Keyword]) -> String {
+        guard current.kind == .identifier else { return "" }
+        let start = current.start, length = current.end - current.start
+        for keyword in keywords where keyword.bytes.count == length {
+            if keyword.bytes.indices.allSatisfy({ bytes[start + $0] == keyword.bytes[$0] }) { return keyword.text }
+        }
+        return ""
+    }
+
+    /// A statement keyword with its bytes.
+    struct Keyword: Sendable {
+        let text: String
+        let bytes: [UInt8]
+        init(_ text: String) {
+            self.text = text
+            bytes = Array(text.utf8)
+        }
+    }
+
+    static let topLevelKeywords = ["message", "enum", "service", "extend", "import", "package", "option", "syntax", "edition"].map(Keyword.init)
+    static let messageKeywords = ["message", "enum", "extend", "extensions", "reserved", "option", "oneof"].map(Keyword.init)
 
     func lookingAt(_ symbol: String) -> Bool {
         token(current, is: symbol)
@@ -337,7 +362,7 @@ struct Parser {
         let start = current
         let comments = leadingComments(of: current)
         let visibility = parseVisibility()
-        switch current.kind == .identifier ? currentText : "" {
+        switch currentKeyword(Self.topLevelKeywords) {
         case "message":
             var message = try parseMessage(scope: "", comments: comments)
             message.comments = message.comments ?? comments
