@@ -1,6 +1,6 @@
 /// A value of an option, interpreted against the option's declared type. Both the .proto front end
 /// and the descriptor-set reader produce this form, so that the two can be compared exactly.
-public indirect enum OptionValue: Sendable, Hashable {
+public enum OptionValue: Sendable, Hashable {
     case bool(Bool)
     case int(Int64)
     case uint(UInt64)
