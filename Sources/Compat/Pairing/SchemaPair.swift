@@ -54,11 +54,11 @@ public struct SchemaPair: Sendable {
             let file = newVersion.file(of: name).map { [$0] } ?? []
             if newVersion.index.messages[name] != nil {
                 messagePairs = Self.pairMessages(oldVersion, newVersion, unchanged: isOther, in: file)
-                enumPairs = Self.pairEnums(oldVersion, newVersion, unchanged: isOther, in: file)
+                enumPairs = Self.pairEnums(oldVersion, newVersion, within: name, in: file)
                 servicePairs = []
             } else if newVersion.index.enums[name] != nil {
                 messagePairs = []
-                enumPairs = Self.pairEnums(oldVersion, newVersion, unchanged: isOther, in: file)
+                enumPairs = Self.pairEnums(oldVersion, newVersion, within: name, in: file)
                 servicePairs = []
             } else {
                 messagePairs = []
@@ -211,6 +211,19 @@ public struct SchemaPair: Sendable {
                 .split(separator: ".").first.map { (entry.file.package.isEmpty ? "" : entry.file.package + ".") + $0 } ?? ""
             if unchanged(top) { return nil }
             guard let value = old.index.enums[entry.enumType.fullName], let oldFile = old.file(of: value.fullName) else { return nil }
+            return (value, entry.enumType, oldFile, entry.file)
+        }
+    }
+
+    /// `pairEnums` for one top-level element: the enum itself or the enums nested in the message, found
+    /// by name prefix (working out every enum's top-level name built strings for every enum of the file).
+    static func pairEnums(_ old: Version, _ new: Version, within name: String,
+                          in files: [ProtoFile]) -> [(old: EnumType, new: EnumType, oldFile: ProtoFile, newFile: ProtoFile)] {
+        let prefix = name + "."
+        return files.flatMap { new.enums(in: $0.name) }.compactMap { entry in
+            let fullName = entry.enumType.fullName
+            guard fullName == name || fullName.utf8.starts(with: prefix.utf8) else { return nil }
+            guard let value = old.index.enums[fullName], let oldFile = old.file(of: value.fullName) else { return nil }
             return (value, entry.enumType, oldFile, entry.file)
         }
     }

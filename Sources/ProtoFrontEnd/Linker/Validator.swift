@@ -27,26 +27,26 @@ struct Validator {
 
     mutating func checkMessage(_ message: Message) {
         var numbers: [Int32: Int] = [:]
-        // Fields are read in place (`message.fields[index]`): binding each to a local copied it.
-        for index in message.fields.indices {
-            checkFieldNumber(message.fields[index])
-            let number = message.fields[index].number
+        // Fields are read in place (`message.fields[position]`): binding each to a local copied it.
+        for position in message.fields.indices {
+            checkFieldNumber(message.fields[position])
+            let number = message.fields[position].number
             if message.fields.count > 1 {
-                if let other = numbers.updateValue(index, forKey: number) {
+                if let other = numbers.updateValue(position, forKey: number) {
                     numbers[number] = other
-                    error("field number \(number) has already been used in \"\(message.fullName)\" by field \"\(message.fields[other].name)\"", message.fields[index].span)
+                    error("field number \(number) has already been used in \"\(message.fullName)\" by field \"\(message.fields[other].name)\"", message.fields[position].span)
                 }
             }
             for range in message.reservedRanges where number >= range.start && number < range.end {
-                error("field \"\(message.fields[index].name)\" uses reserved number \(number)", message.fields[index].span)
+                error("field \"\(message.fields[position].name)\" uses reserved number \(number)", message.fields[position].span)
             }
-            if message.reservedNames.contains(message.fields[index].name) {
-                error("field name \"\(message.fields[index].name)\" is reserved", message.fields[index].span)
+            if message.reservedNames.contains(message.fields[position].name) {
+                error("field name \"\(message.fields[position].name)\" is reserved", message.fields[position].span)
             }
             for range in message.extensionRanges where number >= range.start && number < range.end {
-                error("extension range \(range.start) to \(range.end - 1) includes field \"\(message.fields[index].name)\" (\(number))", range.span ?? message.fields[index].span)
+                error("extension range \(range.start) to \(range.end - 1) includes field \"\(message.fields[position].name)\" (\(number))", range.span ?? message.fields[position].span)
             }
-            checkFieldType(message.fields[index], in: message)
+            checkFieldType(message.fields[position], in: message)
         }
         checkOverlaps(message.reservedRanges, message.extensionRanges, in: message)
         if file.syntax == .proto3, !message.extensionRanges.isEmpty {

@@ -159,7 +159,6 @@ struct Parser {
             touching = current.start == end
         }
         guard current.kind == .identifier else { throw fail("expected \(what), found \(describe(current))") }
-        touching = touching && current.start == (start.kind == .identifier ? start.start : end)
         end = current.end
         next()
         while lookingAt("."), index + 1 < tokens.count, tokens[index + 1].kind == .identifier {
