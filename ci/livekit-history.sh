@@ -6,8 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${SHARED:-../shared}"
 [ -d "$shared/corpus/livekit" ] || { echo "livekit-history: skipped: $shared is missing"; exit 0; }
-swift build -q -c release --product protocompat
-bin="$(swift build -c release --show-bin-path)/protocompat"
+bin="$(bash ci/release-build.sh)"
 deps="$shared/corpus/livekit-deps/psrpc"
 tags=$(tail -n +2 "$shared/corpus/livekit/MANIFEST.tsv" | sort -t$'\t' -k4,4 -k1,1V | cut -f1)
 previous=""

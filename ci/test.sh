@@ -25,15 +25,15 @@ swift test
 echo "== differential test against protoc ($(protoc --version))"
 bash ci/differential.sh
 echo "== buf conformance: check --rules buf:MODE against buf's own verdicts"
-python3 ci/buf-conformance.py --bin "$(swift build -c release --show-bin-path)/protocompat"
+python3 ci/buf-conformance.py --bin "$(bash ci/release-build.sh)"
 echo "== check over the whole LiveKit history (211 consecutive tag pairs): no crash"
 bash ci/livekit-history.sh | tail -1
 echo "== report formats: SARIF against the OASIS schema, YAML equals JSON"
-python3 ci/validate-reports.py --bin "$(swift build -c release --show-bin-path)/protocompat"
+python3 ci/validate-reports.py --bin "$(bash ci/release-build.sh)"
 echo "== reports/ are what ci/update-reports.sh makes"
 bash ci/update-reports.sh --check
 echo "== every source path gives the same model (LiveKit wheels from PyPI, .proto tags, protoc, snapshots)"
-python3 ci/sources-equivalence.py --bin "$(swift build -c release --show-bin-path)/protocompat"
+python3 ci/sources-equivalence.py --bin "$(bash ci/release-build.sh)"
 echo "== the shipped LiveKit snapshots are current"
 bash ci/check-livekit-schemas.sh
 echo "== fuzzing: each target for a short, fixed time under libFuzzer and AddressSanitizer"

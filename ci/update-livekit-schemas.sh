@@ -8,8 +8,7 @@ cd "$(dirname "$0")/.."
 root="$PWD"
 cache="${PROTOCOMPAT_WHEEL_CACHE:-$root/.build-wheels}"
 mkdir -p "$cache" schemas/livekit
-swift build -q -c release --product protocompat
-bin="$(swift build -c release --show-bin-path)/protocompat"
+bin="$(bash ci/release-build.sh)"
 if [ $# -gt 0 ]; then
   versions="$*"
 else

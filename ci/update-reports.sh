@@ -6,8 +6,7 @@
 # give the same bytes. With --check, writes to a temporary folder and fails if reports/ differs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -q -c release --product protocompat
-bin="$(swift build -c release --show-bin-path)/protocompat"
+bin="$(bash ci/release-build.sh)"
 out=reports/livekit
 if [ "${1:-}" = "--check" ]; then out=$(mktemp -d); trap 'rm -rf "$out"' EXIT; fi
 mkdir -p "$out"
