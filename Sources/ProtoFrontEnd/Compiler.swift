@@ -92,9 +92,10 @@ struct CompilationSession {
     /// parsed on all cores first (a window bounds the parsed trees held at once).
     mutating func buildAll(_ files: [String], _ build: (inout CompilationSession, String) -> Void) {
         let window = 256
-        for start in stride(from: 0, to: files.count, by: window) {
+        for start in stride(from: 0, to: max(files.count, 1), by: window) {
             let chunk = files[start..<min(start + window, files.count)]
-            prefetch = ParsePrefetch(chunk.filter { states[$0] == nil }, source: compiler.source, cache: compiler.cache)
+            prefetch = ParsePrefetch(chunk.filter { states[$0] == nil }, source: compiler.source, cache: compiler.cache,
+                                     firstOfVersion: start == 0)
             for file in chunk { build(&self, file) }
         }
         prefetch = ParsePrefetch()
@@ -119,6 +120,8 @@ struct CompilationSession {
             return false
         }
         let early = prefetch.take(name)
+        // This version is done with the text it listed, however the build ends.
+        defer { if let listed = early?.content { compiler.cache?.finished(listed) } }
         let bytes: [UInt8]?
         do {
             bytes = try early?.bytes ?? compiler.source.read(name)
@@ -139,9 +142,11 @@ struct CompilationSession {
         stack.append(name)
         defer { stack.removeLast() }
 
-        let content = CompileCache.Content(name: name, bytes: bytes)
-        let (node, parseDiagnostics) = early?.parse ?? compiler.cache?.parse(content) { Parser.parse(file: name, bytes: bytes) }
-            ?? Parser.parse(file: name, bytes: bytes)
+        // Hashed once per file, and only for a compile cache.
+        let content = compiler.cache == nil ? nil : early?.content ?? CompileCache.Content(name: name, bytes: bytes)
+        let (node, parseDiagnostics) = early?.parse ?? content.flatMap { content in
+            compiler.cache?.parse(content) { Parser.parse(file: name, bytes: bytes) }
+        } ?? Parser.parse(file: name, bytes: bytes)
         diagnostics += parseDiagnostics
         var ok = !parseDiagnostics.contains { $0.severity == .error }
         var seenImports = Set<String>()
@@ -162,12 +167,13 @@ struct CompilationSession {
         }
         let before = diagnostics.count
         symbols.diagnostics = []
-        symbols.define(node, definitions: compiler.cache?.definitions(content) { FileSymbols.definitions(of: node) } ?? FileSymbols.definitions(of: node))
+        let definitions = content.flatMap { content in compiler.cache?.definitions(content) { FileSymbols.definitions(of: node) } }
+        symbols.define(node, definitions: definitions ?? FileSymbols.definitions(of: node))
         diagnostics += symbols.diagnostics
         directDeps[name] = node.imports
         // The same text linked against the same imports before: the same file.
         var key: CompileCache.LinkKey?
-        if let cache = compiler.cache, !symbols.diagnostics.contains(where: { $0.severity == .error }) {
+        if let cache = compiler.cache, let content, !symbols.diagnostics.contains(where: { $0.severity == .error }) {
             let imports = node.imports.compactMap { identities[$0.path] }
             if imports.count == node.imports.count {
                 let linkKey = CompileCache.LinkKey(content: content, imports: imports)

@@ -9,6 +9,8 @@ struct ParsePrefetch {
         let bytes: [UInt8]
         /// nil when the parse went to the compile cache instead (it keeps parses by content).
         let parse: (FileNode, [Diagnostic])?
+        /// The bytes with their hash, when there is a compile cache (hashed once, here).
+        var content: CompileCache.Content?
     }
 
     private(set) var files: [String: Parsed] = [:]
@@ -16,15 +18,18 @@ struct ParsePrefetch {
     init() {}
 
     /// Reads and parses `names` on all cores; a file that cannot be read (or is not there) is left
-    /// to the compilation, which reports it in order.
-    init<Names: Collection<String>>(_ names: Names, source: any SourceProvider, cache: CompileCache?) {
+    /// to the compilation, which reports it in order. With a cache, lists the texts read there
+    /// (`CompileCache.announce`; `firstOfVersion` for a version's first window).
+    init<Names: Collection<String>>(_ names: Names, source: any SourceProvider, cache: CompileCache?, firstOfVersion: Bool) {
         let unique = Array(Set(names))
+        defer { cache?.announce(files.values.compactMap(\.content), firstOfVersion: firstOfVersion) }
         guard unique.count > 1 else { return }
         let parsed = ParallelMap.run(unique) { name -> Parsed? in
             guard let bytes = try? source.read(name) else { return nil }
             guard let cache else { return Parsed(bytes: bytes, parse: Parser.parse(file: name, bytes: bytes)) }
-            _ = cache.parse(CompileCache.Content(name: name, bytes: bytes)) { Parser.parse(file: name, bytes: bytes) }
-            return Parsed(bytes: bytes, parse: nil)
+            let content = CompileCache.Content(name: name, bytes: bytes)
+            _ = cache.parse(content) { Parser.parse(file: name, bytes: bytes) }
+            return Parsed(bytes: bytes, parse: nil, content: content)
         }
         for (name, entry) in zip(unique, parsed) {
             if let entry { files[name] = entry }

@@ -6,6 +6,7 @@ import Foundation
 public final class ComputedOnce<Key: Hashable, Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [Key: Value] = [:]
+    private var kept = 0
 
     public init() {}
 
@@ -19,6 +20,7 @@ public final class ComputedOnce<Key: Hashable, Value>: @unchecked Sendable {
         defer { lock.unlock() }
         if let first = values[key] { return first }
         values[key] = value
+        kept += 1
         return value
     }
 
@@ -26,5 +28,17 @@ public final class ComputedOnce<Key: Hashable, Value>: @unchecked Sendable {
     public var count: Int {
         lock.lock(); defer { lock.unlock() }
         return values.count
+    }
+
+    /// How many values were ever kept (removed ones included).
+    public var computedCount: Int {
+        lock.lock(); defer { lock.unlock() }
+        return kept
+    }
+
+    /// Lets go of the value for `key`: the next caller computes it again.
+    public func remove(_ key: Key) {
+        lock.lock(); defer { lock.unlock() }
+        values[key] = nil
     }
 }

@@ -81,6 +81,7 @@ enum HistoryLoader {
     private static func each<T: Sendable>(_ paths: [String], sources: SourceOptions, _ then: @escaping @Sendable (LoadedSchema) -> T) throws -> [T] {
         WellKnownTypes.prefetch()
         let cache = CompileCache()
+        cache.expectVersions(paths.count)
         return try ParallelMap.run(paths) { path in Result { then(try sources.load([path], cache: cache)) } }.map { try $0.get() }
     }
 }

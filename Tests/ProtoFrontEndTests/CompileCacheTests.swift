@@ -1,5 +1,5 @@
 import Foundation
-import ProtoFrontEnd
+@testable import ProtoFrontEnd
 import ProtoModel
 import Testing
 
@@ -31,6 +31,31 @@ struct CompileCacheTests {
         #expect(cache.counts.linked == 6)
         let user = try #require(compile(v3, cache: cache).files.first { $0.name == "user.proto" })
         #expect(user.messages[0].fields[0].typeName == "p.Base")
+    }
+
+    @Test func treesAreLetGoOnceEveryVersionHasBuiltThem() throws {
+        var v2 = Self.v1
+        v2["other.proto"] = "syntax = \"proto3\"; package p; message Other { bool on = 1; int64 at = 2; }"
+        let cache = CompileCache()
+        cache.expectVersions(2)
+        #expect(try compile(Self.v1, cache: cache) == compile(Self.v1, cache: nil))
+        // One version is still to list its files: every tree may be needed again.
+        #expect(cache.treesHeld == 3)
+        #expect(try compile(v2, cache: cache) == compile(v2, cache: nil))
+        // Both versions built every text they listed (base and user twice, each other once).
+        #expect(cache.treesHeld == 0)
+        #expect(cache.counts.parsed == 4)
+        // A text asked for again is parsed again, and compiles the same.
+        #expect(try compile(Self.v1, cache: cache) == compile(Self.v1, cache: nil))
+        #expect(cache.counts.parsed == 7)
+    }
+
+    @Test func withoutAnExpectedVersionCountEveryTreeIsKept() throws {
+        let cache = CompileCache()
+        _ = try compile(Self.v1, cache: cache)
+        _ = try compile(Self.v1, cache: cache)
+        #expect(cache.treesHeld == 3)
+        #expect(cache.counts.parsed == 3)
     }
 
     @Test func filesWithErrorsAreNotKept() throws {
