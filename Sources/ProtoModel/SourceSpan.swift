@@ -8,12 +8,12 @@
 public struct SourceSpan: Sendable, Hashable {
     /// The file, interned: equal paths have equal identifiers within a process.
     public var fileID: SourceFileID
-    private var storedLine: Int32
-    private var storedColumn: Int32
-    private var storedEndLine: Int32
-    private var storedEndColumn: Int32
-    private var storedOffset: Int32
-    private var storedEndOffset: Int32
+    @usableFromInline var storedLine: Int32
+    @usableFromInline var storedColumn: Int32
+    @usableFromInline var storedEndLine: Int32
+    @usableFromInline var storedEndColumn: Int32
+    @usableFromInline var storedOffset: Int32
+    @usableFromInline var storedEndOffset: Int32
 
     /// The file's path as imported (relative to its include root).
     public var file: String {
@@ -57,6 +57,8 @@ public struct SourceSpan: Sendable, Hashable {
     }
 
     /// A span in an already interned file (what the lexer and parser use: one interning per file).
+    /// Inlinable: the parser makes hundreds of thousands, from 32-bit token positions.
+    @inlinable
     public init(fileID: SourceFileID, line: Int, column: Int, endLine: Int, endColumn: Int, offset: Int, endOffset: Int) {
         self.fileID = fileID
         storedLine = Int32(clamping: line)
@@ -71,6 +73,7 @@ public struct SourceSpan: Sendable, Hashable {
     public var description: String { "\(file):\(line):\(column)" }
 
     /// A span covering both `self` and `other` (which must be in the same file).
+    @inlinable
     public func extended(to other: SourceSpan) -> SourceSpan {
         var result = self
         result.storedEndLine = other.storedEndLine

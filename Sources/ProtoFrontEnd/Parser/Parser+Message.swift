@@ -40,28 +40,29 @@ extension Parser {
         let comments = leadingComments(of: current)
         let visibility = parseVisibility()
         switch currentKeyword(Self.messageKeywords) {
-        case "message":
+        case .message:
             var nested = try parseMessage(scope: message.name, comments: comments)
             nested.visibility = visibility
             message.nested.append(nested)
-        case "enum":
+        case .enum:
             var e = try parseEnum(comments: comments)
             e.visibility = visibility
             message.enums.append(e)
-        case "extend":
+        case .extend:
             try parseExtend(into: &message.extensions, nestedTypes: &message.nested)
-        case "extensions":
+        case .extensions:
             try parseExtensions(into: &message)
-        case "reserved":
+        case .reserved:
             try parseReserved(ranges: &message.reservedRanges, names: &message.reservedNames, isEnum: false)
-        case "option":
+        case .option:
             message.options.append(try parseOptionStatement())
-        case "oneof":
+        case .oneof:
             try parseOneof(into: &message, comments: comments)
         default:
-            var field = try parseField(context: .message, oneofIndex: nil, nestedTypes: &message.nested, comments: comments)
-            field.comments = attachTrailing(field.comments)
-            message.fields.append(field)
+            // Appended, then finished in place: a field node is a few hundred bytes, copied otherwise.
+            message.fields.append(try parseField(context: .message, oneofIndex: nil, nestedTypes: &message.nested, comments: comments))
+            let last = message.fields.count - 1
+            message.fields[last].comments = attachTrailing(message.fields[last].comments)
         }
     }
 

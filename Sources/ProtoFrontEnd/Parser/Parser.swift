@@ -61,48 +61,52 @@ struct Parser {
     }
 
     /// True when `token` is the symbol or identifier `symbol`, compared byte for byte (no string is made).
-    func token(_ token: Token, is symbol: String) -> Bool {
+    func token(_ token: Token, is symbol: StaticString) -> Bool {
         guard token.kind == .symbol || token.kind == .identifier else { return false }
-        let utf8 = symbol.utf8
-        guard utf8.count == token.end - token.start else { return false }
-        var offset = token.start
-        for byte in utf8 {
-            if bytes[offset] != byte { return false }
-            offset += 1
+        let start = Int(token.start), count = Int(token.end - token.start)
+        // A literal's bytes are in the binary: no String to look into (a third of a million calls a file set).
+        return symbol.withUTF8Buffer { literal in
+            guard literal.count == count else { return false }
+            for k in 0..<count where bytes[start + k] != literal[k] { return false }
+            return true
         }
-        return true
     }
 
-    /// The keyword among `keywords` that the current identifier spells, or "" (matched by length, then
-    /// bytes; the result is one of the given strings, so a `switch` over it compares equal storage).
-    func currentKeyword(_ keywords: [Keyword]) -> String {
-        guard current.kind == .identifier else { return "" }
-        let start = current.start, length = current.end - current.start
+    /// The keyword among `keywords` that the current identifier spells, or nil (matched by length,
+    /// then bytes: a field, the usual statement, is told apart without comparing strings).
+    func currentKeyword(_ keywords: [Keyword]) -> StatementKeyword? {
+        guard current.kind == .identifier else { return nil }
+        let start = Int(current.start), length = Int(current.end - current.start)
         for keyword in keywords where keyword.bytes.count == length {
-            if keyword.bytes.indices.allSatisfy({ bytes[start + $0] == keyword.bytes[$0] }) { return keyword.text }
+            if keyword.bytes.indices.allSatisfy({ bytes[start + $0] == keyword.bytes[$0] }) { return keyword.kind }
         }
-        return ""
+        return nil
+    }
+
+    /// The keywords that start a statement in a file or a message body.
+    enum StatementKeyword: String, Sendable {
+        case message, `enum`, service, extend, `import`, package, option, syntax, edition, extensions, reserved, oneof
     }
 
     /// A statement keyword with its bytes.
     struct Keyword: Sendable {
-        let text: String
+        let kind: StatementKeyword
         let bytes: [UInt8]
-        init(_ text: String) {
-            self.text = text
-            bytes = Array(text.utf8)
+        init(_ kind: StatementKeyword) {
+            self.kind = kind
+            bytes = Array(kind.rawValue.utf8)
         }
     }
 
-    static let topLevelKeywords = ["message", "enum", "service", "extend", "import", "package", "option", "syntax", "edition"].map(Keyword.init)
-    static let messageKeywords = ["message", "enum", "extend", "extensions", "reserved", "option", "oneof"].map(Keyword.init)
+    static let topLevelKeywords = ([.message, .enum, .service, .extend, .import, .package, .option, .syntax, .edition] as [StatementKeyword]).map(Keyword.init)
+    static let messageKeywords = ([.message, .enum, .extend, .extensions, .reserved, .option, .oneof] as [StatementKeyword]).map(Keyword.init)
 
-    func lookingAt(_ symbol: String) -> Bool {
+    func lookingAt(_ symbol: StaticString) -> Bool {
         token(current, is: symbol)
     }
 
     /// True when the token `offset` places ahead is `symbol` (false past the end of the file).
-    func peekIs(_ offset: Int, _ symbol: String) -> Bool {
+    func peekIs(_ offset: Int, _ symbol: StaticString) -> Bool {
         let i = index + offset
         return i < tokens.count && token(tokens[i], is: symbol)
     }
@@ -117,7 +121,7 @@ struct Parser {
         if current.kind != .endOfFile { index += 1 }
     }
 
-    mutating func tryConsume(_ symbol: String) -> Bool {
+    mutating func tryConsume(_ symbol: StaticString) -> Bool {
         if lookingAt(symbol) {
             next()
             return true
@@ -136,7 +140,7 @@ struct Parser {
     }
 
     /// Consumes `symbol` or fails; `context` (built only on failure) says where it was expected.
-    mutating func expect(_ symbol: String, _ context: @autoclosure () -> String) throws {
+    mutating func expect(_ symbol: StaticString, _ context: @autoclosure () -> String) throws {
         if !tryConsume(symbol) {
             throw fail("expected \"\(symbol)\" \(context()), found \(describe(current))")
         }
@@ -362,22 +366,22 @@ struct Parser {
         let comments = leadingComments(of: current)
         let visibility = parseVisibility()
         switch currentKeyword(Self.topLevelKeywords) {
-        case "message":
+        case .message:
             var message = try parseMessage(scope: "", comments: comments)
             message.comments = message.comments ?? comments
             message.visibility = visibility
             node.messages.append(message)
-        case "enum":
+        case .enum:
             var e = try parseEnum(comments: comments)
             e.visibility = visibility
             node.enums.append(e)
-        case "service":
+        case .service:
             node.services.append(try parseService(comments: comments))
-        case "extend":
+        case .extend:
             var nested: [MessageNode] = []
             try parseExtend(into: &node.extensions, nestedTypes: &nested)
             node.messages += nested
-        case "import":
+        case .import:
             next()
             var kind = Import.Kind.normal
             if tryConsume("public") { kind = .public } else if tryConsume("weak") { kind = .weak }
@@ -388,7 +392,7 @@ struct Parser {
             let (path, _) = try stringLiteral("a file name to import")
             try expect(";", "after the import")
             node.imports.append(Import(path: String(decoding: path, as: UTF8.self), kind: kind, span: span(from: start)))
-        case "package":
+        case .package:
             next()
             if node.packageSpan != nil { throw fail("multiple package definitions", at: start) }
             let (name, nameSpan) = try typeName("a package name")
@@ -396,9 +400,9 @@ struct Parser {
             try expect(";", "after the package name")
             node.package = name
             node.packageSpan = nameSpan
-        case "option":
+        case .option:
             node.options.append(try parseOptionStatement())
-        case "syntax", "edition":
+        case .syntax, .edition:
             throw fail("the \(currentText) statement must be the first statement of the file")
         default:
             throw fail("expected a top-level statement (message, enum, service, extend, import, package, option), found \(describe(current))")
@@ -496,7 +500,7 @@ struct Parser {
     /// A text-format message in `{ }` or `< >`.
     mutating func parseAggregate() throws -> ValueNode {
         let start = current
-        let close = lookingAt("<") ? ">" : "}"
+        let close: StaticString = lookingAt("<") ? ">" : "}"
         next()
         depth += 1
         defer { depth -= 1 }
