@@ -11,6 +11,10 @@ struct DiagnosticTests {
     @Test func duplicateFieldNumber() {
         #expect(errors("syntax = \"proto3\";\nmessage M {\n  int32 a = 1;\n  int32 b = 1;\n}")
             == [#"test.proto:4:3: error: field number 1 has already been used in "M" by field "a""#])
+        // Increasing numbers skip the table of numbers; any step down (a repeat or not) takes it.
+        #expect(errors("syntax = \"proto3\";\nmessage M {\n  int32 a = 1;\n  int32 b = 2;\n  int32 c = 3;\n  int32 d = 2;\n}")
+            == [#"test.proto:6:3: error: field number 2 has already been used in "M" by field "b""#])
+        #expect(errors("syntax = \"proto3\";\nmessage M {\n  int32 a = 3;\n  int32 b = 1;\n  int32 c = 2;\n}") == [])
     }
 
     @Test func duplicateNames() {

@@ -27,11 +27,13 @@ struct Validator {
 
     mutating func checkMessage(_ message: Message) {
         var numbers: [Int32: Int] = [:]
+        // Numbers written in increasing order (nearly every message) cannot repeat: no table needed.
+        let increasing = Self.numbersIncrease(message.fields)
         // Fields are read in place (`message.fields[position]`): binding each to a local copied it.
         for position in message.fields.indices {
-            checkFieldNumber(message.fields[position])
             let number = message.fields[position].number
-            if message.fields.count > 1 {
+            checkFieldNumber(number, at: message.fields[position].span)
+            if !increasing {
                 if let other = numbers.updateValue(position, forKey: number) {
                     numbers[number] = other
                     error("field number \(number) has already been used in \"\(message.fullName)\" by field \"\(message.fields[other].name)\"", message.fields[position].span)
@@ -64,10 +66,17 @@ struct Validator {
         }
     }
 
-    mutating func checkFieldNumber(_ field: Field) {
-        if field.number >= 19000 && field.number <= 19999 {
-            error("field numbers 19000 through 19999 are reserved for the protocol buffer library implementation", field.span)
+    /// Takes the number and span, not the field: passing a field from an array copied it.
+    mutating func checkFieldNumber(_ number: Int32, at span: SourceSpan?) {
+        if number >= 19000 && number <= 19999 {
+            error("field numbers 19000 through 19999 are reserved for the protocol buffer library implementation", span)
         }
+    }
+
+    /// Whether every field's number is greater than the one before.
+    static func numbersIncrease(_ fields: [Field]) -> Bool {
+        for position in fields.indices.dropFirst() where fields[position].number <= fields[position - 1].number { return false }
+        return true
     }
 
     mutating func checkFieldType(_ field: Field, in message: Message) {
@@ -259,7 +268,7 @@ struct Validator {
     // MARK: extensions
 
     mutating func checkExtension(_ ext: Field) {
-        checkFieldNumber(ext)
+        checkFieldNumber(ext.number, at: ext.span)
         guard let extendee = ext.extendee, let target = index.messages[extendee] else { return }
         if file.syntax == .proto3, !extendee.hasPrefix("google.protobuf.") || !extendee.hasSuffix("Options") {
             error("extensions in proto3 are only allowed for defining options", ext.span)
