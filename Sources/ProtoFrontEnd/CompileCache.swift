@@ -94,29 +94,49 @@ public final class CompileCache: @unchecked Sendable {
     /// The texts a version will build; `firstOfVersion` for its first list (a version lists its
     /// files a window at a time).
     func announce(_ contents: [Content], firstOfVersion: Bool) {
-        lock.lock(); defer { lock.unlock() }
+        var released: [Released] = []
+        lock.lock()
         for content in contents { uses[content, default: (0, 0)].listed += 1 }
-        guard firstOfVersion, let remaining = versionsToAnnounce, remaining > 0 else { return }
-        versionsToAnnounce = remaining - 1
-        if remaining == 1 {
-            for (content, use) in uses where use.built >= use.listed { release(content) }
+        if firstOfVersion, let remaining = versionsToAnnounce, remaining > 0 {
+            versionsToAnnounce = remaining - 1
+            if remaining == 1 {
+                for (content, use) in uses where use.built >= use.listed { released.append(release(content)) }
+            }
         }
+        lock.unlock()
+        Self.freeInBackground(released)
     }
 
     /// A version has built a text it listed: its tree goes when no version needs it any more.
     func finished(_ content: Content) {
-        lock.lock(); defer { lock.unlock() }
-        guard var use = uses[content] else { return }
-        use.built += 1
-        uses[content] = use
-        if versionsToAnnounce == 0, use.built >= use.listed { release(content) }
+        var released: [Released] = []
+        lock.lock()
+        if var use = uses[content] {
+            use.built += 1
+            uses[content] = use
+            if versionsToAnnounce == 0, use.built >= use.listed { released.append(release(content)) }
+        }
+        lock.unlock()
+        Self.freeInBackground(released)
     }
 
-    /// Lets go of a text's tree and names (the lock is held).
-    private func release(_ content: Content) {
+    /// What the cache let go of, on its way to being freed.
+    struct Released: @unchecked Sendable {
+        let tree: (FileNode, [Diagnostic])?
+        let definitions: [FileSymbols.Definition]?
+    }
+
+    /// Takes a text's tree and names out of the cache (the lock is held).
+    private func release(_ content: Content) -> Released {
         uses[content] = nil
-        parsed.remove(content)
-        definitions.remove(content)
+        return Released(tree: parsed.remove(content), definitions: definitions.remove(content))
+    }
+
+    /// Frees released trees on another thread: freeing a large tree costs about as much as a
+    /// lookup-heavy phase of linking, and the compiling threads have better things to do.
+    static func freeInBackground(_ released: [Released]) {
+        guard !released.isEmpty else { return }
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(released) {} }
     }
 
     func parse(_ content: Content, _ parse: () -> (FileNode, [Diagnostic])) -> (FileNode, [Diagnostic]) {

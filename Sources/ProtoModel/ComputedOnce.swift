@@ -36,9 +36,10 @@ public final class ComputedOnce<Key: Hashable, Value>: @unchecked Sendable {
         return kept
     }
 
-    /// Lets go of the value for `key`: the next caller computes it again.
-    public func remove(_ key: Key) {
+    /// Lets go of the value for `key` and returns it: the next caller computes it again.
+    @discardableResult
+    public func remove(_ key: Key) -> Value? {
         lock.lock(); defer { lock.unlock() }
-        values[key] = nil
+        return values.removeValue(forKey: key)
     }
 }

@@ -11,8 +11,9 @@ public enum Checker {
     public static func check(_ pair: SchemaPair, oldSide: CheckResult.Side, newSide: CheckResult.Side,
                              options: CheckOptions, config: CheckConfig? = nil, today: String = "") -> CheckResult {
         let old = pair.old.schema, new = pair.new.schema
-        var findings: [Finding] = []
-        for rule in options.selectedRules where config?.allows(rule) ?? true { findings += rule.check(pair) }
+        // The rules are independent: they run on all cores, and their findings are kept in rule order.
+        let rules = options.selectedRules.filter { config?.allows($0) ?? true }
+        var findings = ParallelMap.run(Array(rules.indices)) { rules[$0].check(pair) }.flatMap { $0 }
         var result = CheckResult(old: oldSide, new: newSide, options: options, findings: [])
         findings = Finding.unique(findings)
         if findings.isEmpty || !options.attributesChannels {
