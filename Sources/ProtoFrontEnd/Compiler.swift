@@ -96,6 +96,8 @@ struct CompilationSession {
             let chunk = files[start..<min(start + window, files.count)]
             prefetch = ParsePrefetch(chunk.filter { states[$0] == nil }, source: compiler.source, cache: compiler.cache,
                                      firstOfVersion: start == 0)
+            // Grown once for the window: growing name by name rehashed every name each time the table doubled.
+            symbols.table.reserve(prefetch.definitionCount)
             for file in chunk { build(&self, file) }
         }
         prefetch = ParsePrefetch()
@@ -167,7 +169,8 @@ struct CompilationSession {
         }
         let before = diagnostics.count
         symbols.diagnostics = []
-        let definitions = content.flatMap { content in compiler.cache?.definitions(content) { FileSymbols.definitions(of: node) } }
+        let definitions = early?.definitions
+            ?? content.flatMap { content in compiler.cache?.definitions(content) { FileSymbols.definitions(of: node) } }
         symbols.define(node, definitions: definitions ?? FileSymbols.definitions(of: node))
         diagnostics += symbols.diagnostics
         directDeps[name] = node.imports
@@ -196,8 +199,11 @@ struct CompilationSession {
         index.add(file)
         // Each helper below borrows `index` and is gone before `index` changes again, so that the
         // index is never copied (a copy per file made large trees quadratic).
-        diagnostics += interpretOptions(node, into: &file, visible: visible)
-        index.add(file)  // again, now with options: retention and features are read from them
+        let (optionDiagnostics, interpretedAny) = interpretOptions(node, into: &file, visible: visible)
+        diagnostics += optionDiagnostics
+        // Again, now with options (retention and features are read from them); a file that sets no
+        // option is already indexed as it is.
+        if interpretedAny { index.add(file) }
         stripSourceRetention(&file)
         diagnostics += validate(file)
         linked[name] = file
@@ -209,10 +215,11 @@ struct CompilationSession {
         return succeeded
     }
 
-    func interpretOptions(_ node: FileNode, into file: inout ProtoFile, visible: Visibility) -> [Diagnostic] {
+    /// The options' diagnostics, and whether the file set any option.
+    func interpretOptions(_ node: FileNode, into file: inout ProtoFile, visible: Visibility) -> ([Diagnostic], Bool) {
         var options = FileOptions(interpreter: OptionInterpreter(index: index, symbols: symbols.table, visible: visible))
         options.apply(node, to: &file)
-        return options.interpreter.diagnostics
+        return (options.interpreter.diagnostics, options.interpreter.interpretedAny)
     }
 
     /// Drops source-retention options; a file that sets none is left untouched (writing back every

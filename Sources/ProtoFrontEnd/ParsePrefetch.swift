@@ -11,7 +11,12 @@ struct ParsePrefetch {
         let parse: (FileNode, [Diagnostic])?
         /// The bytes with their hash, when there is a compile cache (hashed once, here).
         var content: CompileCache.Content?
+        /// The names the file defines, listed here on all cores too.
+        var definitions: [FileSymbols.Definition]
     }
+
+    /// How many names the files read ahead define: what the symbol table grows by.
+    var definitionCount: Int { files.values.reduce(0) { $0 + $1.definitions.count } }
 
     private(set) var files: [String: Parsed] = [:]
 
@@ -26,10 +31,14 @@ struct ParsePrefetch {
         guard unique.count > 1 else { return }
         let parsed = ParallelMap.run(unique) { name -> Parsed? in
             guard let bytes = try? source.read(name) else { return nil }
-            guard let cache else { return Parsed(bytes: bytes, parse: Parser.parse(file: name, bytes: bytes)) }
+            guard let cache else {
+                let parse = Parser.parse(file: name, bytes: bytes)
+                return Parsed(bytes: bytes, parse: parse, definitions: FileSymbols.definitions(of: parse.0))
+            }
             let content = CompileCache.Content(name: name, bytes: bytes)
-            _ = cache.parse(content) { Parser.parse(file: name, bytes: bytes) }
-            return Parsed(bytes: bytes, parse: nil, content: content)
+            let (node, _) = cache.parse(content) { Parser.parse(file: name, bytes: bytes) }
+            let definitions = cache.definitions(content) { FileSymbols.definitions(of: node) }
+            return Parsed(bytes: bytes, parse: nil, content: content, definitions: definitions)
         }
         for (name, entry) in zip(unique, parsed) {
             if let entry { files[name] = entry }

@@ -7,12 +7,15 @@ struct OptionInterpreter {
     let symbols: SymbolTable
     let visible: Visibility
     var diagnostics: [Diagnostic] = []
+    /// Whether any option was written (a file without options comes out as it went in).
+    private(set) var interpretedAny = false
 
     struct Failure: Error {}
 
     /// Interprets all options of one element. `scope` is the element's full name (protoc's name scope).
     mutating func interpret(_ nodes: [OptionNode], type optionsType: String, scope: String,
                             into options: inout OptionMessage) {
+        if !nodes.isEmpty { interpretedAny = true }
         for node in nodes {
             do {
                 try interpret(node, optionsType: optionsType, scope: scope, into: &options)
