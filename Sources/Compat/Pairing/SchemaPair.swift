@@ -137,15 +137,16 @@ public struct SchemaPair: Sendable {
             index = SchemaIndex(schema)
             features = FeatureResolver(schema: schema).precomputing(schema)
             files = Dictionary(schema.files.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-            var messages: [(Message, ProtoFile)] = []
-            var enums: [(EnumType, ProtoFile)] = []
-            var services: [(Service, ProtoFile)] = []
+            // Typed as the stored lists, labels included: unlabelled tuples were converted element by element.
+            var messages: [(message: Message, file: ProtoFile)] = []
+            var enums: [(enumType: EnumType, file: ProtoFile)] = []
+            var services: [(service: Service, file: ProtoFile)] = []
             var ranges: [String: (messages: Range<Int>, enums: Range<Int>, services: Range<Int>)] = [:]
             for file in schema.files {
                 let starts = (messages.count, enums.count, services.count)
                 file.forEachMessage { messages.append(($0, file)) }
                 file.forEachEnum { enums.append(($0, file)) }
-                services += file.services.map { ($0, file) }
+                for service in file.services { services.append((service, file)) }
                 if ranges[file.name] == nil {
                     ranges[file.name] = (starts.0..<messages.count, starts.1..<enums.count, starts.2..<services.count)
                 }
