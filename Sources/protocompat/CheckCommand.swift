@@ -77,7 +77,8 @@ struct CheckCommand: ParsableCommand {
         let results = loaded.indices.dropLast().map { index in
             let before = loaded[index]
             return Checker.check(SchemaPair(old: indexed[index], new: indexed[indexed.count - 1]), oldSide: .init(label: before.label, source: before.source),
-                                 newSide: .init(label: after.label, source: after.source), options: options, config: loadedConfig, today: today)
+                                 newSide: .init(label: after.label, source: after.source), options: options, config: loadedConfig, today: today,
+                                 rulesOnAllCores: true)
         }
         // Colour only for text on a terminal, and never with NO_COLOR.
         let color = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

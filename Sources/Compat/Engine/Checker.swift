@@ -7,13 +7,16 @@ public enum Checker {
         check(SchemaPair(old: old, new: new), oldSide: oldSide, newSide: newSide, options: options, config: config, today: today)
     }
 
-    /// Checks an already built pair.
+    /// Checks an already built pair. With `rulesOnAllCores`, the rules (independent of each other)
+    /// run on all cores, their findings kept in rule order: for one pair alone, not for pairs that
+    /// are already checked side by side (a changelog's steps), where the threads only contend.
     public static func check(_ pair: SchemaPair, oldSide: CheckResult.Side, newSide: CheckResult.Side,
-                             options: CheckOptions, config: CheckConfig? = nil, today: String = "") -> CheckResult {
+                             options: CheckOptions, config: CheckConfig? = nil, today: String = "",
+                             rulesOnAllCores: Bool = false) -> CheckResult {
         let old = pair.old.schema, new = pair.new.schema
-        // The rules are independent: they run on all cores, and their findings are kept in rule order.
         let rules = options.selectedRules.filter { config?.allows($0) ?? true }
-        var findings = ParallelMap.run(Array(rules.indices)) { rules[$0].check(pair) }.flatMap { $0 }
+        var findings = rulesOnAllCores ? ParallelMap.run(Array(rules.indices)) { rules[$0].check(pair) }.flatMap { $0 }
+                                       : rules.flatMap { $0.check(pair) }
         var result = CheckResult(old: oldSide, new: newSide, options: options, findings: [])
         findings = Finding.unique(findings)
         if findings.isEmpty || !options.attributesChannels {
