@@ -169,8 +169,7 @@ struct CompilationSession {
         }
         let before = diagnostics.count
         symbols.diagnostics = []
-        let definitions = early?.definitions
-            ?? content.flatMap { content in compiler.cache?.definitions(content) { FileSymbols.definitions(of: node) } }
+        let definitions = content.flatMap { content in compiler.cache?.definitions(content) { FileSymbols.definitions(of: node) } }
         symbols.define(node, definitions: definitions ?? FileSymbols.definitions(of: node))
         diagnostics += symbols.diagnostics
         directDeps[name] = node.imports

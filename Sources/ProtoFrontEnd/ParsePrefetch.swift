@@ -11,12 +11,13 @@ struct ParsePrefetch {
         let parse: (FileNode, [Diagnostic])?
         /// The bytes with their hash, when there is a compile cache (hashed once, here).
         var content: CompileCache.Content?
-        /// The names the file defines, listed here on all cores too.
-        var definitions: [FileSymbols.Definition]
+        /// How many names the file defines (counted, not listed: the lists of a whole window held
+        /// at once took 10 MiB on the synthetic pair).
+        var definitionCount: Int
     }
 
     /// How many names the files read ahead define: what the symbol table grows by.
-    var definitionCount: Int { files.values.reduce(0) { $0 + $1.definitions.count } }
+    var definitionCount: Int { files.values.reduce(0) { $0 + $1.definitionCount } }
 
     private(set) var files: [String: Parsed] = [:]
 
@@ -33,12 +34,11 @@ struct ParsePrefetch {
             guard let bytes = try? source.read(name) else { return nil }
             guard let cache else {
                 let parse = Parser.parse(file: name, bytes: bytes)
-                return Parsed(bytes: bytes, parse: parse, definitions: FileSymbols.definitions(of: parse.0))
+                return Parsed(bytes: bytes, parse: parse, definitionCount: FileSymbols.definitionCount(of: parse.0))
             }
             let content = CompileCache.Content(name: name, bytes: bytes)
             let (node, _) = cache.parse(content) { Parser.parse(file: name, bytes: bytes) }
-            let definitions = cache.definitions(content) { FileSymbols.definitions(of: node) }
-            return Parsed(bytes: bytes, parse: nil, content: content, definitions: definitions)
+            return Parsed(bytes: bytes, parse: nil, content: content, definitionCount: FileSymbols.definitionCount(of: node))
         }
         for (name, entry) in zip(unique, parsed) {
             if let entry { files[name] = entry }

@@ -67,6 +67,22 @@ struct FileSymbols {
         return list
     }
 
+    /// How many names `definitions(of:)` lists for the file, counted without building them.
+    static func definitionCount(of node: FileNode) -> Int {
+        var count = node.extensions.count
+        for index in node.messages.indices { count += definitionCount(of: node.messages[index]) }
+        for index in node.enums.indices { count += 1 + node.enums[index].values.count }
+        for index in node.services.indices { count += 1 + node.services[index].methods.count }
+        return count
+    }
+
+    static func definitionCount(of message: MessageNode) -> Int {
+        var count = 1 + message.fields.count + message.oneofs.count + message.extensions.count
+        for index in message.nested.indices { count += definitionCount(of: message.nested[index]) }
+        for index in message.enums.indices { count += 1 + message.enums[index].values.count }
+        return count
+    }
+
     static func definitions(of message: MessageNode, scope: String, into list: inout [Definition]) {
         let name = NameRules.qualify(scope, message.name)
         list.append(Definition(name: name, kind: .message, scope: scope, span: message.nameSpan))
