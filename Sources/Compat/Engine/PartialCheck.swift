@@ -100,8 +100,15 @@ public final class PartialCheck: @unchecked Sendable {
 
     /// What the rules of one file find in file `name` (nothing unless both versions have it, changed).
     func filePart(_ name: String, old: SchemaPair.Version, new: SchemaPair.Version) -> PartFindings {
-        guard let before = old.digests.outlines[name], let after = new.digests.outlines[name],
-              old.digests.files[name] != new.digests.files[name] else { return .nothing }
+        filePart(name, before: old.digests.outlines[name], after: new.digests.outlines[name],
+                 changed: old.digests.files[name] != new.digests.files[name], old: old, new: new)
+    }
+
+    /// `filePart` with the file's outlines and whether its digest changed already looked up (a
+    /// matrix looks them up once per version, not once per pair).
+    func filePart(_ name: String, before: FileOutline?, after: FileOutline?, changed: Bool,
+                  old: SchemaPair.Version, new: SchemaPair.Version) -> PartFindings {
+        guard let before, let after, changed else { return .nothing }
         let make = { (reads: TypeReadLog?) in
             self.check(SchemaPair(old: old, new: new, part: .file(name), typeReads: reads), rules: self.fileRules)
         }
@@ -118,14 +125,21 @@ public final class PartialCheck: @unchecked Sendable {
 
     /// What the rules find in the top-level element `name` (nothing unless both versions have it, changed).
     func elementPart(_ name: String, old: SchemaPair.Version, new: SchemaPair.Version) -> PartFindings {
-        let before = old.digests.elements[name], after = new.digests.elements[name]
+        elementPart(name, before: old.digests.elements[name], after: new.digests.elements[name],
+                    inBoth: old.digests.topLevelNames.contains(name) && new.digests.topLevelNames.contains(name), old: old, new: new)
+    }
+
+    /// `elementPart` with the element's digests in both versions, and whether both have it, already
+    /// looked up (a matrix looks them up once per version, not once per pair).
+    func elementPart(_ name: String, before: ModelDigest?, after: ModelDigest?, inBoth: @autoclosure () -> Bool,
+                     old: SchemaPair.Version, new: SchemaPair.Version) -> PartFindings {
         if let before, let after {
             if before == after { return .nothing }
             return remembered(Key(name: name, old: before, new: after), old: old, new: new) { reads in
                 check(SchemaPair(old: old, new: new, part: .element(name), typeReads: reads))
             }
         }
-        guard old.digests.topLevelNames.contains(name), new.digests.topLevelNames.contains(name) else { return .nothing }
+        guard inBoth() else { return .nothing }
         // In both versions but without a digest (an editions file): checked every time.
         let summaries = check(SchemaPair(old: old, new: new, part: .element(name)))
         return PartFindings(summaries: summaries, tally: FindingTally(summaries), dependencies: nil)
