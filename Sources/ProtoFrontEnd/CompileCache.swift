@@ -23,10 +23,9 @@ public final class CompileCache: @unchecked Sendable {
         init(name: String, bytes: [UInt8]) {
             self.name = name
             self.bytes = bytes
-            var hasher = Hasher()
-            hasher.combine(bytes.count)
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-            bytesHash = hasher.finalize()
+            var hasher = ContentHasher()
+            hasher.combine(bytes)
+            bytesHash = Int(truncatingIfNeeded: hasher.finalize())
         }
 
         func hash(into hasher: inout Hasher) {

@@ -6,8 +6,8 @@ import Testing
 /// Content hashing (what model digests are made of) covers every stored property of every model type
 /// but spans and comments, so an element whose digest is unchanged really did not change.
 struct ContentHashingTests {
-    static func content<T: ContentHashable>(_ value: T) -> Int {
-        var hasher = Hasher()
+    static func content<T: ContentHashable>(_ value: T) -> UInt64 {
+        var hasher = ContentHasher()
         value.combineContent(into: &hasher)
         return hasher.finalize()
     }

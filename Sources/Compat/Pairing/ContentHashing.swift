@@ -7,18 +7,21 @@ import ProtoModel
 /// with their count, optionals with their presence, so that different contents feed different input.
 protocol ContentHashable {
     /// Feeds everything but source locations and comments to `hasher`.
-    func combineContent(into hasher: inout Hasher)
+    func combineContent(into hasher: inout ContentHasher)
 }
 
 extension Array: ContentHashable where Element: ContentHashable {
-    func combineContent(into hasher: inout Hasher) {
+    func combineContent(into hasher: inout ContentHasher) {
         hasher.combine(count)
-        for index in indices { self[index].combineContent(into: &hasher) }
+        // Read in place through a buffer: the array's subscript copied each element (every reference retained).
+        withUnsafeBufferPointer { elements in
+            for index in elements.indices { elements[index].combineContent(into: &hasher) }
+        }
     }
 }
 
 extension OptionValue: ContentHashable {
-    func combineContent(into hasher: inout Hasher) {
+    func combineContent(into hasher: inout ContentHasher) {
         switch self {
         case .bool(let value): hasher.combine(0 as UInt8); hasher.combine(value)
         case .int(let value): hasher.combine(1 as UInt8); hasher.combine(value)
@@ -34,7 +37,7 @@ extension OptionValue: ContentHashable {
 }
 
 extension OptionField: ContentHashable {
-    func combineContent(into hasher: inout Hasher) {
+    func combineContent(into hasher: inout ContentHasher) {
         hasher.combine(name)
         hasher.combine(number)
         value.combineContent(into: &hasher)
@@ -42,13 +45,13 @@ extension OptionField: ContentHashable {
 }
 
 extension OptionMessage: ContentHashable {
-    func combineContent(into hasher: inout Hasher) {
+    func combineContent(into hasher: inout ContentHasher) {
         fields.combineContent(into: &hasher)
     }
 }
 
 extension Field: ContentHashable {
-    func combineContent(into hasher: inout Hasher) {
+    func combineContent(into hasher: inout ContentHasher) {
         hasher.combine(name)
         hasher.combine(number)
         hasher.combine(label)
@@ -64,14 +67,14 @@ extension Field: ContentHashable {
 }
 
 extension Oneof: ContentHashable {
-    func combineContent(into hasher: inout Hasher) {
+    func combineContent(into hasher: inout ContentHasher) {
         hasher.combine(name)
         options.combineContent(into: &hasher)
     }
 }
 
 extension NumberRange: ContentHashable {
-    func combineContent(into hasher: inout Hasher) {
+    func combineContent(into hasher: inout ContentHasher) {
         hasher.combine(start)
         hasher.combine(end)
         options.combineContent(into: &hasher)
@@ -79,7 +82,7 @@ extension NumberRange: ContentHashable {
 }
 
 extension EnumValue: ContentHashable {
-    func combineContent(into hasher: inout Hasher) {
+    func combineContent(into hasher: inout ContentHasher) {
         hasher.combine(name)
         hasher.combine(number)
         options.combineContent(into: &hasher)
@@ -87,7 +90,7 @@ extension EnumValue: ContentHashable {
 }
 
 extension EnumType: ContentHashable {
-    func combineContent(into hasher: inout Hasher) {
+    func combineContent(into hasher: inout ContentHasher) {
         hasher.combine(name)
         hasher.combine(fullName)
         values.combineContent(into: &hasher)
@@ -99,7 +102,7 @@ extension EnumType: ContentHashable {
 }
 
 extension Message: ContentHashable {
-    func combineContent(into hasher: inout Hasher) {
+    func combineContent(into hasher: inout ContentHasher) {
         hasher.combine(name)
         hasher.combine(fullName)
         fields.combineContent(into: &hasher)
@@ -116,7 +119,7 @@ extension Message: ContentHashable {
 }
 
 extension Method: ContentHashable {
-    func combineContent(into hasher: inout Hasher) {
+    func combineContent(into hasher: inout ContentHasher) {
         hasher.combine(name)
         hasher.combine(inputType)
         hasher.combine(outputType)
@@ -127,7 +130,7 @@ extension Method: ContentHashable {
 }
 
 extension Service: ContentHashable {
-    func combineContent(into hasher: inout Hasher) {
+    func combineContent(into hasher: inout ContentHasher) {
         hasher.combine(name)
         hasher.combine(fullName)
         methods.combineContent(into: &hasher)
@@ -136,7 +139,7 @@ extension Service: ContentHashable {
 }
 
 extension Import: ContentHashable {
-    func combineContent(into hasher: inout Hasher) {
+    func combineContent(into hasher: inout ContentHasher) {
         hasher.combine(path)
         hasher.combine(kind)
     }

@@ -7,7 +7,12 @@ struct FileSymbols {
     var diagnostics: [Diagnostic] = []
 
     mutating func define(_ name: String, _ kind: SymbolKind, file: String, scope: String, at span: SourceSpan?) {
-        guard let existing = table.add(name, kind, file: file) else { return }
+        define(SymbolKey(name), kind, file: file, scope: scope, at: span)
+    }
+
+    mutating func define(_ key: SymbolKey, _ kind: SymbolKind, file: String, scope: String, at span: SourceSpan?) {
+        guard let existing = table.add(key, kind, file: file) else { return }
+        let name = key.name
         let shortName = name.split(separator: ".").last.map(String.init) ?? name
         var message: String
         if existing.file == file {
@@ -32,10 +37,20 @@ struct FileSymbols {
 
     /// One name a file defines, with what a duplicate's diagnostic needs.
     struct Definition: Sendable {
-        var name: String
+        /// The full name, hashed.
+        var key: SymbolKey
         var kind: SymbolKind
         var scope: String
         var span: SourceSpan?
+
+        init(name: String, kind: SymbolKind, scope: String, span: SourceSpan?) {
+            key = SymbolKey(name)
+            self.kind = kind
+            self.scope = scope
+            self.span = span
+        }
+
+        var name: String { key.name }
     }
 
     /// Defines a file's names listed before by `definitions(of:)` (a compile cache keeps the list per
@@ -44,13 +59,15 @@ struct FileSymbols {
         definePackage(node.package, file: node.name, at: node.packageSpan)
         table.reserve(definitions.count)
         for definition in definitions {
-            define(definition.name, definition.kind, file: node.name, scope: definition.scope, at: definition.span)
+            define(definition.key, definition.kind, file: node.name, scope: definition.scope, at: definition.span)
         }
     }
 
     /// Every name the file defines besides its package, in the order protoc defines them.
     static func definitions(of node: FileNode) -> [Definition] {
         var list: [Definition] = []
+        // Counted first: growing the list by doubling copied every definition made so far.
+        list.reserveCapacity(definitionCount(of: node))
         let scope = node.package
         for index in node.messages.indices { definitions(of: node.messages[index], scope: scope, into: &list) }
         for index in node.enums.indices { definitions(of: node.enums[index], scope: scope, into: &list) }

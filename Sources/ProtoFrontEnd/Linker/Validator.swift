@@ -29,26 +29,29 @@ struct Validator {
         var numbers: [Int32: Int] = [:]
         // Numbers written in increasing order (nearly every message) cannot repeat: no table needed.
         let increasing = Self.numbersIncrease(message.fields)
-        // Fields are read in place (`message.fields[position]`): binding each to a local copied it.
-        for position in message.fields.indices {
-            let number = message.fields[position].number
-            checkFieldNumber(number, at: message.fields[position].span)
-            if !increasing {
-                if let other = numbers.updateValue(position, forKey: number) {
-                    numbers[number] = other
-                    error("field number \(number) has already been used in \"\(message.fullName)\" by field \"\(message.fields[other].name)\"", message.fields[position].span)
+        // Fields are read in place through a buffer: an array's subscript, or binding each field to a
+        // local, copied it (ten references retained and released per field).
+        message.fields.withUnsafeBufferPointer { fields in
+            for position in fields.indices {
+                let number = fields[position].number
+                checkFieldNumber(number, at: fields[position].span)
+                if !increasing {
+                    if let other = numbers.updateValue(position, forKey: number) {
+                        numbers[number] = other
+                        error("field number \(number) has already been used in \"\(message.fullName)\" by field \"\(fields[other].name)\"", fields[position].span)
+                    }
                 }
+                for range in message.reservedRanges where number >= range.start && number < range.end {
+                    error("field \"\(fields[position].name)\" uses reserved number \(number)", fields[position].span)
+                }
+                if !message.reservedNames.isEmpty, message.reservedNames.contains(fields[position].name) {
+                    error("field name \"\(fields[position].name)\" is reserved", fields[position].span)
+                }
+                for range in message.extensionRanges where number >= range.start && number < range.end {
+                    error("extension range \(range.start) to \(range.end - 1) includes field \"\(fields[position].name)\" (\(number))", range.span ?? fields[position].span)
+                }
+                checkFieldType(fields[position], in: message)
             }
-            for range in message.reservedRanges where number >= range.start && number < range.end {
-                error("field \"\(message.fields[position].name)\" uses reserved number \(number)", message.fields[position].span)
-            }
-            if message.reservedNames.contains(message.fields[position].name) {
-                error("field name \"\(message.fields[position].name)\" is reserved", message.fields[position].span)
-            }
-            for range in message.extensionRanges where number >= range.start && number < range.end {
-                error("extension range \(range.start) to \(range.end - 1) includes field \"\(message.fields[position].name)\" (\(number))", range.span ?? message.fields[position].span)
-            }
-            checkFieldType(message.fields[position], in: message)
         }
         checkOverlaps(message.reservedRanges, message.extensionRanges, in: message)
         if file.syntax == .proto3, !message.extensionRanges.isEmpty {

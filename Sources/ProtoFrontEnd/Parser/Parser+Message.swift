@@ -358,6 +358,8 @@ extension Parser {
 
     /// protoc's synthetic oneofs for proto3 `optional` fields, appended after the real oneofs.
     func generateSyntheticOneofs(_ message: inout MessageNode) {
+        // Most messages have no proto3 `optional` field: no names to collect.
+        guard message.fields.contains(where: \.proto3Optional) else { return }
         var names = Set(message.fields.map(\.name))
         names.formUnion(message.oneofs.map(\.name))
         for index in message.fields.indices where message.fields[index].proto3Optional {
