@@ -97,6 +97,7 @@ struct CompilationSession {
             prefetch = ParsePrefetch(chunk.filter { states[$0] == nil }, source: compiler.source, cache: compiler.cache,
                                      firstOfVersion: start == 0)
             // Grown once for the window: growing name by name rehashed every name each time the table doubled.
+            PhaseTrace.mark("parsed window \(start / window) (\(chunk.count) files)")
             symbols.table.reserve(prefetch.definitionCount)
             for file in chunk { build(&self, file) }
         }

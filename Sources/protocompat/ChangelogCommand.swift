@@ -72,7 +72,10 @@ enum HistoryLoader {
     static func loadIndexed(_ paths: [String], sources: SourceOptions) throws -> (loaded: [LoadedSchema], versions: [SchemaPair.Version]) {
         let digests = DigestCache()
         let both = try each(paths, sources: sources) { loaded in
-            (loaded, SchemaPair.Version(loaded.schema, identities: loaded.fileIdentities, digestCache: digests))
+            PhaseTrace.mark("compiled \(loaded.label)")
+            let version = SchemaPair.Version(loaded.schema, identities: loaded.fileIdentities, digestCache: digests)
+            PhaseTrace.mark("indexed \(loaded.label)")
+            return (loaded, version)
         }
         return (both.map(\.0), both.map(\.1))
     }

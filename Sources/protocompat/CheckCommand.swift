@@ -1,5 +1,6 @@
 import ArgumentParser
 import Compat
+import ProtoModel
 import Foundation
 import Reports
 import SchemaSources
@@ -41,6 +42,7 @@ struct CheckCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        PhaseTrace.mark("arguments read")
         let loadedConfig = try configOptions.load()
         // Flags given on the command line win over the config file.
         let level = loadedConfig?.level.map(\.rawValue).flatMap { self.level == "wire-json" ? $0 : nil } ?? self.level
@@ -70,6 +72,7 @@ struct CheckCommand: ParsableCommand {
         let known = try baseline.map(Self.readBaseline) ?? []
         // The versions are independent: load them on both cores.
         let (loaded, indexed) = try HistoryLoader.loadIndexed(versions, sources: SourceOptions(include: include))
+        PhaseTrace.mark("versions loaded")
         let after = loaded.last!
         let options = CheckOptions(level: level, direction: direction == .both ? nil : direction, rules: selection,
                                    baseline: known, channels: loadedConfig?.channels)
@@ -80,10 +83,12 @@ struct CheckCommand: ParsableCommand {
                                  newSide: .init(label: after.label, source: after.source), options: options, config: loadedConfig, today: today,
                                  rulesOnAllCores: true)
         }
+        PhaseTrace.mark("checked")
         // Colour only for text on a terminal, and never with NO_COLOR.
         let color = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let text = transitive ? try TransitiveReport.render(results, format: reportFormat, color: color)
                               : try reportFormat.reporter(color: color).render(results[0])
+        PhaseTrace.mark("report rendered")
         try OutputFile.write(text, to: output)
         if results.contains(where: \.isBreaking) { throw ExitCode(1) }
     }

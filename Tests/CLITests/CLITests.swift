@@ -16,10 +16,11 @@ struct CLITests {
     }
 
     /// Runs the binary, in `directory` when given (default: the test's working directory).
-    func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.currentDirectoryURL = directory
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -29,6 +30,29 @@ struct CLITests {
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// `PROTOCOMPAT_TRACE` prints each phase with its time to standard error and leaves the
+    /// report alone; without it nothing is traced.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "run 'swift build' first"))
+    func phaseTraceGoesToStandardErrorOnly() throws {
+        let plain = try run(["check", Self.v1, Self.v2])
+        let traced = try run(["check", Self.v1, Self.v2], environment: ["PROTOCOMPAT_TRACE": "1"])
+        #expect(traced.status == plain.status)
+        #expect(traced.stdout == plain.stdout)
+        #expect(!plain.stderr.contains("trace:"))
+        let phases = traced.stderr.split(separator: "\n").filter { $0.hasPrefix("protocompat: trace: ") }
+        let names = phases.map { $0.split(separator: "  ", maxSplits: 1).last.map(String.init) ?? "" }
+        #expect(names.first == "arguments read")
+        for expected in ["parsed window 0 (", "compiled ", "indexed ", "versions loaded", "pair built (", "rules run (", "checked", "report rendered"] {
+            #expect(names.contains { $0.hasPrefix(expected) }, "no phase \(expected)")
+        }
+        let times = phases.compactMap { Double($0.dropFirst("protocompat: trace: ".count).split(separator: " ").first ?? "") }
+        #expect(times.count == phases.count)
+        // Marks from the two versions' threads may interleave; the main thread's come in order.
+        let mainThread = phases.filter { $0.contains("versions loaded") || $0.contains("checked") || $0.contains("report rendered") }
+        let mainTimes = mainThread.compactMap { Double($0.dropFirst("protocompat: trace: ".count).split(separator: " ").first ?? "") }
+        #expect(mainTimes.count == 3 && mainTimes == mainTimes.sorted())
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "run 'swift build' first"))

@@ -13,19 +13,39 @@ public enum Checker {
     public static func check(_ pair: SchemaPair, oldSide: CheckResult.Side, newSide: CheckResult.Side,
                              options: CheckOptions, config: CheckConfig? = nil, today: String = "",
                              rulesOnAllCores: Bool = false) -> CheckResult {
+        PhaseTrace.mark("pair built (\(pair.messagePairs.count) message pairs, \(pair.allFieldPairs.count) field pairs)")
         let old = pair.old.schema, new = pair.new.schema
         let rules = options.selectedRules.filter { config?.allows($0) ?? true }
-        var findings = rulesOnAllCores ? ParallelMap.run(Array(rules.indices)) { rules[$0].check(pair) }.flatMap { $0 }
-                                       : rules.flatMap { $0.check(pair) }
+        // On all cores, the channel analysis (what each channel reaches: independent of the findings)
+        // is built alongside the rules, first, as the longest job; it is only used when there are findings.
+        var findings: [Finding]
+        var prebuilt: ChannelAnalysis?
+        if rulesOnAllCores {
+            let buildsAnalysis = options.attributesChannels
+            let jobs = ParallelMap.run(Array((buildsAnalysis ? -1 : 0)..<rules.count)) { index -> RuleJob in
+                index < 0 ? .analysis(ChannelAnalysis(pair, channels: options.channels)) : .findings(rules[index].check(pair))
+            }
+            findings = []
+            for job in jobs {
+                switch job {
+                case .analysis(let analysis): prebuilt = analysis
+                case .findings(let found): findings += found
+                }
+            }
+        } else {
+            findings = rules.flatMap { $0.check(pair) }
+        }
+        PhaseTrace.mark("rules run (\(rules.count) rules, \(findings.count) findings)")
         var result = CheckResult(old: oldSide, new: newSide, options: options, findings: [])
         findings = Finding.unique(findings)
         if findings.isEmpty || !options.attributesChannels {
             result.channels = ChannelAnalysis.channels(pair, configured: options.channels)
         } else {
-            let analysis = ChannelAnalysis(pair, channels: options.channels)
+            let analysis = prebuilt ?? ChannelAnalysis(pair, channels: options.channels)
             result.channels = analysis.channels
-            for (index, impacts) in analysis.impacts(of: findings).enumerated() { findings[index].channels = impacts }
+            for (index, impacts) in analysis.impacts(of: findings, onAllCores: rulesOnAllCores).enumerated() { findings[index].channels = impacts }
         }
+        PhaseTrace.mark("channels attributed")
         if let config {
             result.findings = findings
             var packages: [String: String] = [:]
@@ -42,6 +62,12 @@ public enum Checker {
             return (a.file, la?.line ?? 0, la?.column ?? 0, a.rule, a.symbol) < (b.file, lb?.line ?? 0, lb?.column ?? 0, b.rule, b.symbol)
         }.map(\.finding)
         return result
+    }
+
+    /// One job of a check on all cores: a rule's findings, or the channel analysis.
+    enum RuleJob: Sendable {
+        case findings([Finding])
+        case analysis(ChannelAnalysis)
     }
 
     /// The rendered message of a finding.

@@ -14,7 +14,10 @@ public struct ChannelAnalysis: Sendable {
         let versions = [pair.new, pair.old]
         let services = Self.serviceNames(pair)
         self.channels = channels ?? Channel.serviceDefaults(Array(services))
-        reaches = self.channels.map { ChannelReach($0, versions: versions) }
+        // Each channel's walk is independent (the walks are cached per version, under a lock): many
+        // channels are walked on all cores.
+        reaches = self.channels.count > 32 ? ParallelMap.run(self.channels) { ChannelReach($0, versions: versions) }
+                                           : self.channels.map { ChannelReach($0, versions: versions) }
         self.versions = versions
         serviceNames = services
     }
@@ -52,10 +55,14 @@ public struct ChannelAnalysis: Sendable {
     /// The channels each finding touches. Many findings over many channels (a large schema has both)
     /// look up, per type and service, the channels that reach it, instead of asking every channel
     /// about every finding (which grows with their product).
-    public func impacts(of findings: [Finding]) -> [[ChannelImpact]] {
+    /// With `onAllCores`, many findings are split across the cores (each finding's impacts are
+    /// independent; the order is kept).
+    public func impacts(of findings: [Finding], onAllCores: Bool = false) -> [[ChannelImpact]] {
         guard findings.count > 16, reaches.count > 16 else { return findings.map { impacts(of: $0, candidates: nil) } }
         let index = ReachIndex(reaches)
-        return findings.map { impacts(of: $0, candidates: index) }
+        guard onAllCores, findings.count > 64 else { return findings.map { impacts(of: $0, candidates: index) } }
+        let chunks = stride(from: 0, to: findings.count, by: 64).map { $0..<min($0 + 64, findings.count) }
+        return ParallelMap.run(chunks) { chunk in findings[chunk].map { impacts(of: $0, candidates: index) } }.flatMap { $0 }
     }
 
     /// `candidates`: the channels that can touch an owner (all when nil); the checks below decide.
