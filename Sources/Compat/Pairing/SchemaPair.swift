@@ -274,15 +274,27 @@ public struct SchemaPair: Sendable {
     /// no rule can find anything in are left out (`UnchangedFields`).
     static func pairFields(_ messagePairs: [(old: Message, new: Message, oldFile: ProtoFile, newFile: ProtoFile)],
                            _ oldVersion: Version, _ newVersion: Version, extensions: Bool = true, keepingUnchanged: Bool = false) -> [FieldPair] {
-        var result: [FieldPair] = []
-        for (old, new, oldFile, newFile) in messagePairs {
-            let skipsUnchanged = !keepingUnchanged && UnchangedFields.sameSurroundings(old, new, oldFile, newFile)
-            for (o, n) in Self.fieldPairs(old, new) {
-                if skipsUnchanged, UnchangedFields.same(o, n, old: oldVersion, new: newVersion) { continue }
-                result.append(FieldPair(old: o, new: n, oldMessage: old, newMessage: new, containerName: new.name,
-                                        symbol: FullName.join(new.fullName, n.name), oldSymbol: FullName.join(old.fullName, o.name),
-                                        oldFile: oldFile, newFile: newFile))
+        let pairs = { @Sendable (range: Range<Int>) -> [FieldPair] in
+            var result: [FieldPair] = []
+            for (old, new, oldFile, newFile) in messagePairs[range] {
+                let skipsUnchanged = !keepingUnchanged && UnchangedFields.sameSurroundings(old, new, oldFile, newFile)
+                for (o, n) in Self.fieldPairs(old, new) {
+                    if skipsUnchanged, UnchangedFields.same(o, n, old: oldVersion, new: newVersion) { continue }
+                    result.append(FieldPair(old: o, new: n, oldMessage: old, newMessage: new, containerName: new.name,
+                                            symbol: FullName.join(new.fullName, n.name), oldSymbol: FullName.join(old.fullName, o.name),
+                                            oldFile: oldFile, newFile: newFile))
+                }
             }
+            return result
+        }
+        // Many changed messages (a large pair: hundreds) are paired on all cores, in chunks kept in order;
+        // the few of a release-to-release step stay on the caller's thread.
+        var result: [FieldPair]
+        if messagePairs.count >= 256 {
+            let chunks = stride(from: 0, to: messagePairs.count, by: 128).map { $0..<min($0 + 128, messagePairs.count) }
+            result = ParallelMap.run(chunks, pairs).flatMap { $0 }
+        } else {
+            result = pairs(messagePairs.indices)
         }
         for (extendee, byNumber) in newVersion.index.extensionsByExtendee.sorted(by: { $0.key < $1.key }) where extensions {
             guard let oldByNumber = oldVersion.index.extensionsByExtendee[extendee] else { continue }
