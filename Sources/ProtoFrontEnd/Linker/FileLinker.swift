@@ -114,30 +114,33 @@ struct FileLinker {
                 type = kind == .enum ? .enum : .message
             }
         }
-        var result = Field(name: n.name, number: number, label: n.label ?? .optional, type: type, typeName: typeName,
-                           oneofIndex: n.oneofIndex, jsonName: n.jsonName ?? NameRules.jsonName(n.name),
-                           proto3Optional: n.proto3Optional, span: n.span, comments: n.comments)
-        if isExtension, let extendee = n.extendee {
-            if let (resolved, kind) = resolve(extendee, inside: scope, at: n.extendeeSpan ?? n.span, typesOnly: false) {
+        var extendee: String?
+        if isExtension, let written = n.extendee {
+            if let (resolved, kind) = resolve(written, inside: scope, at: n.extendeeSpan ?? n.span, typesOnly: false) {
                 if kind == .message {
-                    result.extendee = resolved
+                    extendee = resolved
                 } else {
-                    diagnostics.append(Diagnostic("\"\(extendee)\" is not a message type", at: n.extendeeSpan ?? n.span))
+                    diagnostics.append(Diagnostic("\"\(written)\" is not a message type", at: n.extendeeSpan ?? n.span))
                 }
             }
         }
+        let label = n.label ?? .optional
+        var defaultValue: String?
         if let value = n.defaultValue {
-            if result.label == .repeated {
+            if label == .repeated {
                 diagnostics.append(Diagnostic("repeated fields can't have default values", at: value.span))
             } else if type != .message || n.scalarType != nil || typeName != nil {
                 do {
-                    result.defaultValue = try DefaultValueFormatter.format(value, type: type)
+                    defaultValue = try DefaultValueFormatter.format(value, type: type)
                 } catch {
                     if case .message(let text) = error { diagnostics.append(Diagnostic(text, at: value.span)) }
                 }
             }
         }
-        return result
+        // Built once with every value and returned as is: a field built, then changed, was copied on return.
+        return Field(name: n.name, number: number, label: label, type: type, typeName: typeName, extendee: extendee,
+                     defaultValue: defaultValue, oneofIndex: n.oneofIndex, jsonName: n.jsonName ?? NameRules.jsonName(n.name),
+                     proto3Optional: n.proto3Optional, span: n.span, comments: n.comments)
     }
 
     mutating func enumType(_ n: EnumNode, scope: String) -> EnumType {

@@ -50,7 +50,7 @@ struct Validator {
                 for range in message.extensionRanges where number >= range.start && number < range.end {
                     error("extension range \(range.start) to \(range.end - 1) includes field \"\(fields[position].name)\" (\(number))", range.span ?? fields[position].span)
                 }
-                checkFieldType(fields[position], in: message)
+                checkFieldType(fields, position, in: message)
             }
         }
         checkOverlaps(message.reservedRanges, message.extensionRanges, in: message)
@@ -82,20 +82,23 @@ struct Validator {
         return true
     }
 
-    mutating func checkFieldType(_ field: Field, in message: Message) {
-        if file.syntax == .proto3, field.label == .required {
-            error("required fields are not allowed in proto3", field.span)
+    /// Reads the field in place (`fields[position]`): passing the field itself copied it (every
+    /// reference in it retained and released) for each of the schema's fields.
+    mutating func checkFieldType(_ fields: UnsafeBufferPointer<Field>, _ position: Int, in message: Message) {
+        let label = fields[position].label, type = fields[position].type
+        if file.syntax == .proto3, label == .required {
+            error("required fields are not allowed in proto3", fields[position].span)
         }
-        if file.syntax == .proto3, field.type == .enum, let e = index.enums[field.typeName ?? ""],
+        if file.syntax == .proto3, type == .enum, let e = index.enums[fields[position].typeName ?? ""],
            let enumFile = index.fileOf[e.fullName], index.files[enumFile]?.syntax == .proto2 {
-            error("enum type \"\(e.fullName)\" is not an open enum, but is used in \"\(message.fullName)\" which is a proto3 message type", field.span)
+            error("enum type \"\(e.fullName)\" is not an open enum, but is used in \"\(message.fullName)\" which is a proto3 message type", fields[position].span)
         }
-        if field.options["packed"] == .bool(true), !(field.label == .repeated && field.type.isPackable) {
-            error("[packed = true] can only be specified for repeated primitive fields", field.span)
+        if !fields[position].options.isEmpty, fields[position].options["packed"] == .bool(true), !(label == .repeated && type.isPackable) {
+            error("[packed = true] can only be specified for repeated primitive fields", fields[position].span)
         }
-        if let value = field.defaultValue, field.type == .enum, let e = index.enums[field.typeName ?? ""],
+        if type == .enum, let value = fields[position].defaultValue, let e = index.enums[fields[position].typeName ?? ""],
            !e.values.contains(where: { $0.name == value }) {
-            error("enum type \"\(e.fullName)\" has no value named \"\(value)\"", field.span)
+            error("enum type \"\(e.fullName)\" has no value named \"\(value)\"", fields[position].span)
         }
     }
 
