@@ -7,15 +7,16 @@ struct FileSymbols {
     var diagnostics: [Diagnostic] = []
 
     mutating func define(_ name: String, _ kind: SymbolKind, file: String, scope: String, at span: SourceSpan?) {
-        define(SymbolKey(name), kind, file: file, scope: scope, at: span)
+        define(SymbolKey(name), kind, file: SourceFileID(file), scope: scope, at: span)
     }
 
-    mutating func define(_ key: SymbolKey, _ kind: SymbolKind, file: String, scope: String, at span: SourceSpan?) {
-        guard let existing = table.add(key, kind, file: file) else { return }
+    mutating func define(_ key: SymbolKey, _ kind: SymbolKind, file fileID: SourceFileID, scope: String, at span: SourceSpan?) {
+        guard let existing = table.add(key, kind, file: fileID) else { return }
+        let file = fileID.path
         let name = key.name
         let shortName = name.split(separator: ".").last.map(String.init) ?? name
         var message: String
-        if existing.file == file {
+        if existing.fileID == fileID {
             message = "\"\(shortName)\" is already defined in \"\(scope.isEmpty ? file : scope)\""
         } else {
             message = "\"\(name)\" is already defined in file \"\(existing.file)\""
@@ -27,7 +28,7 @@ struct FileSymbols {
     }
 
     mutating func definePackage(_ package: String, file: String, at span: SourceSpan?) {
-        if let (name, existing) = table.addPackage(package, file: file) {
+        if let (name, existing) = table.addPackage(package, file: SourceFileID(file)) {
             diagnostics.append(Diagnostic(
                 "\"\(name)\" is already defined (as something other than a package) in file \"\(existing.file)\"", at: span))
         }
@@ -58,8 +59,9 @@ struct FileSymbols {
     mutating func define(_ node: FileNode, definitions: [Definition]) {
         definePackage(node.package, file: node.name, at: node.packageSpan)
         table.reserve(definitions.count)
+        let fileID = SourceFileID(node.name)
         for definition in definitions {
-            define(definition.key, definition.kind, file: node.name, scope: definition.scope, at: definition.span)
+            define(definition.key, definition.kind, file: fileID, scope: definition.scope, at: definition.span)
         }
     }
 

@@ -24,10 +24,14 @@ enum SymbolKind: Sendable, Equatable {
     }
 }
 
-/// One defined name: its kind and the file that defines it.
+/// One defined name: its kind and the file that defines it (interned: a symbol holds no references,
+/// and checking it against a file's imports hashes a number, not a path).
 struct Symbol: Sendable {
     var kind: SymbolKind
-    var file: String
+    var fileID: SourceFileID
+
+    /// The defining file's path.
+    var file: String { fileID.path }
 }
 
 /// A full name as a symbol table key, hashed once with `ContentHasher` (eight bytes a step): hashing
@@ -52,39 +56,41 @@ struct SymbolKey: Hashable, Sendable {
 
 /// Every full name defined by the files linked so far, with protoc's lookup rules.
 struct SymbolTable: Sendable {
-    private(set) var symbols: [SymbolKey: Symbol] = [:]
+    private(set) var table = NameTable()
     /// For each package name (and each of its prefixes), the files that declare it.
-    private(set) var packageFiles: [String: Set<String>] = [:]
+    private(set) var packageFiles: [String: Set<SourceFileID>] = [:]
 
     /// Adds a symbol; returns the existing one when the name is already taken (packages may repeat).
     @discardableResult
     mutating func add(_ name: String, _ kind: SymbolKind, file: String) -> Symbol? {
-        add(SymbolKey(name), kind, file: file)
+        add(SymbolKey(name), kind, file: SourceFileID(file))
     }
 
-    /// `add` with the name's key made before.
+    /// `add` with the name's key made before. The first definition of a name stays.
     @discardableResult
-    mutating func add(_ key: SymbolKey, _ kind: SymbolKind, file: String) -> Symbol? {
-        // One lookup in the usual case (a new name); a clash puts the first definition back.
-        guard let existing = symbols.updateValue(Symbol(kind: kind, file: file), forKey: key) else { return nil }
-        symbols[key] = existing
+    mutating func add(_ key: SymbolKey, _ kind: SymbolKind, file: SourceFileID) -> Symbol? {
+        guard let position = table.position(of: key) else {
+            table.insert(key, Symbol(kind: kind, fileID: file))
+            return nil
+        }
+        let existing = table.symbols[position]
         if existing.kind == .package, kind == .package { return nil }
         return existing
     }
 
     /// Room for `count` more names without growing (and rehashing) on the way.
     mutating func reserve(_ count: Int) {
-        symbols.reserveCapacity(symbols.count + count)
+        table.reserve(count)
     }
 
     /// Adds a package and all its prefixes; returns a conflicting non-package symbol if any.
-    mutating func addPackage(_ package: String, file: String) -> (String, Symbol)? {
+    mutating func addPackage(_ package: String, file: SourceFileID) -> (String, Symbol)? {
         guard !package.isEmpty else { return nil }
         var prefix = ""
         for component in package.split(separator: ".") {
             prefix = prefix.isEmpty ? String(component) : prefix + "." + component
             packageFiles[prefix, default: []].insert(file)
-            if let existing = add(prefix, .package, file: file) { return (prefix, existing) }
+            if let existing = add(SymbolKey(prefix), .package, file: file) { return (prefix, existing) }
         }
         return nil
     }
@@ -118,20 +124,19 @@ struct SymbolTable: Sendable {
         // Scanned as UTF-8 bytes: a Character scan (grapheme breaking) cost more than the lookups.
         let period = UInt8(ascii: ".")
         let firstPart: Substring
-        if let at = name.utf8.firstIndex(of: period) { firstPart = name[..<at] } else { firstPart = Substring(name) }
+        if let at = Self.firstPeriod(in: name) { firstPart = name[..<at] } else { firstPart = Substring(name) }
         let isCompound = firstPart.utf8.count < name.utf8.count
         var scopeToTry = parent
         var notImported: Resolution?
         var notAType: Resolution?
         while let scope = scopeToTry {
-            let candidate = FullName.join(scope, firstPart)
-            switch find(candidate, visible: visible, typesOnly: false) {
+            // Candidates are looked up by their parts: no string is built for a miss.
+            switch find(scope: scope, name: firstPart, visible: visible, typesOnly: false) {
             case .found(let found, let symbol):
                 if isCompound {
                     if symbol.kind.isAggregate {
-                        let full = FullName.join(scope, Substring(name))
-                        let result = find(full, visible: visible, typesOnly: typesOnly)
-                        if case .notFound = result { return .resolvedToUndefined(full) }
+                        let result = find(scope: scope, name: Substring(name), visible: visible, typesOnly: typesOnly)
+                        if case .notFound = result { return .resolvedToUndefined(FullName.join(scope, Substring(name))) }
                         return result
                     }
                 } else if typesOnly, !symbol.kind.isType {
@@ -151,15 +156,29 @@ struct SymbolTable: Sendable {
         return result
     }
 
+    /// The first period of a name, found in its contiguous bytes (the generic search cost more).
+    static func firstPeriod(in name: String) -> String.Index? {
+        let offset = name.utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: UInt8(ascii: ".")) }
+            ?? name.utf8.firstIndex(of: UInt8(ascii: ".")).map { name.utf8.distance(from: name.startIndex, to: $0) }
+        return offset.map { name.utf8.index(name.startIndex, offsetBy: $0) }
+    }
+
     /// Looks up an exact full name, honouring visibility.
     func find(_ fullName: String, visible: Visibility, typesOnly: Bool) -> Resolution {
-        guard let symbol = symbols[SymbolKey(fullName)] else { return .notFound }
+        find(scope: nil, name: Substring(fullName), visible: visible, typesOnly: typesOnly)
+    }
+
+    /// Looks up `scope.name` (`name` alone for a nil scope), honouring visibility. A name found is
+    /// the table's own string.
+    func find(scope: Substring?, name: Substring, visible: Visibility, typesOnly: Bool) -> Resolution {
+        guard let position = table.position(scope: scope, name: name) else { return .notFound }
+        let fullName = table.names[position], symbol = table.symbols[position]
         if symbol.kind == .package {
             let files = packageFiles[fullName] ?? []
             if files.contains(where: visible.contains) { return .found(fullName, symbol) }
             return .notImported(fullName, symbol)
         }
-        guard visible.contains(symbol.file) else { return .notImported(fullName, symbol) }
+        guard visible.contains(symbol.fileID) else { return .notImported(fullName, symbol) }
         if typesOnly, !symbol.kind.isType { return .notAType(fullName, symbol) }
         return .found(fullName, symbol)
     }
@@ -167,7 +186,9 @@ struct SymbolTable: Sendable {
 
 /// The files whose symbols a file may use: itself, its imports, and what those publicly import.
 struct Visibility: Sendable {
-    var files: Set<String>
+    var files: Set<SourceFileID>
 
-    func contains(_ file: String) -> Bool { files.contains(file) }
+    init(files: Set<String>) { self.files = Set(files.map(SourceFileID.init)) }
+
+    func contains(_ file: SourceFileID) -> Bool { files.contains(file) }
 }

@@ -1,0 +1,126 @@
+import Foundation
+import ProtoModel
+
+/// Full names to symbols, found by their `ContentHasher` digests in an open-addressing table, and
+/// looked up either by a name or by a scope and a name without joining them into a string first
+/// (resolving a reference tries a candidate in every enclosing scope: building each candidate cost
+/// an allocation and a UTF-8 validation, some 700 instructions).
+///
+/// Digests only pick slots: two names with one digest both live in the table (in different slots)
+/// and a lookup compares the bytes of every name whose digest matches, so a collision costs a
+/// comparison, never a wrong answer.
+struct NameTable: Sendable {
+    /// The names in insertion order, with their digests and symbols.
+    private(set) var names: [String] = []
+    private var digests: [UInt64] = []
+    private(set) var symbols: [Symbol] = []
+    /// Positions in `names` plus one (0: empty), `mask + 1` slots, at most half full.
+    private var slots: [Int32] = []
+    private var mask = -1
+
+    var count: Int { names.count }
+
+    /// Room for `count` more names without growing on the way.
+    mutating func reserve(_ count: Int) {
+        let wanted = names.count + count
+        names.reserveCapacity(wanted)
+        digests.reserveCapacity(wanted)
+        symbols.reserveCapacity(wanted)
+        if wanted * 2 > slots.count { rebuildSlots(capacity: wanted * 2) }
+    }
+
+    /// The position of `key`'s name, if present.
+    func position(of key: SymbolKey) -> Int? {
+        guard mask >= 0 else { return nil }
+        var slot = Int(truncatingIfNeeded: key.digest) & mask
+        while slots[slot] != 0 {
+            let position = Int(slots[slot]) - 1
+            if digests[position] == key.digest, names[position] == key.name { return position }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// The position of `scope.name` (or `name` alone when `scope` is nil or empty), if present.
+    func position(scope: Substring?, name: Substring) -> Int? {
+        guard mask >= 0 else { return nil }
+        // The closures capture nothing of the table: capturing it retained and released its arrays per call.
+        let digest = Self.withJoined(scope, name) { Self.digest($0) }
+        var slot = Int(truncatingIfNeeded: digest) & mask
+        while slots[slot] != 0 {
+            let position = Int(slots[slot]) - 1
+            if digests[position] == digest, Self.equal(names[position], scope: scope, name: name) { return position }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// Adds a name that is not present (`position(of:)` is nil).
+    mutating func insert(_ key: SymbolKey, _ symbol: Symbol) {
+        if (names.count + 1) * 2 > slots.count { rebuildSlots(capacity: max(64, slots.count * 2)) }
+        names.append(key.name)
+        digests.append(key.digest)
+        symbols.append(symbol)
+        var slot = Int(truncatingIfNeeded: key.digest) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(names.count)
+    }
+
+    private mutating func rebuildSlots(capacity: Int) {
+        var size = 64
+        while size < capacity { size *= 2 }
+        slots = Array(repeating: 0, count: size)
+        mask = size - 1
+        for position in digests.indices {
+            var slot = Int(truncatingIfNeeded: digests[position]) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(position + 1)
+        }
+    }
+
+    /// The digest `SymbolKey` gives the same bytes.
+    static func digest(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hasher = ContentHasher()
+        hasher.combine(bytes: bytes)
+        return hasher.finalize()
+    }
+
+    /// `scope.name` written into a stack buffer, passed to `body`.
+    static func withJoined<R>(_ scope: Substring?, _ name: Substring, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        var scope = scope ?? "", name = name
+        return scope.withUTF8 { head in
+            name.withUTF8 { tail in
+                let dot = head.isEmpty ? 0 : 1
+                return withUnsafeTemporaryAllocation(byteCount: head.count + dot + tail.count, alignment: 1) { buffer in
+                    if !head.isEmpty {
+                        buffer.baseAddress!.copyMemory(from: head.baseAddress!, byteCount: head.count)
+                        buffer[head.count] = UInt8(ascii: ".")
+                    }
+                    if !tail.isEmpty {
+                        (buffer.baseAddress! + head.count + dot).copyMemory(from: tail.baseAddress!, byteCount: tail.count)
+                    }
+                    return body(UnsafeRawBufferPointer(buffer))
+                }
+            }
+        }
+    }
+
+    /// Whether `stored` is `scope.name` (`name` alone for a nil or empty scope), compared as bytes.
+    static func equal(_ stored: String, scope: Substring?, name: Substring) -> Bool {
+        let scopeCount = scope?.utf8.count ?? 0
+        let dot = scopeCount == 0 ? 0 : 1
+        guard stored.utf8.count == scopeCount + dot + name.utf8.count else { return false }
+        var stored = stored, scope = scope ?? "", name = name
+        return stored.withUTF8 { whole in
+            scope.withUTF8 { head in
+                name.withUTF8 { tail in
+                    if !head.isEmpty {
+                        guard memcmp(whole.baseAddress!, head.baseAddress!, head.count) == 0,
+                              whole[head.count] == UInt8(ascii: ".") else { return false }
+                    }
+                    return tail.isEmpty || memcmp(whole.baseAddress! + head.count + dot, tail.baseAddress!, tail.count) == 0
+                }
+            }
+        }
+    }
+}
