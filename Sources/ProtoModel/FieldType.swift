@@ -34,8 +34,32 @@ public enum FieldType: Int, Sendable, Hashable, CaseIterable {
         var word = scalarKeyword
         guard (4...8).contains(word.utf8.count) else { return nil }
         let key = word.withUTF8 { Self.packed($0) }
-        guard let found = Self.scalarKeywords.first(where: { $0.key == key }) else { return nil }
-        self = found.type
+        self.init(packedScalarKeyword: key)
+    }
+
+    /// The scalar type whose keyword's bytes, first byte lowest, make `key` (a parser packs a token's
+    /// four to eight bytes without making a string of them). The constants are the keywords packed
+    /// (`NameRulesTests.scalarKeywordsAndOnlyThose` reads each `keyword` back through it): a switch, where scanning a
+    /// static table cost its lazy initialisation check on every field.
+    public init?(packedScalarKeyword key: UInt64) {
+        switch key {
+        case 0x656C62756F64: self = .double  // "double"
+        case 0x74616F6C66: self = .float  // "float"
+        case 0x3436746E69: self = .int64  // "int64"
+        case 0x3436746E6975: self = .uint64  // "uint64"
+        case 0x3233746E69: self = .int32  // "int32"
+        case 0x34366465786966: self = .fixed64  // "fixed64"
+        case 0x32336465786966: self = .fixed32  // "fixed32"
+        case 0x6C6F6F62: self = .bool  // "bool"
+        case 0x676E69727473: self = .string  // "string"
+        case 0x7365747962: self = .bytes  // "bytes"
+        case 0x3233746E6975: self = .uint32  // "uint32"
+        case 0x3233646578696673: self = .sfixed32  // "sfixed32"
+        case 0x3436646578696673: self = .sfixed64  // "sfixed64"
+        case 0x3233746E6973: self = .sint32  // "sint32"
+        case 0x3436746E6973: self = .sint64  // "sint64"
+        default: return nil
+        }
     }
 
     /// Up to eight bytes as one integer, first byte lowest.
@@ -49,9 +73,6 @@ public enum FieldType: Int, Sendable, Hashable, CaseIterable {
         return key
     }
 
-    private static let scalarKeywords: [(key: UInt64, type: FieldType)] = allCases
-        .filter { $0 != .group && $0 != .message && $0 != .enum }
-        .map { (packed($0.keyword.utf8), $0) }
 
     /// The wire type used to encode one element of this type (0 varint, 1 i64, 2 len, 3 group, 5 i32).
     public var wireType: Int {

@@ -68,6 +68,17 @@ extension Parser {
 
     enum FieldContext { case message, oneof, extend }
 
+    /// The scalar type the current token names when it is a whole type name (an identifier of four to
+    /// eight bytes spelling a scalar keyword, not followed by a period), read from its bytes.
+    func currentScalarType() -> FieldType? {
+        guard current.kind == .identifier else { return nil }
+        let start = Int(current.start), count = Int(current.end - current.start)
+        guard count >= 4, count <= 8, !peekIs(1, ".") else { return nil }
+        var key: UInt64 = 0
+        for offset in 0..<count { key |= UInt64(bytes[start + offset]) << UInt64(8 * offset) }
+        return FieldType(packedScalarKeyword: key)
+    }
+
     /// The label `token` spells, if it is `optional`, `required` or `repeated`.
     func labelKeyword(_ token: Token) -> FieldLabel? {
         if self.token(token, is: "optional") { return .optional }
@@ -144,16 +155,27 @@ extension Parser {
         }
 
         let typeStart = current
-        let (typeText, typeSpan) = try typeName("a field type")
+        // A scalar type is told from its token's bytes: no string is made for it.
+        let scalar = currentScalarType()
+        var typeText: String?
+        let typeSpan: SourceSpan
+        if scalar != nil {
+            typeSpan = span(current)
+            next()
+        } else {
+            let (text, textSpan) = try typeName("a field type")
+            typeText = text
+            typeSpan = textSpan
+        }
         let (name, nameSpan) = try identifier("a field name")
         try expect("=", "after the field name \"\(name)\"")
         let (number, numberSpan) = try integer("a field number", allowNegative: true)
         var field = FieldNode(name: name, nameSpan: nameSpan, number: number, numberSpan: numberSpan,
                               label: label, labelSpan: labelSpan, typeSpan: typeSpan, oneofIndex: oneofIndex,
                               span: span(typeStart), comments: comments)
-        if let scalar = FieldType(scalarKeyword: typeText) {
+        if let scalar {
             field.scalarType = scalar
-        } else {
+        } else if let typeText {
             field.typeName = typeText
         }
         if syntax == .proto3, label == .optional { field.proto3Optional = true }
