@@ -52,17 +52,31 @@ extension OptionMessage: ContentHashable {
 
 extension Field: ContentHashable {
     func combineContent(into hasher: inout ContentHasher) {
-        hasher.combine(name)
-        hasher.combine(number)
-        hasher.combine(label)
-        hasher.combine(type)
-        hasher.combine(typeName)
-        hasher.combine(extendee)
-        hasher.combine(defaultValue)
-        hasher.combine(oneofIndex)
-        hasher.combine(jsonName)
-        hasher.combine(proto3Optional)
-        options.combineContent(into: &hasher)
+        Self.combineContent(of: [self], at: 0, into: &hasher)
+    }
+
+    /// The field at `position`, read property by property in place: hashing a field taken out of its
+    /// array copied it whole (a dozen references retained and released) for every field of a schema.
+    static func combineContent(of fields: [Field], at position: Int, into hasher: inout ContentHasher) {
+        hasher.combine(fields[position].name)
+        hasher.combine(fields[position].number)
+        hasher.combine(fields[position].label)
+        hasher.combine(fields[position].type)
+        hasher.combine(fields[position].typeName)
+        hasher.combine(fields[position].extendee)
+        hasher.combine(fields[position].defaultValue)
+        hasher.combine(fields[position].oneofIndex)
+        hasher.combine(fields[position].jsonName)
+        hasher.combine(fields[position].proto3Optional)
+        fields[position].options.combineContent(into: &hasher)
+    }
+}
+
+extension Array where Element == Field {
+    /// As for any array (the count, then each element), each field read in place.
+    func combineContent(into hasher: inout ContentHasher) {
+        hasher.combine(count)
+        for position in indices { Field.combineContent(of: self, at: position, into: &hasher) }
     }
 }
 

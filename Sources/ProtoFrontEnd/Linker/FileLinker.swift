@@ -28,7 +28,7 @@ struct FileLinker {
         // Nodes are read in place (`node.messages[$0]`): mapping the arrays copied every node.
         file.messages = node.messages.indices.map { message(node.messages[$0], scope: scope) }
         file.enums = node.enums.indices.map { enumType(node.enums[$0], scope: scope) }
-        file.extensions = node.extensions.indices.map { field(node.extensions[$0], scope: scope, isExtension: true) }
+        file.extensions = fields(node.extensions, scope: scope, isExtension: true)
         file.services = node.services.map { service($0, scope: scope) }
         return file
     }
@@ -63,17 +63,21 @@ struct FileLinker {
         let fullName = NameRules.qualify(scope, n.name)
         var result = Message(name: n.name, fullName: fullName, span: n.span, comments: n.comments)
         result.visibility = n.visibility
-        result.fields = n.fields.indices.map { field(n.fields[$0], scope: fullName, isExtension: false) }
+        result.fields = fields(n.fields, scope: fullName, isExtension: false)
         result.oneofs = n.oneofs.map { Oneof(name: $0.name, span: $0.span, comments: $0.comments) }
         result.nestedMessages = n.nested.indices.map { message(n.nested[$0], scope: fullName) }
         result.enums = n.enums.indices.map { enumType(n.enums[$0], scope: fullName) }
-        result.extensions = n.extensions.indices.map { field(n.extensions[$0], scope: fullName, isExtension: true) }
+        result.extensions = fields(n.extensions, scope: fullName, isExtension: true)
         let maxEnd: Int32 = Self.isMessageSet(n) ? Int32.max : Int32(Self.maxFieldNumber + 1)
         result.extensionRanges = n.extensionRanges.map { range($0, exclusiveMax: maxEnd) }
         result.reservedRanges = n.reservedRanges.map { range($0, exclusiveMax: maxEnd) }
         result.reservedNames = n.reservedNames.map(\.0)
         if n.isMapEntry { result.options.set(OptionField(name: "map_entry", number: 7, value: .bool(true)), repeated: false) }
         return result
+    }
+
+    mutating func fields(_ nodes: [FieldNode], scope: String, isExtension: Bool) -> [Field] {
+        nodes.withUnsafeBufferPointer { nodes in nodes.indices.map { field(nodes, $0, scope: scope, isExtension: isExtension) } }
     }
 
     /// protoc decides `max` for message-set messages from the uninterpreted option text.
@@ -93,43 +97,45 @@ struct FileLinker {
         return NumberRange(start: start, end: endValue, span: n.span)
     }
 
-    mutating func field(_ n: FieldNode, scope: String, isExtension: Bool) -> Field {
+    /// The field node at `position`, read in place: passing the node itself copied it (a few hundred
+    /// bytes, a dozen references) for every field of the schema.
+    mutating func field(_ nodes: UnsafeBufferPointer<FieldNode>, _ position: Int, scope: String, isExtension: Bool) -> Field {
         var number: Int32 = 0
-        if let value = n.number {
+        if let value = nodes[position].number {
             if value <= 0 {
-                diagnostics.append(Diagnostic("field numbers must be positive integers", at: n.numberSpan))
+                diagnostics.append(Diagnostic("field numbers must be positive integers", at: nodes[position].numberSpan))
             } else if value > Self.maxFieldNumber, !isExtension || value > Int64(Int32.max) {
-                diagnostics.append(Diagnostic("field numbers cannot be greater than \(Self.maxFieldNumber)", at: n.numberSpan))
+                diagnostics.append(Diagnostic("field numbers cannot be greater than \(Self.maxFieldNumber)", at: nodes[position].numberSpan))
             }
             number = Int32(clamping: value)
         }
-        var type = n.scalarType ?? .message
+        var type = nodes[position].scalarType ?? .message
         var typeName: String?
-        if let written = n.typeName {
-            if n.isGroup {
+        if let written = nodes[position].typeName {
+            if nodes[position].isGroup {
                 // The group's type is nested where the field is declared (for extensions: the extend's scope).
                 typeName = NameRules.qualify(scope, written)
-            } else if let (resolved, kind) = resolve(written, inside: scope, at: n.typeSpan, typesOnly: true) {
+            } else if let (resolved, kind) = resolve(written, inside: scope, at: nodes[position].typeSpan, typesOnly: true) {
                 typeName = resolved
                 type = kind == .enum ? .enum : .message
             }
         }
         var extendee: String?
-        if isExtension, let written = n.extendee {
-            if let (resolved, kind) = resolve(written, inside: scope, at: n.extendeeSpan ?? n.span, typesOnly: false) {
+        if isExtension, let written = nodes[position].extendee {
+            if let (resolved, kind) = resolve(written, inside: scope, at: nodes[position].extendeeSpan ?? nodes[position].span, typesOnly: false) {
                 if kind == .message {
                     extendee = resolved
                 } else {
-                    diagnostics.append(Diagnostic("\"\(written)\" is not a message type", at: n.extendeeSpan ?? n.span))
+                    diagnostics.append(Diagnostic("\"\(written)\" is not a message type", at: nodes[position].extendeeSpan ?? nodes[position].span))
                 }
             }
         }
-        let label = n.label ?? .optional
+        let label = nodes[position].label ?? .optional
         var defaultValue: String?
-        if let value = n.defaultValue {
+        if let value = nodes[position].defaultValue {
             if label == .repeated {
                 diagnostics.append(Diagnostic("repeated fields can't have default values", at: value.span))
-            } else if type != .message || n.scalarType != nil || typeName != nil {
+            } else if type != .message || nodes[position].scalarType != nil || typeName != nil {
                 do {
                     defaultValue = try DefaultValueFormatter.format(value, type: type)
                 } catch {
@@ -138,9 +144,9 @@ struct FileLinker {
             }
         }
         // Built once with every value and returned as is: a field built, then changed, was copied on return.
-        return Field(name: n.name, number: number, label: label, type: type, typeName: typeName, extendee: extendee,
-                     defaultValue: defaultValue, oneofIndex: n.oneofIndex, jsonName: n.jsonName ?? NameRules.jsonName(n.name),
-                     proto3Optional: n.proto3Optional, span: n.span, comments: n.comments)
+        return Field(name: nodes[position].name, number: number, label: label, type: type, typeName: typeName, extendee: extendee,
+                     defaultValue: defaultValue, oneofIndex: nodes[position].oneofIndex, jsonName: nodes[position].jsonName ?? NameRules.jsonName(nodes[position].name),
+                     proto3Optional: nodes[position].proto3Optional, span: nodes[position].span, comments: nodes[position].comments)
     }
 
     mutating func enumType(_ n: EnumNode, scope: String) -> EnumType {
