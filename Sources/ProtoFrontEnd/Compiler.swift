@@ -204,8 +204,10 @@ struct CompilationSession {
         // Again, now with options (retention and features are read from them); a file that sets no
         // option is already indexed as it is.
         if interpretedAny { index.add(file) }
-        stripSourceRetention(&file)
-        diagnostics += validate(file)
+        // Without options written in the file (the linker adds only `map_entry`), there is no
+        // source-retention option to drop and no `features` to refuse: both walks are skipped.
+        if interpretedAny { stripSourceRetention(&file) }
+        diagnostics += validate(file, setsOptions: interpretedAny)
         linked[name] = file
         let succeeded = !diagnostics[before...].contains { $0.severity == .error }
         states[name] = .done(succeeded)
@@ -229,8 +231,8 @@ struct CompilationSession {
         file.transformOptions { options, type in options.stripSourceRetention(type: type, index: index) }
     }
 
-    func validate(_ file: ProtoFile) -> [Diagnostic] {
-        var validator = Validator(file: file, index: index)
+    func validate(_ file: ProtoFile, setsOptions: Bool = true) -> [Diagnostic] {
+        var validator = Validator(file: file, index: index, setsOptions: setsOptions)
         validator.validate()
         return validator.diagnostics
     }

@@ -4,7 +4,7 @@ extension Validator {
     /// protoc: "Features are only valid under editions." A proto2 or proto3 file may set no `features`
     /// option on any element (the syntax fixes them); editions files may.
     mutating func checkFeaturesNeedEditions() {
-        guard file.syntax != .editions else { return }
+        guard file.syntax != .editions, setsOptions else { return }
         refuseFeatures(file.options, at: file.syntaxSpan)
         file.forEachMessage { message in
             refuseFeatures(message.options, at: message.span)

@@ -5,11 +5,14 @@ import ProtoModel
 struct Validator {
     let file: ProtoFile
     let index: SchemaIndex
+    /// False when the file writes no option (then no element can carry `features`).
+    let setsOptions: Bool
     var diagnostics: [Diagnostic] = []
 
-    init(file: ProtoFile, index: SchemaIndex) {
+    init(file: ProtoFile, index: SchemaIndex, setsOptions: Bool = true) {
         self.file = file
         self.index = index
+        self.setsOptions = setsOptions
     }
 
     mutating func error(_ message: String, _ span: SourceSpan?) {
