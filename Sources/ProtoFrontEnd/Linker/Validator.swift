@@ -170,40 +170,66 @@ struct Validator {
     /// conflict can be reported: decided on 64-bit hashes of the names, computed without building
     /// strings (equal hashes only send the message to the exact check).
     static func jsonNamesAreDistinct(_ fields: [Field]) -> Bool {
-        if fields.count < 2 { return true }
-        var hashes: [UInt64] = []
-        hashes.reserveCapacity(fields.count * 2)
-        for index in fields.indices {
-            let defaultHash = defaultJSONNameHash(fields[index].name)
-            var jsonName = fields[index].jsonName
-            let jsonHash = jsonName.withUTF8 { bytes in
-                var hash = fnvOffset
-                for byte in bytes { hash = (hash ^ UInt64(byte)) &* fnvPrime }
-                return hash
+        let count = fields.count
+        if count < 2 { return true }
+        // The hashes live on the stack, the names are read in their own bytes (no copies of them).
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count * 2) { buffer in
+            var hashes = buffer
+            for index in 0..<count {
+                // Default names and JSON names go in separate halves of the hash space (low bit), so a
+                // default name only meets default names, a JSON name only JSON names.
+                hashes[2 * index] = defaultJSONNameHash(fields[index].name) << 1
+                hashes[2 * index + 1] = plainHash(fields[index].jsonName) << 1 | 1
             }
-            // Default names and JSON names go in separate halves of the hash space (low bit), so a
-            // default name only meets default names, a JSON name only JSON names.
-            hashes.append(defaultHash << 1)
-            hashes.append(jsonHash << 1 | 1)
+            return Self.allDifferent(&hashes)
         }
-        if fields.count <= 16 {
-            for i in hashes.indices {
-                for j in (i + 1)..<hashes.count where hashes[i] == hashes[j] { return false }
+    }
+
+    /// Whether the values are pairwise different: through a small open-addressing table on the stack
+    /// (a quadratic scan or a sort cost more than the hashing for messages of a few dozen fields).
+    /// A value of zero is counted as a repeat: the caller's exact check then decides.
+    static func allDifferent(_ values: inout UnsafeMutableBufferPointer<UInt64>) -> Bool {
+        var size = 16
+        while size < values.count * 4 { size *= 2 }
+        guard size <= 4096 else {
+            values.sort()
+            for i in 1..<values.count where values[i] == values[i - 1] { return false }
+            return true
+        }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size) { slots in
+            slots.initialize(repeating: 0)
+            let mask = size - 1
+            for value in values {
+                guard value != 0 else { return false }
+                var slot = Int(truncatingIfNeeded: value >> 7) & mask
+                while slots[slot] != 0 {
+                    if slots[slot] == value { return false }
+                    slot = (slot + 1) & mask
+                }
+                slots[slot] = value
             }
             return true
         }
-        hashes.sort()
-        for i in 1..<hashes.count where hashes[i] == hashes[i - 1] { return false }
-        return true
     }
 
     private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
     private static let fnvPrime: UInt64 = 0x100_0000_01b3
 
-    /// The FNV-1a hash of `NameRules.jsonName(fieldName)`, without building that name.
+    /// FNV-1a of a name's bytes.
+    static func plainHash(_ text: String) -> UInt64 {
+        let hash = { (bytes: UnsafeBufferPointer<UInt8>) -> UInt64 in
+            var hash = fnvOffset
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* fnvPrime }
+            return hash
+        }
+        if let found = text.utf8.withContiguousStorageIfAvailable(hash) { return found }
+        var copy = text
+        return copy.withUTF8(hash)
+    }
+
+    /// FNV-1a of protoc's default JSON name of a field name, computed without building the name.
     static func defaultJSONNameHash(_ fieldName: String) -> UInt64 {
-        var name = fieldName
-        return name.withUTF8 { bytes in
+        let hash = { (bytes: UnsafeBufferPointer<UInt8>) -> UInt64 in
             var hash = fnvOffset
             var capitalizeNext = false
             for byte in bytes {
@@ -217,6 +243,9 @@ struct Validator {
             }
             return hash
         }
+        if let found = fieldName.utf8.withContiguousStorageIfAvailable(hash) { return found }
+        var copy = fieldName
+        return copy.withUTF8(hash)
     }
 
     /// For each key, the position of the first earlier equal key (nil for a first occurrence): by
