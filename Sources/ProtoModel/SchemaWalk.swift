@@ -18,16 +18,33 @@ extension ProtoFile {
         for message in messages { try message.forEachMessage(body) }
     }
 
-    /// Visits every enum of the file, nested ones included.
+    /// Visits every enum of the file, nested ones included (the file's, then each message's in the
+    /// order `forEachMessage` visits them).
     public func forEachEnum(_ body: (EnumType) throws -> Void) rethrows {
         for e in enums { try body(e) }
-        try forEachMessage { message in for e in message.enums { try body(e) } }
+        try Self.forEachEnum(in: messages, body)
     }
 
-    /// Visits every extension of the file, nested ones included.
+    /// Visits every extension of the file, nested ones included, in the same order.
     public func forEachExtension(_ body: (Field) throws -> Void) rethrows {
         for e in extensions { try body(e) }
-        try forEachMessage { message in for e in message.extensions { try body(e) } }
+        try Self.forEachExtension(in: messages, body)
+    }
+
+    /// Messages are reached through their arrays by position: visiting each message (as
+    /// `forEachMessage` does) copied it whole to read one of its arrays.
+    static func forEachEnum(in messages: [Message], _ body: (EnumType) throws -> Void) rethrows {
+        for index in messages.indices {
+            for e in messages[index].enums { try body(e) }
+            try forEachEnum(in: messages[index].nestedMessages, body)
+        }
+    }
+
+    static func forEachExtension(in messages: [Message], _ body: (Field) throws -> Void) rethrows {
+        for index in messages.indices {
+            for e in messages[index].extensions { try body(e) }
+            try forEachExtension(in: messages[index].nestedMessages, body)
+        }
     }
 
     /// Applies `transform` to every message of the file, nested ones included.
