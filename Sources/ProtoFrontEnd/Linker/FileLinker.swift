@@ -26,7 +26,7 @@ struct FileLinker {
         file.packageSpan = node.packageSpan
         file.syntaxSpan = node.syntaxSpan
         // Nodes are read in place (`node.messages[$0]`): mapping the arrays copied every node.
-        file.messages = node.messages.indices.map { message(node.messages[$0], scope: scope) }
+        file.messages = node.messages.indices.map { message(node.messages, $0, scope: scope) }
         file.enums = node.enums.indices.map { enumType(node.enums[$0], scope: scope) }
         file.extensions = fields(node.extensions, scope: scope, isExtension: true)
         file.services = node.services.map { service($0, scope: scope) }
@@ -59,20 +59,21 @@ struct FileLinker {
 
     // MARK: elements
 
-    mutating func message(_ n: MessageNode, scope: String) -> Message {
-        let fullName = NameRules.qualify(scope, n.name)
-        var result = Message(name: n.name, fullName: fullName, span: n.span, comments: n.comments)
-        result.visibility = n.visibility
-        result.fields = fields(n.fields, scope: fullName, isExtension: false)
-        result.oneofs = n.oneofs.map { Oneof(name: $0.name, span: $0.span, comments: $0.comments) }
-        result.nestedMessages = n.nested.indices.map { message(n.nested[$0], scope: fullName) }
-        result.enums = n.enums.indices.map { enumType(n.enums[$0], scope: fullName) }
-        result.extensions = fields(n.extensions, scope: fullName, isExtension: true)
-        let maxEnd: Int32 = Self.isMessageSet(n) ? Int32.max : Int32(Self.maxFieldNumber + 1)
-        result.extensionRanges = n.extensionRanges.map { range($0, exclusiveMax: maxEnd) }
-        result.reservedRanges = n.reservedRanges.map { range($0, exclusiveMax: maxEnd) }
-        result.reservedNames = n.reservedNames.map(\.0)
-        if n.isMapEntry { result.options.set(OptionField(name: "map_entry", number: 7, value: .bool(true)), repeated: false) }
+    /// The message node at `position`, read in place (passing the node copied it whole).
+    mutating func message(_ nodes: [MessageNode], _ position: Int, scope: String) -> Message {
+        let fullName = NameRules.qualify(scope, nodes[position].name)
+        var result = Message(name: nodes[position].name, fullName: fullName, span: nodes[position].span, comments: nodes[position].comments)
+        result.visibility = nodes[position].visibility
+        result.fields = fields(nodes[position].fields, scope: fullName, isExtension: false)
+        result.oneofs = nodes[position].oneofs.map { Oneof(name: $0.name, span: $0.span, comments: $0.comments) }
+        result.nestedMessages = nodes[position].nested.indices.map { message(nodes[position].nested, $0, scope: fullName) }
+        result.enums = nodes[position].enums.indices.map { enumType(nodes[position].enums[$0], scope: fullName) }
+        result.extensions = fields(nodes[position].extensions, scope: fullName, isExtension: true)
+        let maxEnd: Int32 = Self.isMessageSet(nodes[position].options) ? Int32.max : Int32(Self.maxFieldNumber + 1)
+        result.extensionRanges = nodes[position].extensionRanges.map { range($0, exclusiveMax: maxEnd) }
+        result.reservedRanges = nodes[position].reservedRanges.map { range($0, exclusiveMax: maxEnd) }
+        result.reservedNames = nodes[position].reservedNames.map(\.0)
+        if nodes[position].isMapEntry { result.options.set(OptionField(name: "map_entry", number: 7, value: .bool(true)), repeated: false) }
         return result
     }
 
@@ -81,8 +82,8 @@ struct FileLinker {
     }
 
     /// protoc decides `max` for message-set messages from the uninterpreted option text.
-    static func isMessageSet(_ n: MessageNode) -> Bool {
-        n.options.contains { option in
+    static func isMessageSet(_ options: [OptionNode]) -> Bool {
+        options.contains { option in
             option.name.count == 1 && !option.name[0].isExtension && option.name[0].name == "message_set_wire_format"
                 && { if case .identifier("true") = option.value.kind { return true } else { return false } }()
         }

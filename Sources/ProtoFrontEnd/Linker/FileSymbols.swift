@@ -71,7 +71,7 @@ struct FileSymbols {
         // Counted first: growing the list by doubling copied every definition made so far.
         list.reserveCapacity(definitionCount(of: node))
         let scope = node.package
-        for index in node.messages.indices { definitions(of: node.messages[index], scope: scope, into: &list) }
+        for index in node.messages.indices { definitions(of: node.messages, at: index, scope: scope, into: &list) }
         for index in node.enums.indices { definitions(of: node.enums[index], scope: scope, into: &list) }
         for ext in node.extensions {
             list.append(Definition(name: NameRules.qualify(scope, ext.name), kind: .extension, scope: scope, span: ext.nameSpan))
@@ -88,34 +88,38 @@ struct FileSymbols {
 
     /// How many names `definitions(of:)` lists for the file, counted without building them.
     static func definitionCount(of node: FileNode) -> Int {
-        var count = node.extensions.count
-        for index in node.messages.indices { count += definitionCount(of: node.messages[index]) }
+        var count = node.extensions.count + definitionCount(of: node.messages)
         for index in node.enums.indices { count += 1 + node.enums[index].values.count }
         for index in node.services.indices { count += 1 + node.services[index].methods.count }
         return count
     }
 
-    static func definitionCount(of message: MessageNode) -> Int {
-        var count = 1 + message.fields.count + message.oneofs.count + message.extensions.count
-        for index in message.nested.indices { count += definitionCount(of: message.nested[index]) }
-        for index in message.enums.indices { count += 1 + message.enums[index].values.count }
+    /// Messages are read through their array by position: passing each node copied it whole.
+    static func definitionCount(of messages: [MessageNode]) -> Int {
+        var count = 0
+        for index in messages.indices {
+            count += 1 + messages[index].fields.count + messages[index].oneofs.count + messages[index].extensions.count
+            count += definitionCount(of: messages[index].nested)
+            for e in messages[index].enums.indices { count += 1 + messages[index].enums[e].values.count }
+        }
         return count
     }
 
-    static func definitions(of message: MessageNode, scope: String, into list: inout [Definition]) {
-        let name = NameRules.qualify(scope, message.name)
-        list.append(Definition(name: name, kind: .message, scope: scope, span: message.nameSpan))
-        // Elements are read in place (`message.fields[index]`): a loop variable copied each node.
-        for index in message.fields.indices {
-            list.append(Definition(name: FullName.join(name, message.fields[index].name), kind: .field, scope: name, span: message.fields[index].nameSpan))
+    /// The message at `position`, read in place (passing the node copied it whole).
+    static func definitions(of messages: [MessageNode], at position: Int, scope: String, into list: inout [Definition]) {
+        let name = NameRules.qualify(scope, messages[position].name)
+        list.append(Definition(name: name, kind: .message, scope: scope, span: messages[position].nameSpan))
+        // Elements are read in place (`messages[position].fields[index]`): a loop variable copied each node.
+        for index in messages[position].fields.indices {
+            list.append(Definition(name: FullName.join(name, messages[position].fields[index].name), kind: .field, scope: name, span: messages[position].fields[index].nameSpan))
         }
-        for index in message.oneofs.indices {
-            list.append(Definition(name: FullName.join(name, message.oneofs[index].name), kind: .oneof, scope: name, span: message.oneofs[index].span))
+        for index in messages[position].oneofs.indices {
+            list.append(Definition(name: FullName.join(name, messages[position].oneofs[index].name), kind: .oneof, scope: name, span: messages[position].oneofs[index].span))
         }
-        for index in message.nested.indices { definitions(of: message.nested[index], scope: name, into: &list) }
-        for index in message.enums.indices { definitions(of: message.enums[index], scope: name, into: &list) }
-        for index in message.extensions.indices {
-            list.append(Definition(name: FullName.join(name, message.extensions[index].name), kind: .extension, scope: name, span: message.extensions[index].nameSpan))
+        for index in messages[position].nested.indices { definitions(of: messages[position].nested, at: index, scope: name, into: &list) }
+        for index in messages[position].enums.indices { definitions(of: messages[position].enums[index], scope: name, into: &list) }
+        for index in messages[position].extensions.indices {
+            list.append(Definition(name: FullName.join(name, messages[position].extensions[index].name), kind: .extension, scope: name, span: messages[position].extensions[index].nameSpan))
         }
     }
 
