@@ -135,7 +135,7 @@ public final class CompileCache: @unchecked Sendable {
     /// lookup-heavy phase of linking, and the compiling threads have better things to do.
     static func freeInBackground(_ released: [Released]) {
         guard !released.isEmpty else { return }
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(released) {} }
+        BackgroundRelease.release(released)
     }
 
     func parse(_ content: Content, _ parse: () -> (FileNode, [Diagnostic])) -> (FileNode, [Diagnostic]) {

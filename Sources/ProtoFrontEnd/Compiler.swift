@@ -78,8 +78,7 @@ struct CompilationSession {
     /// tree) on another thread, so that the caller goes on with the schema meanwhile; freeing it in
     /// place cost about a twentieth of compiling googleapis.
     static func releaseInBackground(_ session: consuming CompilationSession) {
-        let leftovers = Leftovers(session)
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(leftovers) {} }
+        BackgroundRelease.release(Leftovers(session))
     }
 
     /// A finished session on its way to being freed.
