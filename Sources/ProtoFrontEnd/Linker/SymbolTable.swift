@@ -34,11 +34,11 @@ struct Symbol: Sendable {
     var file: String { fileID.path }
 }
 
-/// A full name as a symbol table key, hashed once with `ContentHasher` (eight bytes a step): hashing
-/// each name with SipHash for every insertion and lookup cost about 450 instructions a name (full
-/// names run to 40 bytes), a tenth of linking. Definitions keep their keys, so a file's names are
-/// hashed once per text however many versions define them.
-struct SymbolKey: Hashable, Sendable {
+/// A full name with its `ContentHasher` digest, made once: definitions keep their keys, so a file's
+/// names are hashed once per text however many versions define them (`NameTable` places names by
+/// their digests; hashing each name with SipHash on every insertion and lookup cost about 450
+/// instructions a name, a tenth of linking).
+struct SymbolKey: Sendable {
     let name: String
     let digest: UInt64
 
@@ -48,10 +48,6 @@ struct SymbolKey: Hashable, Sendable {
         hasher.combine(name)
         digest = hasher.finalize()
     }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
-
-    static func == (a: SymbolKey, b: SymbolKey) -> Bool { a.digest == b.digest && a.name == b.name }
 }
 
 /// Every full name defined by the files linked so far, with protoc's lookup rules.
