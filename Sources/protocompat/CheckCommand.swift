@@ -1,7 +1,7 @@
 import ArgumentParser
 import Compat
-import ProtoModel
 import Foundation
+import ProtoModel
 import Reports
 import SchemaSources
 
