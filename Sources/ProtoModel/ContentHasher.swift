@@ -59,11 +59,7 @@ public struct ContentHasher: Sendable {
     }
 
     public mutating func combine(_ string: String) {
-        let done: Void? = string.utf8.withContiguousStorageIfAvailable { combine(bytes: UnsafeRawBufferPointer($0)) }
-        if done == nil {
-            var copy = string
-            copy.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
+        string.withUTF8Bytes { combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     public mutating func combine(_ strings: [String]) {

@@ -13,10 +13,7 @@ protocol ContentHashable {
 extension Array: ContentHashable where Element: ContentHashable {
     func combineContent(into hasher: inout ContentHasher) {
         hasher.combine(count)
-        // Read in place through a buffer: the array's subscript copied each element (every reference retained).
-        withUnsafeBufferPointer { elements in
-            for index in elements.indices { elements[index].combineContent(into: &hasher) }
-        }
+        for index in indices { self[index].combineContent(into: &hasher) }
     }
 }
 

@@ -5,10 +5,8 @@ public enum NameRules {
     /// protoc's default JSON name: underscores dropped, the letter after each one upper-cased.
     public static func jsonName(_ fieldName: String) -> String {
         // Bytes, as protoc's ToJsonName: only ASCII a-z is upper-cased (identifiers are ASCII anyway).
-        // Searched in the contiguous bytes: `utf8.contains` went through the generic sequence path.
-        let hasUnderscore = fieldName.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "_")) }
-            ?? fieldName.utf8.contains(UInt8(ascii: "_"))
-        guard hasUnderscore else { return fieldName }
+        // Searched in the bytes: `utf8.contains` went through the generic sequence path.
+        guard fieldName.withUTF8Bytes({ $0.contains(UInt8(ascii: "_")) }) else { return fieldName }
         var name = fieldName
         return name.withUTF8 { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { buffer in

@@ -154,9 +154,7 @@ struct SymbolTable: Sendable {
 
     /// The first period of a name, found in its contiguous bytes (the generic search cost more).
     static func firstPeriod(in name: String) -> String.Index? {
-        let offset = name.utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: UInt8(ascii: ".")) }
-            ?? name.utf8.firstIndex(of: UInt8(ascii: ".")).map { name.utf8.distance(from: name.startIndex, to: $0) }
-        return offset.map { name.utf8.index(name.startIndex, offsetBy: $0) }
+        name.withUTF8Bytes { $0.firstIndex(of: UInt8(ascii: ".")) }.map { name.utf8.index(name.startIndex, offsetBy: $0) }
     }
 
     /// Looks up an exact full name, honouring visibility.

@@ -222,9 +222,7 @@ struct Validator {
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* fnvPrime }
             return hash
         }
-        if let found = text.utf8.withContiguousStorageIfAvailable(hash) { return found }
-        var copy = text
-        return copy.withUTF8(hash)
+        return text.withUTF8Bytes(hash)
     }
 
     /// FNV-1a of protoc's default JSON name of a field name, computed without building the name.
@@ -243,9 +241,7 @@ struct Validator {
             }
             return hash
         }
-        if let found = fieldName.utf8.withContiguousStorageIfAvailable(hash) { return found }
-        var copy = fieldName
-        return copy.withUTF8(hash)
+        return fieldName.withUTF8Bytes(hash)
     }
 
     /// For each key, the position of the first earlier equal key (nil for a first occurrence): by
