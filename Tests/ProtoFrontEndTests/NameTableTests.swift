@@ -36,7 +36,24 @@ struct NameTableTests {
             let dot = name.lastIndex(of: ".")!
             #expect(table.position(scope: name[..<dot], name: name[name.index(after: dot)...]) == position)
         }
-        #expect(table.names == names)
+        #expect((0..<table.count).map(table.name(at:)) == names)
+    }
+
+    @Test func namesKeptInPartsAreTheSameNames() {
+        var table = NameTable()
+        table.insert(SymbolKey(scope: "pkg.Message", leaf: "field"), Symbol(kind: .field, fileID: Self.file))
+        table.insert(SymbolKey(scope: "", leaf: "pkg"), Symbol(kind: .package, fileID: Self.file))
+        // A key in parts hashes as the joined name.
+        #expect(SymbolKey(scope: "pkg.Message", leaf: "field").digest == SymbolKey("pkg.Message.field").digest)
+        #expect(table.position(of: SymbolKey("pkg.Message.field")) == 0)
+        #expect(table.position(of: SymbolKey(scope: "pkg", leaf: "Message.field")) == 0)
+        #expect(table.position(scope: "pkg.Message", name: "field") == 0)
+        #expect(table.position(scope: nil, name: "pkg.Message.field") == 0)
+        #expect(table.position(scope: "pkg.Message", name: "fiel") == nil)
+        #expect(table.position(scope: "pkg.Messag", name: "e.field") == nil)
+        #expect(table.position(of: SymbolKey("pkg")) == 1)
+        #expect(table.name(at: 0) == "pkg.Message.field")
+        #expect(table.name(at: 1) == "pkg")
     }
 
     @Test func theFirstDefinitionStays() {

@@ -27,6 +27,11 @@ struct FileSymbols {
         diagnostics.append(Diagnostic(message, at: span, severity: .error))
     }
 
+    /// Defines a member of `scope` from a linked model (no source location).
+    mutating func define(member leaf: String, _ kind: SymbolKind, file: String, scope: String) {
+        define(SymbolKey(scope: scope, leaf: leaf), kind, file: SourceFileID(file), scope: scope, at: nil)
+    }
+
     mutating func definePackage(_ package: String, file: String, at span: SourceSpan?) {
         if let (name, existing) = table.addPackage(package, file: SourceFileID(file)) {
             diagnostics.append(Diagnostic(
@@ -45,7 +50,16 @@ struct FileSymbols {
         var span: SourceSpan?
 
         init(name: String, kind: SymbolKind, scope: String, span: SourceSpan?) {
-            key = SymbolKey(name)
+            self.init(key: SymbolKey(name), kind: kind, scope: scope, span: span)
+        }
+
+        /// A member of `scope` (a field, oneof, enum value, extension or method), its name not joined.
+        init(member leaf: String, kind: SymbolKind, scope: String, span: SourceSpan?) {
+            self.init(key: SymbolKey(scope: scope, leaf: leaf), kind: kind, scope: scope, span: span)
+        }
+
+        init(key: SymbolKey, kind: SymbolKind, scope: String, span: SourceSpan?) {
+            self.key = key
             self.kind = kind
             self.scope = scope
             self.span = span
@@ -60,8 +74,11 @@ struct FileSymbols {
         definePackage(node.package, file: node.name, at: node.packageSpan)
         table.reserve(definitions.count)
         let fileID = SourceFileID(node.name)
-        for definition in definitions {
-            define(definition.key, definition.kind, file: fileID, scope: definition.scope, at: definition.span)
+        // Read in place: a loop variable copied each definition's three strings.
+        definitions.withUnsafeBufferPointer { list in
+            for index in list.indices {
+                define(list[index].key, list[index].kind, file: fileID, scope: list[index].scope, at: list[index].span)
+            }
         }
     }
 
@@ -74,13 +91,13 @@ struct FileSymbols {
         for index in node.messages.indices { definitions(of: node.messages, at: index, scope: scope, into: &list) }
         for index in node.enums.indices { definitions(of: node.enums[index], scope: scope, into: &list) }
         for ext in node.extensions {
-            list.append(Definition(name: NameRules.qualify(scope, ext.name), kind: .extension, scope: scope, span: ext.nameSpan))
+            list.append(Definition(member: ext.name, kind: .extension, scope: scope, span: ext.nameSpan))
         }
         for service in node.services {
             let name = NameRules.qualify(scope, service.name)
             list.append(Definition(name: name, kind: .service, scope: scope, span: service.span))
             for method in service.methods {
-                list.append(Definition(name: FullName.join(name, method.name), kind: .method, scope: name, span: method.span))
+                list.append(Definition(member: method.name, kind: .method, scope: name, span: method.span))
             }
         }
         return list
@@ -111,22 +128,22 @@ struct FileSymbols {
         list.append(Definition(name: name, kind: .message, scope: scope, span: messages[position].nameSpan))
         // Elements are read in place (`messages[position].fields[index]`): a loop variable copied each node.
         for index in messages[position].fields.indices {
-            list.append(Definition(name: FullName.join(name, messages[position].fields[index].name), kind: .field, scope: name, span: messages[position].fields[index].nameSpan))
+            list.append(Definition(member: messages[position].fields[index].name, kind: .field, scope: name, span: messages[position].fields[index].nameSpan))
         }
         for index in messages[position].oneofs.indices {
-            list.append(Definition(name: FullName.join(name, messages[position].oneofs[index].name), kind: .oneof, scope: name, span: messages[position].oneofs[index].span))
+            list.append(Definition(member: messages[position].oneofs[index].name, kind: .oneof, scope: name, span: messages[position].oneofs[index].span))
         }
         for index in messages[position].nested.indices { definitions(of: messages[position].nested, at: index, scope: name, into: &list) }
         for index in messages[position].enums.indices { definitions(of: messages[position].enums[index], scope: name, into: &list) }
         for index in messages[position].extensions.indices {
-            list.append(Definition(name: FullName.join(name, messages[position].extensions[index].name), kind: .extension, scope: name, span: messages[position].extensions[index].nameSpan))
+            list.append(Definition(member: messages[position].extensions[index].name, kind: .extension, scope: name, span: messages[position].extensions[index].nameSpan))
         }
     }
 
     static func definitions(of e: EnumNode, scope: String, into list: inout [Definition]) {
         list.append(Definition(name: NameRules.qualify(scope, e.name), kind: .enum, scope: scope, span: e.nameSpan))
         for index in e.values.indices {
-            list.append(Definition(name: NameRules.qualify(scope, e.values[index].name), kind: .enumValue, scope: scope, span: e.values[index].span))
+            list.append(Definition(member: e.values[index].name, kind: .enumValue, scope: scope, span: e.values[index].span))
         }
     }
 
@@ -137,11 +154,11 @@ struct FileSymbols {
         let scope = file.package
         for message in file.messages { define(message, scope: scope, file: file.name) }
         for e in file.enums { define(e, scope: scope, file: file.name) }
-        for ext in file.extensions { define(NameRules.qualify(scope, ext.name), .extension, file: file.name, scope: scope, at: nil) }
+        for ext in file.extensions { define(member: ext.name, .extension, file: file.name, scope: scope) }
         for service in file.services {
             define(service.fullName, .service, file: file.name, scope: scope, at: nil)
             for method in service.methods {
-                define(FullName.join(service.fullName, method.name), .method, file: file.name, scope: service.fullName, at: nil)
+                define(member: method.name, .method, file: file.name, scope: service.fullName)
             }
         }
     }
@@ -149,15 +166,15 @@ struct FileSymbols {
     mutating func define(_ message: Message, scope: String, file: String) {
         let name = message.fullName
         define(name, .message, file: file, scope: scope, at: nil)
-        for field in message.fields { define(FullName.join(name, field.name), .field, file: file, scope: name, at: nil) }
-        for oneof in message.oneofs { define(FullName.join(name, oneof.name), .oneof, file: file, scope: name, at: nil) }
+        for field in message.fields { define(member: field.name, .field, file: file, scope: name) }
+        for oneof in message.oneofs { define(member: oneof.name, .oneof, file: file, scope: name) }
         for nested in message.nestedMessages { define(nested, scope: name, file: file) }
         for e in message.enums { define(e, scope: name, file: file) }
-        for ext in message.extensions { define(FullName.join(name, ext.name), .extension, file: file, scope: name, at: nil) }
+        for ext in message.extensions { define(member: ext.name, .extension, file: file, scope: name) }
     }
 
     mutating func define(_ e: EnumType, scope: String, file: String) {
         define(e.fullName, .enum, file: file, scope: scope, at: nil)
-        for value in e.values { define(NameRules.qualify(scope, value.name), .enumValue, file: file, scope: scope, at: nil) }
+        for value in e.values { define(member: value.name, .enumValue, file: file, scope: scope) }
     }
 }

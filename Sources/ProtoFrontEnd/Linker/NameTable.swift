@@ -10,20 +10,28 @@ import ProtoModel
 /// and a lookup compares the bytes of every name whose digest matches, so a collision costs a
 /// comparison, never a wrong answer.
 struct NameTable: Sendable {
-    /// The names in insertion order, with their digests and symbols.
-    private(set) var names: [String] = []
+    /// The names in insertion order as their keys keep them (a scope and a last part, the scope
+    /// empty for a name kept whole), with their digests and symbols.
+    private var scopes: [String] = []
+    private var leaves: [String] = []
     private var digests: [UInt64] = []
     private(set) var symbols: [Symbol] = []
     /// Positions in `names` plus one (0: empty), `mask + 1` slots, at most half full.
     private var slots: [Int32] = []
     private var mask = -1
 
-    var count: Int { names.count }
+    var count: Int { leaves.count }
+
+    /// The full name at `position` (the stored string itself for a name kept whole).
+    func name(at position: Int) -> String {
+        scopes[position].isEmpty ? leaves[position] : FullName.join(scopes[position], leaves[position])
+    }
 
     /// Room for `count` more names without growing on the way.
     mutating func reserve(_ count: Int) {
-        let wanted = names.count + count
-        names.reserveCapacity(wanted)
+        let wanted = leaves.count + count
+        scopes.reserveCapacity(wanted)
+        leaves.reserveCapacity(wanted)
         digests.reserveCapacity(wanted)
         symbols.reserveCapacity(wanted)
         if wanted * 2 > slots.count { rebuildSlots(capacity: wanted * 2) }
@@ -35,7 +43,7 @@ struct NameTable: Sendable {
         var slot = Int(truncatingIfNeeded: key.digest) & mask
         while slots[slot] != 0 {
             let position = Int(slots[slot]) - 1
-            if digests[position] == key.digest, names[position] == key.name { return position }
+            if digests[position] == key.digest, storedName(at: position, equals: Substring(key.scope), Substring(key.leaf)) { return position }
             slot = (slot + 1) & mask
         }
         return nil
@@ -49,7 +57,7 @@ struct NameTable: Sendable {
         var slot = Int(truncatingIfNeeded: digest) & mask
         while slots[slot] != 0 {
             let position = Int(slots[slot]) - 1
-            if digests[position] == digest, Self.equal(names[position], scope: scope, name: name) { return position }
+            if digests[position] == digest, storedName(at: position, equals: scope, name) { return position }
             slot = (slot + 1) & mask
         }
         return nil
@@ -57,13 +65,14 @@ struct NameTable: Sendable {
 
     /// Adds a name that is not present (`position(of:)` is nil).
     mutating func insert(_ key: SymbolKey, _ symbol: Symbol) {
-        if (names.count + 1) * 2 > slots.count { rebuildSlots(capacity: max(64, slots.count * 2)) }
-        names.append(key.name)
+        if (leaves.count + 1) * 2 > slots.count { rebuildSlots(capacity: max(64, slots.count * 2)) }
+        scopes.append(key.scope)
+        leaves.append(key.leaf)
         digests.append(key.digest)
         symbols.append(symbol)
         var slot = Int(truncatingIfNeeded: key.digest) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(names.count)
+        slots[slot] = Int32(leaves.count)
     }
 
     private mutating func rebuildSlots(capacity: Int) {
@@ -101,6 +110,17 @@ struct NameTable: Sendable {
                     }
                     return body(UnsafeRawBufferPointer(buffer))
                 }
+            }
+        }
+    }
+
+    /// Whether the name at `position` is `scope.name` (`name` alone for a nil or empty scope).
+    private func storedName(at position: Int, equals scope: Substring?, _ name: Substring) -> Bool {
+        if scopes[position].isEmpty { return Self.equal(leaves[position], scope: scope, name: name) }
+        // A name kept in parts: compared as the joined bytes, written on the stack.
+        return Self.withJoined(Substring(scopes[position]), Substring(leaves[position])) { stored in
+            Self.withJoined(scope, name) { wanted in
+                stored.count == wanted.count && (stored.isEmpty || memcmp(stored.baseAddress!, wanted.baseAddress!, stored.count) == 0)
             }
         }
     }

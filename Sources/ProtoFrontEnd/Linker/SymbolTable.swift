@@ -38,16 +38,39 @@ struct Symbol: Sendable {
 /// names are hashed once per text however many versions define them (`NameTable` places names by
 /// their digests; hashing each name with SipHash on every insertion and lookup cost about 450
 /// instructions a name, a tenth of linking).
+///
+/// A member's name (a field, a oneof, an enum value, a method) is kept as its scope and last part,
+/// never joined: its full name is wanted only in a diagnostic, and joining each cost an allocation
+/// (some 600 instructions, 72,000 names in the 44k-line synthetic pair).
 struct SymbolKey: Sendable {
-    let name: String
+    /// The enclosing full name, or "" when `leaf` is the whole name.
+    let scope: String
+    let leaf: String
+    /// The digest of the joined bytes (`scope.leaf`, or `leaf` alone).
     let digest: UInt64
 
+    /// A name kept whole.
     init(_ name: String) {
-        self.name = name
+        scope = ""
+        leaf = name
+        digest = Self.digest(of: name)
+    }
+
+    private static func digest(of name: String) -> UInt64 {
         var hasher = ContentHasher()
         hasher.combine(name)
-        digest = hasher.finalize()
+        return hasher.finalize()
     }
+
+    /// `scope.leaf`, hashed as the joined bytes without building them (`leaf` alone for an empty scope).
+    init(scope: String, leaf: String) {
+        self.scope = scope
+        self.leaf = leaf
+        digest = scope.isEmpty ? Self.digest(of: leaf) : NameTable.withJoined(Substring(scope), Substring(leaf)) { NameTable.digest($0) }
+    }
+
+    /// The full name (built only for a name kept in parts).
+    var name: String { scope.isEmpty ? leaf : FullName.join(scope, leaf) }
 }
 
 /// Every full name defined by the files linked so far, with protoc's lookup rules.
@@ -166,7 +189,7 @@ struct SymbolTable: Sendable {
     /// the table's own string.
     func find(scope: Substring?, name: Substring, visible: Visibility, typesOnly: Bool) -> Resolution {
         guard let position = table.position(scope: scope, name: name) else { return .notFound }
-        let fullName = table.names[position], symbol = table.symbols[position]
+        let fullName = table.name(at: position), symbol = table.symbols[position]
         if symbol.kind == .package {
             let files = packageFiles[fullName] ?? []
             if files.contains(where: visible.contains) { return .found(fullName, symbol) }
