@@ -103,7 +103,10 @@ public final class CompileCache: @unchecked Sendable {
             }
         }
         lock.unlock()
-        Self.freeInBackground(released)
+        // `released` is freed here, on the compiling thread, after the lock: its memory is reused by
+        // this thread's next allocations (handed to another thread, which on two busy cores ran only
+        // at the end, the trees all stayed to the peak: more pages touched, more page faults).
+        withExtendedLifetime(released) {}
     }
 
     /// A version has built a text it listed: its tree goes when no version needs it any more.
@@ -116,10 +119,11 @@ public final class CompileCache: @unchecked Sendable {
             if versionsToAnnounce == 0, use.built >= use.listed { released.append(release(content)) }
         }
         lock.unlock()
-        Self.freeInBackground(released)
+        // Freed here, after the lock (see `announce`).
+        withExtendedLifetime(released) {}
     }
 
-    /// What the cache let go of, on its way to being freed.
+    /// What the cache let go of, freed by the thread that let it go.
     struct Released: Sendable {
         let tree: (FileNode, [Diagnostic])?
         let definitions: [FileSymbols.Definition]?
@@ -131,12 +135,6 @@ public final class CompileCache: @unchecked Sendable {
         return Released(tree: parsed.remove(content), definitions: definitions.remove(content))
     }
 
-    /// Frees released trees on another thread: freeing a large tree costs about as much as a
-    /// lookup-heavy phase of linking, and the compiling threads have better things to do.
-    static func freeInBackground(_ released: [Released]) {
-        guard !released.isEmpty else { return }
-        BackgroundRelease.release(released)
-    }
 
     func parse(_ content: Content, _ parse: () -> (FileNode, [Diagnostic])) -> (FileNode, [Diagnostic]) {
         parsed.value(content, parse)
