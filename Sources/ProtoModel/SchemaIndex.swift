@@ -1,16 +1,16 @@
 /// Lookups by full name over a set of linked files: messages, enums and extensions.
 /// Built once per schema (or grown file by file while linking); read-only afterwards.
 public struct SchemaIndex: Sendable {
-    public private(set) var messages: [String: Message] = [:]
-    public private(set) var enums: [String: EnumType] = [:]
+    public private(set) var messages = NameMap<Message>()
+    public private(set) var enums = NameMap<EnumType>()
     /// Extensions by full name (`scope.name`).
-    public private(set) var extensions: [String: Field] = [:]
+    public private(set) var extensions = NameMap<Field>()
     /// Extensions by extended message, then by number, with their full names.
-    public private(set) var extensionsByExtendee: [String: [Int32: (name: String, field: Field)]] = [:]
+    public private(set) var extensionsByExtendee = NameMap<[Int32: (name: String, field: Field)]>()
     /// The file that defines each message, enum and extension.
-    public private(set) var fileOf: [String: String] = [:]
+    public private(set) var fileOf = NameMap<String>()
     /// Each indexed file's syntax and file-level options, by file name.
-    public private(set) var files: [String: (syntax: Syntax, options: OptionMessage)] = [:]
+    public private(set) var files = NameMap<(syntax: Syntax, options: OptionMessage)>()
 
     public init() {}
 
@@ -30,26 +30,26 @@ public struct SchemaIndex: Sendable {
 
     /// Adds every element of a file.
     public mutating func add(_ file: ProtoFile) {
-        files[file.name] = (file.syntax, file.options)
+        files.set((file.syntax, file.options), for: file.name)
         for message in file.messages { add(message, file: file.name) }
-        for e in file.enums { enums[e.fullName] = e; fileOf[e.fullName] = file.name }
+        for e in file.enums { enums.set(e, for: e.fullName); fileOf.set(file.name, for: e.fullName) }
         for ext in file.extensions { addExtension(ext, scope: file.package, file: file.name) }
     }
 
     private mutating func add(_ message: Message, file: String) {
-        messages[message.fullName] = message
-        fileOf[message.fullName] = file
+        messages.set(message, for: message.fullName)
+        fileOf.set(file, for: message.fullName)
         for nested in message.nestedMessages { add(nested, file: file) }
-        for e in message.enums { enums[e.fullName] = e; fileOf[e.fullName] = file }
+        for e in message.enums { enums.set(e, for: e.fullName); fileOf.set(file, for: e.fullName) }
         for ext in message.extensions { addExtension(ext, scope: message.fullName, file: file) }
     }
 
     private mutating func addExtension(_ field: Field, scope: String, file: String) {
         let name = scope.isEmpty ? field.name : scope + "." + field.name
-        extensions[name] = field
-        fileOf[name] = file
+        extensions.set(field, for: name)
+        fileOf.set(file, for: name)
         if let extendee = field.extendee {
-            extensionsByExtendee[extendee, default: [:]][field.number] = (name, field)
+            extensionsByExtendee.update(extendee, startingWith: [:]) { $0[field.number] = (name, field) }
         }
     }
 }

@@ -203,12 +203,14 @@ public struct VersionDigests: Sendable {
         guard let name = field.typeName else { return }
         switch field.type {
         case .enum:
-            for value in index.enums[name]?.values ?? [] {
-                hasher.combine(value.name)
-                hasher.combine(value.number)
+            index.enums.read(name) { e in
+                for value in e.values.indices {
+                    hasher.combine(e.values[value].name)
+                    hasher.combine(e.values[value].number)
+                }
             }
         case .message, .group:
-            hasher.combine(index.messages[name]?.isMapEntry)
+            hasher.combine(index.messages.read(name) { $0.isMapEntry })
         default: break
         }
     }

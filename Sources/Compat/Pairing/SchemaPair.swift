@@ -52,11 +52,11 @@ public struct SchemaPair: Sendable {
             changedNewFiles = []
             let isOther = { (fullName: String) in fullName != name }
             let file = newVersion.file(of: name).map { [$0] } ?? []
-            if newVersion.index.messages[name] != nil {
+            if newVersion.index.messages.contains(name) {
                 messagePairs = Self.pairMessages(oldVersion, newVersion, unchanged: isOther, in: file)
                 enumPairs = Self.pairEnums(oldVersion, newVersion, within: name, in: file)
                 servicePairs = []
-            } else if newVersion.index.enums[name] != nil {
+            } else if newVersion.index.enums.contains(name) {
                 messagePairs = []
                 enumPairs = Self.pairEnums(oldVersion, newVersion, within: name, in: file)
                 servicePairs = []
@@ -184,7 +184,7 @@ public struct SchemaPair: Sendable {
         public func message(_ fullName: String) -> Message? { index.messages[fullName] }
 
         /// Whether a message of that name exists (without copying it out).
-        public func hasMessage(_ fullName: String) -> Bool { index.messages.index(forKey: fullName) != nil }
+        public func hasMessage(_ fullName: String) -> Bool { index.messages.contains(fullName) }
 
         public func file(of fullName: String) -> ProtoFile? { index.fileOf[fullName].flatMap { files[$0] } }
     }

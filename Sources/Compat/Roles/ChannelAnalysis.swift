@@ -38,7 +38,7 @@ public struct ChannelAnalysis: Sendable {
         var name = Substring(symbol)
         while !name.isEmpty {
             let candidate = String(name)
-            if serviceNames.contains(candidate) || versions.contains(where: { $0.index.messages[candidate] != nil || $0.index.enums[candidate] != nil }) {
+            if serviceNames.contains(candidate) || versions.contains(where: { $0.index.messages.contains(candidate) || $0.index.enums.contains(candidate) }) {
                 return candidate
             }
             guard let dot = name.lastIndex(of: ".") else { return nil }

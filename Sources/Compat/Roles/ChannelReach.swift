@@ -68,7 +68,7 @@ public struct VersionReach: Sendable {
                 reach(entry.message.fullName, from: nil)
             }
         } else {
-            for name in globs where version.index.messages[name] != nil || version.index.enums[name] != nil { reach(name, from: nil) }
+            for name in globs where version.index.messages.contains(name) || version.index.enums.contains(name) { reach(name, from: nil) }
         }
         // Channels that name their services exactly (every default channel) look them up; globs scan.
         let patterns = channel.requestsOf + channel.responsesOf

@@ -79,7 +79,7 @@ struct ElementAdded: CompatRule {
         case .enumType:
             return pair.changedNewFiles.flatMap { file in
                 pair.new.elements("enum", of: file, FileElements.enums).compactMap { name, span -> Finding? in
-                    guard pair.old.index.enums.index(forKey: name) == nil else { return nil }
+                    guard !pair.old.index.enums.contains(name) else { return nil }
                     return Finding(rule: info.id, symbol: name, verdicts: .safe, direction: .none, location: span,
                                    previousLocation: nil, file: file.name, arguments: ["enum": name])
                 }

@@ -1,14 +1,11 @@
 import Foundation
 import ProtoModel
 
-/// Full names to symbols, found by their `ContentHasher` digests in an open-addressing table, and
-/// looked up either by a name or by a scope and a name without joining them into a string first
-/// (resolving a reference tries a candidate in every enclosing scope: building each candidate cost
-/// an allocation and a UTF-8 validation, some 700 instructions).
-///
-/// Digests only pick slots: two names with one digest both live in the table (in different slots)
-/// and a lookup compares the bytes of every name whose digest matches, so a collision costs a
-/// comparison, never a wrong answer.
+/// Full names to symbols, found by their `ContentHasher` digests in `DigestSlots`, and looked up
+/// either by a name or by a scope and a name without joining them into a string first (resolving a
+/// reference tries a candidate in every enclosing scope: building each candidate cost an allocation
+/// and a UTF-8 validation, some 700 instructions). A lookup compares the bytes of every name whose
+/// digest matches, so a collision costs a comparison, never a wrong answer.
 struct NameTable: Sendable {
     /// The names in insertion order as their keys keep them (a scope and a last part, the scope
     /// empty for a name kept whole), with their digests and symbols.
@@ -16,9 +13,7 @@ struct NameTable: Sendable {
     private var leaves: [String] = []
     private var digests: [UInt64] = []
     private(set) var symbols: [Symbol] = []
-    /// Positions in `names` plus one (0: empty), `mask + 1` slots, at most half full.
-    private var slots: [Int32] = []
-    private var mask = -1
+    private var slots = DigestSlots()
 
     var count: Int { leaves.count }
 
@@ -34,57 +29,28 @@ struct NameTable: Sendable {
         leaves.reserveCapacity(wanted)
         digests.reserveCapacity(wanted)
         symbols.reserveCapacity(wanted)
-        if wanted * 2 > slots.count { rebuildSlots(capacity: wanted * 2) }
+        slots.reserve(wanted, digests: digests)
     }
 
     /// The position of `key`'s name, if present.
     func position(of key: SymbolKey) -> Int? {
-        guard mask >= 0 else { return nil }
-        var slot = Int(truncatingIfNeeded: key.digest) & mask
-        while slots[slot] != 0 {
-            let position = Int(slots[slot]) - 1
-            if digests[position] == key.digest, storedName(at: position, equals: Substring(key.scope), Substring(key.leaf)) { return position }
-            slot = (slot + 1) & mask
-        }
-        return nil
+        slots.position(of: key.digest, digests: digests) { storedName(at: $0, equals: Substring(key.scope), Substring(key.leaf)) }
     }
 
     /// The position of `scope.name` (or `name` alone when `scope` is nil or empty), if present.
     func position(scope: Substring?, name: Substring) -> Int? {
-        guard mask >= 0 else { return nil }
         // The closures capture nothing of the table: capturing it retained and released its arrays per call.
         let digest = Self.withJoined(scope, name) { Self.digest($0) }
-        var slot = Int(truncatingIfNeeded: digest) & mask
-        while slots[slot] != 0 {
-            let position = Int(slots[slot]) - 1
-            if digests[position] == digest, storedName(at: position, equals: scope, name) { return position }
-            slot = (slot + 1) & mask
-        }
-        return nil
+        return slots.position(of: digest, digests: digests) { storedName(at: $0, equals: scope, name) }
     }
 
     /// Adds a name that is not present (`position(of:)` is nil).
     mutating func insert(_ key: SymbolKey, _ symbol: Symbol) {
-        if (leaves.count + 1) * 2 > slots.count { rebuildSlots(capacity: max(64, slots.count * 2)) }
         scopes.append(key.scope)
         leaves.append(key.leaf)
         digests.append(key.digest)
         symbols.append(symbol)
-        var slot = Int(truncatingIfNeeded: key.digest) & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(leaves.count)
-    }
-
-    private mutating func rebuildSlots(capacity: Int) {
-        var size = 64
-        while size < capacity { size *= 2 }
-        slots = Array(repeating: 0, count: size)
-        mask = size - 1
-        for position in digests.indices {
-            var slot = Int(truncatingIfNeeded: digests[position]) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(position + 1)
-        }
+        slots.insert(at: leaves.count - 1, digests: digests)
     }
 
     /// The digest `SymbolKey` gives the same bytes.

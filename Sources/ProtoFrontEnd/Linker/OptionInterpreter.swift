@@ -263,7 +263,7 @@ extension OptionInterpreter {
         }
         guard let slash = entry.name.lastIndex(of: "/") else { throw Failure() }
         let typeName = String(entry.name[entry.name.index(after: slash)...])
-        guard index.messages[typeName] != nil else {
+        guard index.messages.contains(typeName) else {
             throw fail("message type \"\(typeName)\" of the Any value is not defined or not imported", at: entry.span)
         }
         guard case .aggregate(let entries) = entry.value.kind else {

@@ -65,7 +65,8 @@ struct Validator {
             // Map fields are repeated message fields whose type is a map entry.
             for position in message.fields.indices
             where message.fields[position].type == .message && message.fields[position].label == .repeated {
-                if let typeName = message.fields[position].typeName, let entry = index.messages[typeName], entry.isMapEntry {
+                if let typeName = message.fields[position].typeName, index.messages.read(typeName, { $0.isMapEntry }) == true,
+                   let entry = index.messages[typeName] {
                     checkMapKey(entry, field: message.fields[position])
                 }
             }
@@ -92,16 +93,16 @@ struct Validator {
         if file.syntax == .proto3, label == .required {
             error("required fields are not allowed in proto3", fields[position].span)
         }
-        if file.syntax == .proto3, type == .enum, let e = index.enums[fields[position].typeName ?? ""],
-           let enumFile = index.fileOf[e.fullName], index.files[enumFile]?.syntax == .proto2 {
-            error("enum type \"\(e.fullName)\" is not an open enum, but is used in \"\(message.fullName)\" which is a proto3 message type", fields[position].span)
+        if file.syntax == .proto3, type == .enum, let enumName = fields[position].typeName,
+           let enumFile = index.fileOf[enumName], index.files.read(enumFile, { $0.syntax }) == .proto2 {
+            error("enum type \"\(enumName)\" is not an open enum, but is used in \"\(message.fullName)\" which is a proto3 message type", fields[position].span)
         }
         if !fields[position].options.isEmpty, fields[position].options["packed"] == .bool(true), !(label == .repeated && type.isPackable) {
             error("[packed = true] can only be specified for repeated primitive fields", fields[position].span)
         }
-        if type == .enum, let value = fields[position].defaultValue, let e = index.enums[fields[position].typeName ?? ""],
-           !e.values.contains(where: { $0.name == value }) {
-            error("enum type \"\(e.fullName)\" has no value named \"\(value)\"", fields[position].span)
+        if type == .enum, let value = fields[position].defaultValue, let enumName = fields[position].typeName,
+           index.enums.read(enumName, { e in e.values.contains { $0.name == value } }) == false {
+            error("enum type \"\(enumName)\" has no value named \"\(value)\"", fields[position].span)
         }
     }
 
