@@ -38,7 +38,7 @@ extension Parser {
         let options = try parseBracketOptions()
         try expect(";", "after the enum value")
         var value = EnumValueNode(name: name, number: number, options: options, span: span(from: start), comments: comments)
-        value.comments = attachTrailing(value.comments)
+        attachTrailing(to: &value.comments)
         return value
     }
 
@@ -101,7 +101,7 @@ extension Parser {
             try expect(";", "after the method definition")
         }
         method.span = span(from: start)
-        method.comments = attachTrailing(method.comments)
+        attachTrailing(to: &method.comments)
         return method
     }
 

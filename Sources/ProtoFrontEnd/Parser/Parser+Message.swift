@@ -62,7 +62,7 @@ extension Parser {
             // Appended, then finished in place: a field node is a few hundred bytes, copied otherwise.
             message.fields.append(try parseField(context: .message, oneofIndex: nil, nestedTypes: &message.nested, comments: comments))
             let last = message.fields.count - 1
-            message.fields[last].comments = attachTrailing(message.fields[last].comments)
+            attachTrailing(to: &message.fields[last].comments)
         }
     }
 
@@ -284,7 +284,7 @@ extension Parser {
                     let fieldComments = leadingComments(of: current)
                     var field = try parseField(context: .oneof, oneofIndex: oneofIndex, nestedTypes: &message.nested,
                                                comments: fieldComments)
-                    field.comments = attachTrailing(field.comments)
+                    attachTrailing(to: &field.comments)
                     message.fields.append(field)
                     sawField = true
                 }
@@ -314,7 +314,7 @@ extension Parser {
                 if field.jsonName != nil {
                     diagnostics.append(Diagnostic("option json_name is not allowed on extension fields", at: field.jsonNameSpan))
                 }
-                field.comments = attachTrailing(field.comments)
+                attachTrailing(to: &field.comments)
                 extensions.append(field)
             } catch {
                 if index == statementStart { next() }

@@ -268,11 +268,12 @@ struct Parser {
         return first.text
     }
 
-    func attachTrailing(_ comments: Comments?) -> Comments? {
-        guard let trailing = trailingComment() else { return comments }
-        var result = comments ?? Comments()
-        result.trailing = trailing
-        return result
+    /// Adds the trailing comment, if any, to `comments`; without one, `comments` is not touched
+    /// (reading an element's comments out and writing them back copied them for every field).
+    func attachTrailing(to comments: inout Comments?) {
+        guard let trailing = trailingComment() else { return }
+        if comments == nil { comments = Comments() }
+        comments?.trailing = trailing
     }
 
     /// Skips to just past the next `;` or the end of the current `{ }` block, for error recovery.
