@@ -108,7 +108,8 @@ struct FieldNode: Sendable {
 
     init(name: String, nameSpan: SourceSpan, number: Int64?, numberSpan: SourceSpan, label: FieldLabel? = nil,
          labelSpan: SourceSpan? = nil, scalarType: FieldType? = nil, typeName: String? = nil, typeSpan: SourceSpan,
-         isGroup: Bool = false, isMap: Bool = false, oneofIndex: Int32? = nil, span: SourceSpan, comments: Comments? = nil) {
+         isGroup: Bool = false, isMap: Bool = false, options: [OptionNode] = [], oneofIndex: Int32? = nil,
+         proto3Optional: Bool = false, span: SourceSpan, comments: Comments? = nil, written: WrittenOptions? = nil) {
         self.name = name
         self.nameSpan = nameSpan
         self.number = number
@@ -120,9 +121,14 @@ struct FieldNode: Sendable {
         self.typeSpan = typeSpan
         self.isGroup = isGroup
         self.isMap = isMap
+        self.options = options
         self.oneofIndex = oneofIndex
+        self.proto3Optional = proto3Optional
         self.span = span
         self.comments = comments
+        if let written, written.hasRareParts {
+            rare = RareParts(Rare(defaultValue: written.defaultValue, jsonName: written.jsonName, jsonNameSpan: written.jsonNameSpan))
+        }
     }
 
     /// The extended message's name as written, for extensions.
@@ -145,6 +151,25 @@ struct FieldNode: Sendable {
     var jsonNameSpan: SourceSpan? {
         get { rare?.parts.jsonNameSpan }
         set { changeRare { $0.jsonNameSpan = newValue } }
+    }
+
+    /// What a field's `[...]` wrote: its options, and the `default` and `json_name` protoc moves out of them.
+    struct WrittenOptions {
+        var options: [OptionNode] = []
+        var defaultValue: ValueNode?
+        var jsonName: String?
+        var jsonNameSpan: SourceSpan?
+
+        var hasRareParts: Bool { defaultValue != nil || jsonName != nil }
+    }
+
+    /// Takes the default and JSON name that `written` holds.
+    mutating func apply(_ written: WrittenOptions) {
+        changeRare {
+            $0.defaultValue = written.defaultValue
+            $0.jsonName = written.jsonName
+            $0.jsonNameSpan = written.jsonNameSpan
+        }
     }
 
     /// A changed copy in a new box (boxes are shared by copies of the node, so never written to).
