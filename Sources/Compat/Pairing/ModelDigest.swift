@@ -74,16 +74,18 @@ public struct VersionDigests: Sendable {
         var topLevel: [String] = []
         var outlines: [String: FileOutline] = [:]
         var frames: [ModelDigest?] = [], typeNames: [ModelDigest] = []
-        for file in schema.files {
-            topLevel += file.messages.map(\.fullName) + file.enums.map(\.fullName) + file.services.map(\.fullName)
-            let digests: FileDigests
+        // Files are digested on all cores: the versions of a check are loaded side by side, and the
+        // one done first left its core idle while the other digested file after file.
+        let perFile = ParallelMap.run(schema.files) { file -> FileDigests in
             if let cache, let identity = identities[file.name], let descriptorIdentity {
-                digests = cache.digests.value(DigestCache.Key(file: identity, descriptor: descriptorIdentity)) {
+                return cache.digests.value(DigestCache.Key(file: identity, descriptor: descriptorIdentity)) {
                     Self.digests(of: file, index: index, optionFields: optionFields)
                 }
-            } else {
-                digests = Self.digests(of: file, index: index, optionFields: optionFields)
             }
+            return Self.digests(of: file, index: index, optionFields: optionFields)
+        }
+        for (file, digests) in zip(schema.files, perFile) {
+            topLevel += file.messages.map(\.fullName) + file.enums.map(\.fullName) + file.services.map(\.fullName)
             files[file.name] = digests.file
             outlines[file.name] = digests.outline
             frames.append(digests.outline.frame)
