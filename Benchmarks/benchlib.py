@@ -2,18 +2,50 @@
 import statistics, subprocess, sys, time
 
 
+def run_once(cmd, cwd, ok):
+    """(wall s, peak RSS MiB) of one run; None when it fails."""
+    start = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    if p.returncode not in ok:
+        sys.stderr.write("failed (%d): %s\n%s\n" % (p.returncode, " ".join(cmd[:6]), p.stderr.decode()[-800:]))
+        return None
+    return wall, int(p.stderr.decode().strip().splitlines()[-1]) / 1024
+
+
+def summary(samples):
+    """(min wall s, median wall s, max peak RSS MiB) of (wall, RSS) samples."""
+    walls = [w for w, _ in samples]
+    return min(walls), statistics.median(walls), max(p for _, p in samples)
+
+
 def measure(cmd, cwd, runs, ok=(0,)):
     """(min wall s, median wall s, max peak RSS MiB) over `runs` runs; None when a run fails."""
-    walls, peaks = [], []
+    samples = []
     for _ in range(runs):
-        start = time.perf_counter()
-        p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        walls.append(time.perf_counter() - start)
-        if p.returncode not in ok:
-            sys.stderr.write("failed (%d): %s\n%s\n" % (p.returncode, " ".join(cmd[:6]), p.stderr.decode()[-800:]))
+        sample = run_once(cmd, cwd, ok)
+        if sample is None:
             return None
-        peaks.append(int(p.stderr.decode().strip().splitlines()[-1]) / 1024)
-    return min(walls), statistics.median(walls), max(peaks)
+        samples.append(sample)
+    return summary(samples)
+
+
+def measure_interleaved(jobs, runs):
+    """`measure` for several (cmd, cwd, ok) jobs run in turn, one run of each per round, so that every
+    tool meets the same load on a shared machine (run one after the other, a tool timed in a busy
+    minute and its peer in a quiet one gave ratios 30 % apart). A list of summaries (None: failed)."""
+    samples = [[] for _ in jobs]
+    failed = [False] * len(jobs)
+    for _ in range(runs):
+        for index, (cmd, cwd, ok) in enumerate(jobs):
+            if failed[index]:
+                continue
+            sample = run_once(cmd, cwd, ok)
+            if sample is None:
+                failed[index] = True
+            else:
+                samples[index].append(sample)
+    return [None if failed[i] else summary(samples[i]) for i in range(len(jobs))]
 
 
 def buf_workspace(pairs, includes=(), category="WIRE_JSON"):
