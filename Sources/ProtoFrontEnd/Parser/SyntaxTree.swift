@@ -132,25 +132,14 @@ struct FieldNode: Sendable {
     }
 
     /// The extended message's name as written, for extensions.
-    var extendee: String? {
-        get { rare?.parts.extendee }
-        set { changeRare { $0.extendee = newValue } }
-    }
-    var extendeeSpan: SourceSpan? {
-        get { rare?.parts.extendeeSpan }
-        set { changeRare { $0.extendeeSpan = newValue } }
-    }
-    var defaultValue: ValueNode? {
-        get { rare?.parts.defaultValue }
-        set { changeRare { $0.defaultValue = newValue } }
-    }
-    var jsonName: String? {
-        get { rare?.parts.jsonName }
-        set { changeRare { $0.jsonName = newValue } }
-    }
-    var jsonNameSpan: SourceSpan? {
-        get { rare?.parts.jsonNameSpan }
-        set { changeRare { $0.jsonNameSpan = newValue } }
+    var extendee: String? { get { rare?.parts.extendee } set { setRare(\.extendee, newValue) } }
+    var extendeeSpan: SourceSpan? { get { rare?.parts.extendeeSpan } set { setRare(\.extendeeSpan, newValue) } }
+    var defaultValue: ValueNode? { get { rare?.parts.defaultValue } set { setRare(\.defaultValue, newValue) } }
+    var jsonName: String? { get { rare?.parts.jsonName } set { setRare(\.jsonName, newValue) } }
+    var jsonNameSpan: SourceSpan? { get { rare?.parts.jsonNameSpan } set { setRare(\.jsonNameSpan, newValue) } }
+
+    private mutating func setRare<Part>(_ part: WritableKeyPath<Rare, Part?>, _ value: Part?) {
+        changeRare { $0[keyPath: part] = value }
     }
 
     /// What a field's `[...]` wrote: its options, and the `default` and `json_name` protoc moves out of them.
