@@ -177,9 +177,8 @@ extension Parser {
         try expect(";", "after the field definition")
         return FieldNode(name: name, nameSpan: nameSpan, number: number, numberSpan: numberSpan,
                          label: label, labelSpan: labelSpan, scalarType: scalar, typeName: scalar == nil ? typeText : nil,
-                         typeSpan: typeSpan, options: written.options, oneofIndex: oneofIndex,
-                         proto3Optional: syntax == .proto3 && label == .optional, span: span(from: start), comments: comments,
-                         written: written)
+                         typeSpan: typeSpan, oneofIndex: oneofIndex, proto3Optional: syntax == .proto3 && label == .optional,
+                         span: span(from: start), comments: comments, written: written)
     }
 
     /// Reads `[...]` after a field into `field`.

@@ -106,10 +106,11 @@ struct FieldNode: Sendable {
     /// parsing and linking (the 44k-line pair: 25 MB of field nodes).
     private var rare: RareParts?
 
+    /// `written`: what the field's `[...]` wrote (its options, default and JSON name), if anything.
     init(name: String, nameSpan: SourceSpan, number: Int64?, numberSpan: SourceSpan, label: FieldLabel? = nil,
          labelSpan: SourceSpan? = nil, scalarType: FieldType? = nil, typeName: String? = nil, typeSpan: SourceSpan,
-         isGroup: Bool = false, isMap: Bool = false, options: [OptionNode] = [], oneofIndex: Int32? = nil,
-         proto3Optional: Bool = false, span: SourceSpan, comments: Comments? = nil, written: WrittenOptions? = nil) {
+         isGroup: Bool = false, isMap: Bool = false, oneofIndex: Int32? = nil, proto3Optional: Bool = false,
+         span: SourceSpan, comments: Comments? = nil, written: WrittenOptions? = nil) {
         self.name = name
         self.nameSpan = nameSpan
         self.number = number
@@ -121,7 +122,7 @@ struct FieldNode: Sendable {
         self.typeSpan = typeSpan
         self.isGroup = isGroup
         self.isMap = isMap
-        self.options = options
+        options = written?.options ?? []
         self.oneofIndex = oneofIndex
         self.proto3Optional = proto3Optional
         self.span = span
