@@ -135,7 +135,6 @@ public final class CompileCache: @unchecked Sendable {
         return Released(tree: parsed.remove(content), definitions: definitions.remove(content))
     }
 
-
     func parse(_ content: Content, _ parse: () -> (FileNode, [Diagnostic])) -> (FileNode, [Diagnostic]) {
         parsed.value(content, parse)
     }

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Where finished structures go instead of being freed in place: large ones made on a compiling
-/// thread (parse trees, symbol tables) are freed on another thread so that the compiling threads go
-/// on meanwhile; what a command keeps to the end (its loaded versions) is never freed, since the
-/// process exits soon and the system reclaims it at once (as clang's `-disable-free` does).
+/// Where finished structures go instead of being freed in place: a finished compilation's symbol
+/// table and index are freed on another thread so that the caller goes on meanwhile (parse trees are
+/// not: the compile cache frees them on the compiling thread, whose next allocations reuse the
+/// memory); what a command keeps to the end (its loaded versions) is never freed, since the process
+/// exits soon and the system reclaims it at once (as clang's `-disable-free` does).
 public enum BackgroundRelease {
     private static let kept = KeptValues()
 

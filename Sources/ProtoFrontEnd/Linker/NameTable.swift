@@ -39,7 +39,7 @@ struct NameTable: Sendable {
 
     /// The position of `scope.name` (or `name` alone when `scope` is nil or empty), if present.
     func position(scope: Substring?, name: Substring) -> Int? {
-        // The closures capture nothing of the table: capturing it retained and released its arrays per call.
+        // The digest's closure captures nothing of the table: capturing it retained and released its arrays per call.
         let digest = Self.withJoined(scope, name) { Self.digest($0) }
         return slots.position(of: digest, digests: digests) { storedName(at: $0, equals: scope, name) }
     }
