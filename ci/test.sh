@@ -26,6 +26,17 @@ echo "== differential test against protoc ($(protoc --version))"
 bash ci/differential.sh
 echo "== buf conformance: check --rules buf:MODE against buf's own verdicts"
 python3 ci/buf-conformance.py --bin "$(bash ci/release-build.sh)"
+echo "== verdicts against the protobuf runtime: a seeded slice of ci/runtime-oracle.py (0 false negatives)"
+bin="$(bash ci/release-build.sh)"
+python3 ci/runtime-oracle.py --bin "$bin" --seed "${PROTOCOMPAT_ORACLE_SEED:-1}" --pairs "${PROTOCOMPAT_ORACLE_PAIRS:-120}" | tail -n 40
+echo "== the oracle can fail: with protocompat's findings thrown away it must report false negatives"
+set +e
+blind=$(python3 ci/runtime-oracle.py --bin "$bin" --seed 2 --pairs 12 --blind | tail -n 1)
+blind_code=$?
+set -e
+echo "$blind"
+case "$blind" in *" 0 false negatives"*) echo "runtime-oracle --blind found nothing: the oracle cannot fail"; exit 1;; esac
+[ $blind_code -ne 0 ] || { echo "runtime-oracle --blind exited 0"; exit 1; }
 echo "== check over the whole LiveKit history (211 consecutive tag pairs): no crash"
 bash ci/livekit-history.sh | tail -1
 echo "== report formats: SARIF against the OASIS schema, YAML equals JSON"

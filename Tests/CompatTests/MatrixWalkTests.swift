@@ -51,13 +51,13 @@ struct MatrixWalkTests {
             compile(["main.proto": main, "other.proto": other, "ext.proto": ext]),
             // M.f becomes B, of A's structure: only a source change.
             compile(["main.proto": withB + "message B { optional int32 x = 1; }\n", "other.proto": other, "ext.proto": ext]),
-            // B grows a field (M unchanged): against the first version, M.f is now a wire break.
-            compile(["main.proto": withB + "message B { optional int32 x = 1; optional string y = 2; }\n", "other.proto": other, "ext.proto": ext]),
+            // B grows a field and changes x's encoding (M unchanged): against the first version, M.f is now a wire break.
+            compile(["main.proto": withB + "message B { optional sint32 x = 1; optional string y = 2; }\n", "other.proto": other, "ext.proto": ext]),
             // A service appears.
-            compile(["main.proto": withB + "message B { optional int32 x = 1; optional string y = 2; }\nservice T { rpc Q(A) returns (A); }\n",
+            compile(["main.proto": withB + "message B { optional sint32 x = 1; optional string y = 2; }\nservice T { rpc Q(A) returns (A); }\n",
                      "other.proto": other, "ext.proto": ext]),
             // The extension changes type, O moves into main.proto.
-            compile(["main.proto": withB + "message B { optional int32 x = 1; optional string y = 2; }\nservice T { rpc Q(A) returns (A); }\n"
+            compile(["main.proto": withB + "message B { optional sint32 x = 1; optional string y = 2; }\nservice T { rpc Q(A) returns (A); }\n"
                         + "message O { optional string s = 1; }\n",
                      "other.proto": "syntax = \"proto2\";\npackage p;\n",
                      "ext.proto": ext.replacingOccurrences(of: "optional int32 e1", with: "optional int64 e1")]),
@@ -67,7 +67,7 @@ struct MatrixWalkTests {
                 package p;
                 message A { optional int32 x = 1; }
                 message M { optional A f = 1; optional A g = 3; enum Kind { K0 = 0; K1 = 1; } }
-                message B { optional int32 x = 1; optional string y = 2; }
+                message B { optional sint32 x = 1; optional string y = 2; }
                 service T { rpc Q(A) returns (B); }
                 message O { optional string s = 2; }
                 """, "ext.proto": "syntax = \"proto2\";\npackage p;\nmessage E { extensions 100 to 200; }\n"]),

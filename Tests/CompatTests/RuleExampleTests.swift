@@ -10,8 +10,9 @@ struct RuleExampleTests {
     }
 
     func schema(_ text: String) throws -> Schema {
-        if text.isEmpty { return Schema(files: []) }
-        return try ProtoCompiler(source: InMemorySource(texts: ["test.proto": text])).compile(["test.proto"])
+        let files = RuleExample.files(text)
+        if files.isEmpty { return Schema(files: []) }
+        return try ProtoCompiler(source: InMemorySource(texts: files)).compile(files.keys.sorted())
     }
 
     @Test(arguments: cases)

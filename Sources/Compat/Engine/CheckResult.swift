@@ -25,6 +25,8 @@ public struct CheckResult: Sendable {
     /// channels that carry it (as each channel sees it), or in general when no channel does.
     public func kind(of finding: Finding) -> Verdict {
         if case .buf = options.rules { return .breaking }
+        // A finding that hurts only the other direction is safe in the one asked for, as the exit code says.
+        guard counts(finding.direction) else { return .safe }
         let views = options.level.views
         guard !finding.channels.isEmpty else { return finding.verdicts.worst(of: views) }
         return finding.channels.map { $0.verdicts.worst(of: views) }.max() ?? .safe
@@ -35,11 +37,15 @@ public struct CheckResult: Sendable {
         finding.channels.first { $0.channel == channel }.map { $0.verdicts.worst(of: options.level.views) }
     }
 
+    /// Whether a finding's direction is one the check asks about (`--direction`).
+    func counts(_ direction: Direction) -> Bool {
+        guard let wanted = options.direction, wanted != .both else { return true }
+        return direction == wanted || direction == .both
+    }
+
     /// Whether a finding makes the gate fail: breaking at the level, in a direction that counts.
     public func breaks(_ finding: Finding) -> Bool {
-        guard kind(of: finding) == .breaking, !options.baseline.contains(finding.fingerprint) else { return false }
-        guard let wanted = options.direction, wanted != .both else { return true }
-        return finding.direction == wanted || finding.direction == .both
+        kind(of: finding) == .breaking && !options.baseline.contains(finding.fingerprint)
     }
 
     public var isBreaking: Bool { findings.contains(where: breaks) }

@@ -1,49 +1,158 @@
 import ProtoModel
 
-/// Compares two message types by wire structure, recursively (cycles handled): a renamed or moved
-/// type with the same field numbers, wire types and cardinalities is the same thing on the wire.
+/// Compares two differently named message (or enum) types as if they were one type that changed:
+/// what a field that switches from one to the other does to data. Fields pair by number and by name,
+/// and every difference is judged as the ordinary rules judge it in a kept type (type changes by
+/// encoding, cardinality, renames, JSON names, oneof moves, additions, deletions, enum values),
+/// recursively at any depth (cycles handled).
 struct StructuralComparison {
-    let old: SchemaPair.Version
-    let new: SchemaPair.Version
+    /// What the switch does: the worst verdict per view and who is hurt, with the differences that say so.
+    struct Outcome {
+        var wire: Verdict = .safe
+        var json: Verdict = .safe
+        var backward = false
+        var forward = false
+        var differences: [String] = []
+
+        var isSafe: Bool { wire == .safe && json == .safe }
+
+        var direction: Direction {
+            switch (backward, forward) {
+            case (true, true): .both
+            case (true, false): .backward
+            case (false, true): .forward
+            case (false, false): .none
+            }
+        }
+
+        /// Adds one difference, judged as the rule for it judges it.
+        mutating func note(_ verdicts: Verdicts, _ direction: Direction, _ text: String) {
+            guard verdicts.wire != .safe || verdicts.json != .safe else { return }
+            wire = max(wire, verdicts.wire)
+            json = max(json, verdicts.json)
+            if direction == .backward || direction == .both { backward = true }
+            if direction == .forward || direction == .both { forward = true }
+            differences.append(text)
+        }
+
+        mutating func merge(_ other: Outcome) {
+            wire = max(wire, other.wire)
+            json = max(json, other.json)
+            backward = backward || other.backward
+            forward = forward || other.forward
+            differences += other.differences
+        }
+
+        /// The differences, the first few of them, as one sentence.
+        var summary: String {
+            guard !differences.isEmpty else { return "The types have the same encoding, in binary and in JSON" }
+            let shown = differences.prefix(3).joined(separator: "; ")
+            return "The types differ: " + shown + (differences.count > 3 ? "; and \(differences.count - 3) more" : "")
+        }
+    }
+
+    let pair: SchemaPair
     /// Where the types looked into are written down, when the pair keeps a log.
     let reads: TypeReadLog?
     private var assumed: Set<String> = []
 
     init(_ pair: SchemaPair) {
-        old = pair.old
-        new = pair.new
+        self.pair = pair
         reads = pair.typeReads
     }
 
-    /// nil when the types are wire-identical; otherwise the deepest difference found.
+    /// nil when the types encode the same data the same way; otherwise the first difference.
     mutating func difference(_ oldType: String, _ newType: String) -> String? {
+        let outcome = compare(oldType, newType)
+        return outcome.isSafe ? nil : outcome.differences.first
+    }
+
+    /// What reading one type's data as the other does, in both directions.
+    mutating func compare(_ oldType: String, _ newType: String) -> Outcome {
+        var outcome = Outcome()
         let key = oldType + "|" + newType
-        if assumed.contains(key) { return nil }
+        if oldType == newType || assumed.contains(key) { return outcome }
         assumed.insert(key)
         reads?.record(old: oldType, new: newType)
+        let old = pair.old, new = pair.new
         if let a = old.message(oldType), let b = new.message(newType) {
-            for field in a.fields {
-                guard let other = b.field(number: field.number) else { return "\(newType) has no field \(field.number)" }
-                if field.type.wireType != other.type.wireType {
-                    return "\(newType).\(other.name) (\(field.number)) changed wire type from \(field.type.keyword) to \(other.type.keyword)"
-                }
-                if (field.label == .repeated) != (other.label == .repeated) {
-                    return "\(newType).\(other.name) (\(field.number)) changed between singular and repeated"
-                }
-                if field.type == .message || field.type == .group, let t1 = field.typeName, let t2 = other.typeName,
-                   let inner = difference(t1, t2) {
-                    return inner
+            compareMessages(a, b, newType, into: &outcome)
+        } else if let a = old.index.enums[oldType], let b = new.index.enums[newType] {
+            Self.compareEnums(a, b, newType, into: &outcome)
+        } else {
+            outcome.note(.breakingEverywhere, .both, "\(newType) is not the same kind of type as \(oldType)")
+        }
+        return outcome
+    }
+
+    private mutating func compareMessages(_ a: Message, _ b: Message, _ newType: String, into outcome: inout Outcome) {
+        let oldFile = pair.old.file(of: a.fullName), newFile = pair.new.file(of: b.fullName)
+        let newByName = Dictionary(b.fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for f in a.fields {
+            let place = "\(newType).\(f.name) (\(f.number))"
+            if let moved = newByName[f.name], moved.number != f.number {
+                outcome.note(Verdicts(wire: .breaking, json: .safe, source: .safe), .both, "\(place) moved to number \(moved.number)")
+            }
+            guard let g = b.field(number: f.number) else {
+                let numberReserved = b.reservedRanges.contains { f.number >= $0.start && f.number < $0.end }
+                let nameReserved = b.reservedNames.contains(f.name)
+                outcome.note(Verdicts(wire: numberReserved ? .safe : .hazard, json: nameReserved ? .hazard : .breaking, source: .breaking),
+                             .backward, "\(newType) has no field \(f.number) (\(f.name))")
+                continue
+            }
+            if f.name != g.name {
+                outcome.note(Verdicts(wire: .safe, json: .breaking, source: .breaking), .both, "\(place) renamed to \(g.name)")
+            } else if f.jsonName != g.jsonName {
+                outcome.note(Verdicts(wire: .safe, json: .breaking, source: .breaking), .both, "\(place) changed its JSON name")
+            }
+            var o = f, n = g
+            if o.type == .message, let file = oldFile,
+               pair.old.features.features(of: o, in: a, file: file).messageEncoding == "DELIMITED" { o.type = .group }
+            if n.type == .message, let file = newFile,
+               pair.new.features.features(of: n, in: b, file: file).messageEncoding == "DELIMITED" { n.type = .group }
+            if o.type != n.type || o.typeName != n.typeName {
+                let change = TypeChange.assess(o, n, comparison: &self)
+                outcome.note(change.verdicts, change.direction,
+                             "\(place) changed type from \(RuleSupport.typeDescription(o)) to \(RuleSupport.typeDescription(n))"
+                                 + (change.detail.map { " (\($0))" } ?? ""))
+            }
+            if let oldFile, let newFile {
+                let before = RuleSupport.cardinality(f, in: a, file: oldFile, version: pair.old)
+                let after = RuleSupport.cardinality(g, in: b, file: newFile, version: pair.new)
+                if before != after {
+                    let (verdicts, direction) = FieldCardinalityRule.assess(before, after, field: g)
+                    outcome.note(verdicts, direction, "\(place) changed from \(before) to \(after)")
                 }
             }
-            for field in b.fields where !a.hasField(number: field.number) {
-                return "\(newType) added field \(field.number)"
+            if FieldSameOneof.realOneof(f, in: a)?.name != FieldSameOneof.realOneof(g, in: b)?.name {
+                let direction = FieldSameOneof.conflicts(g.number, old: a, new: b)
+                if direction != .none { outcome.note(.breakingEverywhere, direction, "\(place) moved between oneofs") }
             }
-            return nil
         }
-        if let a = old.index.enums[oldType], let b = new.index.enums[newType] {
-            let oldNumbers = Set(a.values.map(\.number)), newNumbers = Set(b.values.map(\.number))
-            return oldNumbers == newNumbers ? nil : "\(newType) has other values than \(oldType)"
+        for g in b.fields where !a.hasField(number: g.number) {
+            outcome.note(Verdicts(wire: .safe, json: .hazard, source: .safe), .forward, "\(newType) added field \(g.number) (\(g.name))")
         }
-        return "\(newType) is not the same kind of type as \(oldType)"
+    }
+
+    /// Enum values by number and by name, as the enum value rules judge them.
+    static func compareEnums(_ a: EnumType, _ b: EnumType, _ newType: String, into outcome: inout Outcome) {
+        let newByName = Dictionary(b.values.map { ($0.name, $0.number) }, uniquingKeysWith: { first, _ in first })
+        let newByNumber = Dictionary(b.values.map { ($0.number, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let oldNumbers = Set(a.values.map(\.number))
+        for v in a.values {
+            if let number = newByName[v.name], number != v.number {
+                outcome.note(Verdicts(wire: .breaking, json: .safe, source: .safe), .both, "\(newType).\(v.name) moved from \(v.number) to \(number)")
+            }
+            guard let name = newByNumber[v.number] else {
+                outcome.note(Verdicts(wire: .hazard, json: .breaking, source: .breaking), .backward, "\(newType) has no value \(v.number) (\(v.name))")
+                continue
+            }
+            if name != v.name && !b.values.contains(where: { $0.number == v.number && $0.name == v.name }) {
+                outcome.note(Verdicts(wire: .safe, json: .breaking, source: .breaking), .both, "\(newType) value \(v.number) renamed from \(v.name) to \(name)")
+            }
+        }
+        for value in b.values where !oldNumbers.contains(value.number) {
+            outcome.note(Verdicts(wire: .hazard, json: .hazard, source: .safe), .forward, "\(newType) added value \(value.number) (\(value.name))")
+        }
     }
 }

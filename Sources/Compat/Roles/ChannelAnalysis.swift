@@ -128,7 +128,7 @@ public struct ChannelAnalysis: Sendable {
             verdicts.json = .safe
         case ("FIELD_SAME_NAME", .proto):
             verdicts.json = .breaking
-        case ("FIELD_SAME_NAME", .camel) where finding.verdicts.json == .hazard:
+        case ("FIELD_SAME_NAME", .camel) where finding.arguments["json_name_kept"] != nil:
             // The json_name stayed: camelCase writers and readers never see the rename.
             verdicts.json = .safe
         default: break

@@ -1,3 +1,4 @@
+import Foundation
 import ProtoModel
 
 /// A compatibility rule: a stable ID (buf's where buf has the same rule), a description that is data
@@ -43,7 +44,30 @@ public struct RuleInfo: Sendable {
 }
 
 /// An example pair of versions (one `test.proto` each; an empty text means the file does not exist).
+/// A text can hold several files: a line `// file: NAME.proto` starts the next one.
 public struct RuleExample: Sendable {
+    /// The files of one side, by name: the text before the first `// file:` line is `test.proto`.
+    public static func files(_ text: String) -> [String: String] {
+        var files: [String: String] = [:]
+        var name = "test.proto"
+        var lines: [Substring] = []
+        func flush() {
+            let body = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            if !body.isEmpty { files[name] = body }
+            lines = []
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("// file: ") {
+                flush()
+                name = String(line.dropFirst("// file: ".count)).trimmingCharacters(in: .whitespaces)
+            } else {
+                lines.append(line)
+            }
+        }
+        flush()
+        return files
+    }
+
     public var before: String
     public var after: String
     /// How many findings of the rule the pair must produce (0: must not trigger).

@@ -20,7 +20,7 @@ struct FieldCardinalityRule: CompatRule {
                         verdicts: Verdicts(wire: .breaking, json: .breaking, source: .breaking)),
             RuleExample(before: "syntax = \"proto3\"; message M { string a = 1; }",
                         after: "syntax = \"proto3\"; message M { repeated string a = 1; }", findings: 1,
-                        verdicts: Verdicts(wire: .hazard, json: .breaking, source: .breaking)),
+                        verdicts: Verdicts(wire: .breaking, json: .breaking, source: .breaking)),
             RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; }",
                         after: "syntax = \"proto3\"; message M { optional int32 a = 1; }", findings: 0),
         ]))
@@ -81,15 +81,17 @@ struct FieldCardinalityRule: CompatRule {
         if before == "required" || after == "required" {
             return (Verdicts(wire: .breaking, json: .breaking, source: .breaking), after == "required" ? .backward : .forward)
         }
-        let lengthDelimited = field.type == .string || field.type == .bytes || field.type == .message || field.type == .group
-        if singular.contains(before), after == "repeated" {
-            return (Verdicts(wire: lengthDelimited ? .hazard : .breaking, json: .breaking, source: .breaking), .forward)
+        // A reader of the singular field keeps the last of several elements (or merges messages, or
+        // skips a packed run as unknown); ProtoJSON writes a value where the other side wants an array,
+        // or the reverse, and readers reject it, in both directions.
+        if (singular.contains(before) && after == "repeated") || (before == "repeated" && singular.contains(after)) {
+            return (Verdicts(wire: .breaking, json: .breaking, source: .breaking), .both)
         }
-        if before == "repeated", singular.contains(after) {
-            return (Verdicts(wire: lengthDelimited ? .hazard : .breaking, json: .breaking, source: .breaking), .backward)
-        }
+        // Map entries and a repeated entry message share an encoding, but a map keeps one entry per key: a
+        // list with a repeated key (an empty one included) loses elements when a map reads it. ProtoJSON writes
+        // an object for one and an array for the other.
         if (before == "repeated" && after == "map") || (before == "map" && after == "repeated") {
-            return (Verdicts(wire: .hazard, json: .breaking, source: .breaking), .both)
+            return (Verdicts(wire: .breaking, json: .breaking, source: .breaking), .both)
         }
         return (.breakingEverywhere, .both)
     }

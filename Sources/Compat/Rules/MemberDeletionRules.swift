@@ -4,11 +4,11 @@ import ProtoModel
 struct FieldNoDelete: CompatRule {
     let info = RuleInfo(
         id: "FIELD_NO_DELETE", title: "Field deleted", summary: "Fields are not deleted from a message, even when their number is reserved.",
-        rationale: "Generated code loses the accessor; with the number and name reserved the data stays safe (protobuf.dev/programming-guides/proto3/#deleting).",
+        rationale: "Generated code loses the accessor; with the number reserved the binary data stays safe (protobuf.dev/programming-guides/proto3/#deleting). A reserved name does not make ProtoJSON safe: old writers still send it, and a strict JSON reader rejects a name its message does not have (a hazard; breaking when the name is not reserved either).",
         bufCategories: .filePackage,
         examples: [RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; int32 b = 2; }",
                                after: "syntax = \"proto3\"; message M { int32 a = 1; reserved 2; reserved \"b\"; }", findings: 1,
-                               verdicts: .sourceOnly)])
+                               verdicts: Verdicts(wire: .safe, json: .hazard, source: .breaking))])
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.messagePairs.flatMap { old, new, _, newFile in
@@ -16,7 +16,8 @@ struct FieldNoDelete: CompatRule {
                 let numberReserved = new.reservedRanges.contains { field.number >= $0.start && field.number < $0.end }
                 let nameReserved = new.reservedNames.contains(field.name)
                 return Finding(rule: info.id, symbol: old.fullName + "." + field.name, number: field.number,
-                               verdicts: Verdicts(wire: numberReserved ? .safe : .hazard, json: nameReserved ? .safe : .breaking, source: .breaking),
+                               // A strict ProtoJSON reader rejects a name it no longer has, reserved or not.
+                               verdicts: Verdicts(wire: numberReserved ? .safe : .hazard, json: nameReserved ? .hazard : .breaking, source: .breaking),
                                direction: .backward, location: new.span, previousLocation: field.span, file: newFile.name,
                                arguments: ["field": field.name, "message": RuleSupport.relativeName(new.fullName, package: newFile.package)])
             }
@@ -82,9 +83,9 @@ struct RPCNoDelete: CompatRule {
 struct EnumValueNoDelete: CompatRule {
     let info = RuleInfo(
         id: "ENUM_VALUE_NO_DELETE", title: "Enum value deleted", summary: "Enum values are not deleted, even when their number is reserved.",
-        rationale: "Generated code loses the constant; with the number and name reserved the data stays readable.", bufCategories: .filePackage,
+        rationale: "Generated code loses the constant. Reserving the number and name keeps them from being reused, but old writers still send the value: a new reader sees a number its enum does not list (kept as a number by open enums, moved to unknown fields by closed ones) and a strict ProtoJSON reader rejects the name: a hazard in both views (protobuf.dev/programming-guides/enum/).", bufCategories: .filePackage,
         examples: [RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; B = 1; }", after: "syntax = \"proto3\"; enum E { A = 0; reserved 1; reserved \"B\"; }", findings: 1,
-                               verdicts: .sourceOnly)])
+                               verdicts: Verdicts(wire: .hazard, json: .hazard, source: .breaking))])
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.enumPairs.flatMap { old, new, _, newFile -> [Finding] in
@@ -93,7 +94,9 @@ struct EnumValueNoDelete: CompatRule {
             return old.values.filter { seen.insert($0.number).inserted && !numbers.contains($0.number) }.map { value in
                 let numberReserved = new.reservedRanges.contains { value.number >= $0.start && value.number <= $0.end }
                 return Finding(rule: info.id, symbol: old.fullName + "." + value.name, number: value.number,
-                               verdicts: Verdicts(wire: numberReserved ? .safe : .hazard, json: new.reservedNames.contains(value.name) ? .safe : .breaking, source: .breaking),
+                               // Old data still carries the number: a value the new version does not list, reserved or not;
+                               // a strict ProtoJSON reader rejects the name.
+                               verdicts: Verdicts(wire: .hazard, json: new.reservedNames.contains(value.name) ? .hazard : .breaking, source: .breaking),
                                direction: .backward, location: new.span, previousLocation: value.span, file: newFile.name,
                                arguments: ["enum": RuleSupport.relativeName(new.fullName, package: newFile.package)])
             }

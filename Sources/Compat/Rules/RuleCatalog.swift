@@ -7,6 +7,7 @@ public enum RuleCatalog {
         FieldCardinalityRule.wire, FieldCardinalityRule.wireJSON, FieldCardinalityRule.file,
         MessageSameRequiredFields(), ReservedMessageNoDelete(), ReservedEnumNoDelete(),
         EnumValueNoDeleteUnlessNumberReserved(), EnumValueNoDeleteUnlessNameReserved(), EnumValueSameName(),
+        FieldSameNumber(), EnumValueSameNumber(), ExtensionSameNumber(), ElementSamePackage(),
         MessageSameJSONFormat(), EnumSameJSONFormat(), FileSamePackage(),
         RPCSameMessageType.request, RPCSameMessageType.response, RPCSameStreaming.client, RPCSameStreaming.server,
         RPCSameIdempotencyLevel(),
@@ -17,7 +18,7 @@ public enum RuleCatalog {
         FileSameSyntax(), EnumSameType(), MessageNoRemoveStandardDescriptorAccessor(), MessageSameMessageSetWireFormat(),
         FieldSameSetting.jstype, FieldSameSetting.cppStringType, FieldSameSetting.javaUTF8, FieldSameSetting.utf8,
     ] + FileSameOption.all + [
-        ElementAdded.field, ElementAdded.enumValue, ElementAdded.message, ElementAdded.enumType, ElementAdded.method, ElementAdded.service,
+        ElementAdded.field, ElementAdded.enumValue, ElementAdded.message, ElementAdded.enumType, ElementAdded.method, ElementAdded.service, ExtensionAdded(),
         ElementDeprecated(),
     ]
 
