@@ -39,12 +39,13 @@ public struct Changelog: Sendable {
 
     /// The section a finding belongs to.
     static func section(_ finding: Finding) -> Section {
-        if finding.rule.hasSuffix("_ADDED") { return .added }
-        if finding.rule == "ELEMENT_DEPRECATED" { return .deprecated }
+        let kind = RuleCatalog.rule(finding.rule)?.changeKind ?? .change
+        if kind == .addition { return .added }
+        if kind == .deprecation { return .deprecated }
         if finding.verdicts.wire == .breaking { return .breakingWire }
         if finding.verdicts.json == .breaking { return .breakingJSON }
         if finding.verdicts.wire == .hazard || finding.verdicts.json == .hazard { return .hazards }
-        if finding.rule.contains("NO_DELETE") { return .removed }
+        if kind == .deletion { return .removed }
         return .changed
     }
 

@@ -29,17 +29,10 @@ public struct CheckOptions: Sendable, Hashable {
         self.channels = channels
     }
 
-    /// In precise mode, the buf-level variants of the type and cardinality checks are left out: the
-    /// exact variant (FIELD_SAME_TYPE, FIELD_SAME_CARDINALITY) sees every change and carries the verdicts.
-    static let preciseExcluded: Set<String> = [
-        "FIELD_WIRE_COMPATIBLE_TYPE", "FIELD_WIRE_JSON_COMPATIBLE_TYPE",
-        "FIELD_WIRE_COMPATIBLE_CARDINALITY", "FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY",
-    ]
-
     /// The rules this selection runs.
     public var selectedRules: [any CompatRule] {
         switch rules {
-        case .precise: RuleCatalog.all.filter { !Self.preciseExcluded.contains($0.info.id) }
+        case .precise: RuleCatalog.all.filter(\.runsInPreciseMode)
         case .buf(let category): RuleCatalog.all.filter { $0.info.bufCategories.contains(category) }
         }
     }

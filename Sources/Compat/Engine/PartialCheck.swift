@@ -67,23 +67,10 @@ public final class PartialCheck: @unchecked Sendable {
         }
         let rules = options.selectedRules.filter { (config?.allows($0) ?? true) && (!wireAndJSONOnly || $0.affectsWireOrJSON) }
         self.rules = rules
-        fileRules = rules.filter(Self.looksAtOneFile)
-        acrossFiles = rules.filter { !Self.looksAtOneFile($0) }
-        fileRulesReadTypeNames = fileRules.contains(where: Self.readsTypeNames)
-        acrossFilesReadTypeNames = acrossFiles.contains(where: Self.readsTypeNames)
-    }
-
-    /// Rules that look at whole files and read which messages and enums they define.
-    static func readsTypeNames(_ rule: any CompatRule) -> Bool {
-        if let rule = rule as? ElementAdded { return rule.kind == .message || rule.kind == .enumType }
-        if let rule = rule as? ElementNoDelete { return rule.noun == "message" || rule.noun == "enum" }
-        if let rule = rule as? PackageElementNoDelete { return rule.noun == "message" || rule.noun == "enum" }
-        return false
-    }
-
-    /// Rules whose findings in a file depend on that file alone (its two versions' digests).
-    static func looksAtOneFile(_ rule: any CompatRule) -> Bool {
-        rule is FileSameOption || rule is FileSameSyntax || rule is FileSamePackage || rule is ElementNoDelete
+        fileRules = rules.filter(\.looksAtOneFile)
+        acrossFiles = rules.filter { !$0.looksAtOneFile }
+        fileRulesReadTypeNames = fileRules.contains(where: \.readsTypeNames)
+        acrossFilesReadTypeNames = acrossFiles.contains(where: \.readsTypeNames)
     }
 
     /// The findings of checking `old` against `new`, summarised, in no particular order.

@@ -123,32 +123,10 @@ public struct ChannelAnalysis: Sendable {
             verdicts.json = .safe
             return verdicts
         }
-        switch (finding.rule, channel.jsonNames) {
-        case ("FIELD_SAME_JSON_NAME", .proto):
-            verdicts.json = .safe
-        case ("FIELD_SAME_NAME", .proto):
-            verdicts.json = .breaking
-        case ("FIELD_SAME_NAME", .camel) where finding.arguments["json_name_kept"] != nil:
-            // The json_name stayed: camelCase writers and readers never see the rename.
-            verdicts.json = .safe
-        default: break
-        }
-        // A reader that skips unknown JSON names does not fail on a field the writer still sends
-        // after the reader's version deleted it; the one that remains is a missing value (a hazard).
-        if channel.unknownJSON == .ignore, verdicts.json == .breaking, Self.fieldDeletions.contains(finding.rule) {
-            verdicts.json = .hazard
-        }
-        if finding.rule == "FIELD_ADDED" || finding.rule == "ENUM_VALUE_ADDED" {
-            switch channel.unknownJSON {
-            case .reject: verdicts.json = .breaking
-            case .ignore: verdicts.json = finding.rule == "FIELD_ADDED" ? .safe : verdicts.json
-            case .unspecified: break
-            }
-        }
+        // What the channel's JSON writers and readers make of it is the rule's to say.
+        verdicts.json = RuleCatalog.rule(finding.rule)?.jsonVerdict(finding, in: channel) ?? verdicts.json
         return verdicts
     }
-
-    static let fieldDeletions: Set<String> = ["FIELD_NO_DELETE", "FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED", "FIELD_NO_DELETE_UNLESS_NAME_RESERVED"]
 
     /// Who is hurt, in the channel's role names.
     static func effect(_ direction: Direction, _ channel: Channel) -> String {

@@ -6,6 +6,13 @@ import ProtoModel
 struct ElementAdded: CompatRule {
     /// Added messages and enums are safe everywhere but in code that switches over all of them.
     var affectsWireOrJSON: Bool { kind != .message && kind != .enumType }
+    var changeKind: ChangeKind { .addition }
+    var readsTypeNames: Bool { kind == .message || kind == .enumType }
+
+    /// Added fields and enum values meet the channel's JSON readers as unknown names.
+    func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict {
+        kind == .field || kind == .enumValue ? RuleSupport.addedNameJSON(finding, in: channel, isField: kind == .field) : finding.verdicts.json
+    }
 
     enum Kind: Sendable { case field, enumValue, message, enumType, method, service }
 

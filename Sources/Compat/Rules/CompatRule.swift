@@ -13,10 +13,33 @@ public protocol CompatRule: Sendable {
     /// findings only ever break code (a deleted message, a file option) say no, and a matrix, which
     /// counts wire and JSON verdicts only, leaves them out.
     var affectsWireOrJSON: Bool { get }
+    /// What kind of change the rule reports: where a changelog files a finding that breaks nothing.
+    var changeKind: ChangeKind { get }
+    /// Whether the rule runs in precise mode (`--level`); buf's per-level variants of a check leave
+    /// that to their exact twin, which sees every change and carries protocompat's verdicts.
+    var runsInPreciseMode: Bool { get }
+    /// Whether the rule's findings in a file depend on that file alone (its two versions): a matrix
+    /// checks such rules file by file and reuses what a file gave wherever it changed the same way.
+    var looksAtOneFile: Bool { get }
+    /// Whether the rule reads which messages and enums files define (a matrix keys its reuse on them).
+    var readsTypeNames: Bool { get }
+    /// A finding's JSON verdict on a channel that carries JSON, given the names its writers emit and
+    /// what its readers do with unknown names (`roles:`).
+    func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict
 }
 
 extension CompatRule {
     public var affectsWireOrJSON: Bool { true }
+    public var changeKind: ChangeKind { .change }
+    public var runsInPreciseMode: Bool { true }
+    public var looksAtOneFile: Bool { false }
+    public var readsTypeNames: Bool { false }
+    public func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict { finding.verdicts.json }
+}
+
+/// What a rule reports, for changelogs: a finding that breaks nothing is filed by it.
+public enum ChangeKind: Sendable {
+    case addition, deprecation, deletion, change
 }
 
 /// What a rule is, as data.

@@ -2,6 +2,7 @@ import ProtoModel
 
 /// A file disappeared.
 struct FileNoDelete: CompatRule {
+    var changeKind: ChangeKind { .deletion }
     /// Its findings are source-only (the types in it are judged where they went).
     var affectsWireOrJSON: Bool { false }
 
@@ -51,6 +52,10 @@ enum FileElements {
 /// An element of some kind disappeared from a file that still exists (buf's X_NO_DELETE rules).
 struct ElementNoDelete: CompatRule {
     var affectsWireOrJSON: Bool { verdicts.wire != .safe || verdicts.json != .safe }
+    var changeKind: ChangeKind { .deletion }
+    /// What is deleted from a file depends on that file alone (its two versions).
+    var looksAtOneFile: Bool { true }
+    var readsTypeNames: Bool { noun == "message" || noun == "enum" }
 
     let info: RuleInfo
     let noun: String
@@ -121,6 +126,8 @@ struct ElementNoDelete: CompatRule {
 /// another file of the same package is fine.
 struct PackageElementNoDelete: CompatRule {
     var affectsWireOrJSON: Bool { verdicts.wire != .safe || verdicts.json != .safe }
+    var changeKind: ChangeKind { .deletion }
+    var readsTypeNames: Bool { noun == "message" || noun == "enum" }
 
     let info: RuleInfo
     let noun: String
@@ -167,6 +174,7 @@ struct PackageElementNoDelete: CompatRule {
 
 /// A package disappeared.
 struct PackageNoDelete: CompatRule {
+    var changeKind: ChangeKind { .deletion }
     var affectsWireOrJSON: Bool { false }
 
     let info = RuleInfo(

@@ -3,6 +3,7 @@ import ProtoModel
 /// An element became `deprecated = true`. protocompat's own rule, for changelogs: nothing breaks,
 /// but generated code starts warning and readers should plan for removal.
 struct ElementDeprecated: CompatRule {
+    var changeKind: ChangeKind { .deprecation }
     let info = RuleInfo(
         id: "ELEMENT_DEPRECATED", title: "Element deprecated",
         summary: "A field, message, enum, enum value, service or RPC became deprecated.",

@@ -2,6 +2,7 @@ import ProtoModel
 
 /// An enum value's number disappeared without being reserved.
 struct EnumValueNoDeleteUnlessNumberReserved: CompatRule {
+    var changeKind: ChangeKind { .deletion }
     let info = RuleInfo(
         id: "ENUM_VALUE_NO_DELETE_UNLESS_NUMBER_RESERVED",
         title: "Enum value deleted without reserving its number",
@@ -39,6 +40,7 @@ struct EnumValueNoDeleteUnlessNumberReserved: CompatRule {
 
 /// An enum value's name disappeared without being reserved.
 struct EnumValueNoDeleteUnlessNameReserved: CompatRule {
+    var changeKind: ChangeKind { .deletion }
     let info = RuleInfo(
         id: "ENUM_VALUE_NO_DELETE_UNLESS_NAME_RESERVED",
         title: "Enum value deleted without reserving its name",

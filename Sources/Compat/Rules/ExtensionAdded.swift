@@ -2,6 +2,8 @@ import ProtoModel
 
 /// An extension appeared (custom options included).
 struct ExtensionAdded: CompatRule {
+    var changeKind: ChangeKind { .addition }
+    func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict { RuleSupport.addedNameJSON(finding, in: channel, isField: true) }
     let info = RuleInfo(
         id: "EXTENSION_ADDED", title: "Extension added", summary: "A message gained an extension.",
         rationale: "Old binary readers keep a new extension as an unknown field (safe); old ProtoJSON readers meet a `[pkg.ext]` key they cannot resolve, and strict ones reject the message: a forward JSON hazard, as for an added field (protobuf.dev/programming-guides/json/).",

@@ -7,6 +7,8 @@ struct FieldCardinalityRule: CompatRule {
 
     let info: RuleInfo
     let strictness: Strictness
+    /// buf's per-level variants fire where buf does; in precise mode FIELD_SAME_CARDINALITY sees every change.
+    var runsInPreciseMode: Bool { strictness == .exact }
 
     static let wire = FieldCardinalityRule(strictness: .wire, info: RuleInfo(
         id: "FIELD_WIRE_COMPATIBLE_CARDINALITY",

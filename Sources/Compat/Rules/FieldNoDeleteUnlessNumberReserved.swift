@@ -2,6 +2,8 @@ import ProtoModel
 
 /// A field disappeared and its number was not reserved.
 struct FieldNoDeleteUnlessNumberReserved: CompatRule {
+    var changeKind: ChangeKind { .deletion }
+    func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict { RuleSupport.deletedFieldJSON(finding, in: channel) }
     let info = RuleInfo(
         id: "FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED",
         title: "Field deleted without reserving its number",

@@ -23,6 +23,11 @@ struct FieldSameJSONName: CompatRule {
         }
     }
 
+    /// Proto-name JSON never writes the JSON name.
+    func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict {
+        channel.jsonNames == .proto ? .safe : finding.verdicts.json
+    }
+
     func message(_ finding: Finding) -> String {
         "Field \"\(finding.number ?? 0)\" with name \"\(finding.arguments["field"] ?? "")\" on message \"\(finding.arguments["message"] ?? "")\" changed option \"json_name\" from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
     }

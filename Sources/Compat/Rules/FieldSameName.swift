@@ -30,6 +30,15 @@ struct FieldSameName: CompatRule {
         }
     }
 
+    /// Proto-name JSON sees every rename; camelCase JSON none where the json_name stayed.
+    func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict {
+        switch channel.jsonNames {
+        case .proto: .breaking
+        case .camel where finding.arguments["json_name_kept"] != nil: .safe
+        default: finding.verdicts.json
+        }
+    }
+
     func message(_ finding: Finding) -> String {
         (finding.arguments["extension"] != nil ? "Extension" : "Field") + " \"\(finding.number ?? 0)\" on message \"\(finding.arguments["message"] ?? "")\" changed name from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
     }

@@ -8,6 +8,8 @@ struct FieldTypeRule: CompatRule {
 
     let info: RuleInfo
     let strictness: Strictness
+    /// buf's per-level variants fire where buf does; in precise mode FIELD_SAME_TYPE sees every change.
+    var runsInPreciseMode: Bool { strictness == .exact }
 
     static let wire = FieldTypeRule(strictness: .wire, info: RuleInfo(
         id: "FIELD_WIRE_COMPATIBLE_TYPE",

@@ -2,6 +2,7 @@ import ProtoModel
 
 /// A file option that generated code depends on changed (buf's FILE_SAME_<OPTION> rules).
 struct FileSameOption: CompatRule {
+    var looksAtOneFile: Bool { true }
     /// Generated code moves; the data does not change.
     var affectsWireOrJSON: Bool { false }
 
@@ -68,6 +69,7 @@ struct FileSameOption: CompatRule {
 
 /// A file's syntax changed.
 struct FileSameSyntax: CompatRule {
+    var looksAtOneFile: Bool { true }
     var affectsWireOrJSON: Bool { false }
 
     let info = RuleInfo(

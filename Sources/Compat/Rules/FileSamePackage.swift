@@ -2,6 +2,7 @@ import ProtoModel
 
 /// A file's package changed.
 struct FileSamePackage: CompatRule {
+    var looksAtOneFile: Bool { true }
     let info = RuleInfo(
         id: "FILE_SAME_PACKAGE",
         title: "File package changed",

@@ -2,6 +2,8 @@ import ProtoModel
 
 /// A field disappeared from a message, reserved or not.
 struct FieldNoDelete: CompatRule {
+    var changeKind: ChangeKind { .deletion }
+    func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict { RuleSupport.deletedFieldJSON(finding, in: channel) }
     let info = RuleInfo(
         id: "FIELD_NO_DELETE", title: "Field deleted", summary: "Fields are not deleted from a message, even when their number is reserved.",
         rationale: "Generated code loses the accessor; with the number reserved the binary data stays safe (protobuf.dev/programming-guides/proto3/#deleting). A reserved name does not make ProtoJSON safe: old writers still send it, and a strict JSON reader rejects a name its message does not have (a hazard; breaking when the name is not reserved either).",
@@ -31,6 +33,7 @@ struct FieldNoDelete: CompatRule {
 
 /// A oneof disappeared from a message.
 struct OneofNoDelete: CompatRule {
+    var changeKind: ChangeKind { .deletion }
     let info = RuleInfo(
         id: "ONEOF_NO_DELETE", title: "Oneof deleted", summary: "Oneofs are not deleted from a message.",
         rationale: "Generated code loses the oneof's case accessor; its fields are checked on their own.", bufCategories: .filePackage,
@@ -56,6 +59,7 @@ struct OneofNoDelete: CompatRule {
 
 /// An RPC disappeared from a service.
 struct RPCNoDelete: CompatRule {
+    var changeKind: ChangeKind { .deletion }
     let info = RuleInfo(
         id: "RPC_NO_DELETE", title: "RPC deleted", summary: "RPCs are not deleted from a service.",
         rationale: "Old clients still call the method and get UNIMPLEMENTED: the RPC contract breaks on the wire (protocompat), not only in generated code (buf's classification).",
@@ -81,6 +85,7 @@ struct RPCNoDelete: CompatRule {
 
 /// An enum value disappeared, reserved or not.
 struct EnumValueNoDelete: CompatRule {
+    var changeKind: ChangeKind { .deletion }
     let info = RuleInfo(
         id: "ENUM_VALUE_NO_DELETE", title: "Enum value deleted", summary: "Enum values are not deleted, even when their number is reserved.",
         rationale: "Generated code loses the constant. Reserving the number and name keeps them from being reused, but old writers still send the value: a new reader sees a number its enum does not list (kept as a number by open enums, moved to unknown fields by closed ones) and a strict ProtoJSON reader rejects the name: a hazard in both views (protobuf.dev/programming-guides/enum/).", bufCategories: .filePackage,
@@ -110,6 +115,7 @@ struct EnumValueNoDelete: CompatRule {
 
 /// Extension ranges were removed from a message.
 struct ExtensionMessageNoDelete: CompatRule {
+    var changeKind: ChangeKind { .deletion }
     let info = RuleInfo(
         id: "EXTENSION_MESSAGE_NO_DELETE", title: "Extension range deleted", summary: "Extension ranges are not deleted from a message.",
         rationale: "Extensions declared elsewhere for those numbers stop compiling.", bufCategories: .filePackage,

@@ -2,6 +2,7 @@ import ProtoModel
 
 /// Reserved numbers or names were removed from a message.
 struct ReservedMessageNoDelete: CompatRule {
+    var changeKind: ChangeKind { .deletion }
     let info = RuleInfo(
         id: "RESERVED_MESSAGE_NO_DELETE",
         title: "Reserved field numbers or names removed",
@@ -39,6 +40,7 @@ struct ReservedMessageNoDelete: CompatRule {
 
 /// Reserved numbers or names were removed from an enum.
 struct ReservedEnumNoDelete: CompatRule {
+    var changeKind: ChangeKind { .deletion }
     let info = RuleInfo(
         id: "RESERVED_ENUM_NO_DELETE",
         title: "Reserved enum numbers or names removed",

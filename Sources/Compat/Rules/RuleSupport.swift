@@ -35,6 +35,25 @@ enum RuleSupport {
 }
 
 extension RuleSupport {
+    /// A deleted field's JSON verdict on a channel: a reader that skips unknown names does not fail on
+    /// a field the writer still sends after the reader's version deleted it; what remains is a
+    /// missing value (a hazard).
+    static func deletedFieldJSON(_ finding: Finding, in channel: Channel) -> Verdict {
+        channel.unknownJSON == .ignore && finding.verdicts.json == .breaking ? .hazard : finding.verdicts.json
+    }
+
+    /// An added field's or enum value's JSON verdict on a channel: readers that reject unknown names
+    /// break; readers that skip them do not notice a field (an unknown enum value is still one).
+    static func addedNameJSON(_ finding: Finding, in channel: Channel, isField: Bool) -> Verdict {
+        switch channel.unknownJSON {
+        case .reject: .breaking
+        case .ignore: isField ? .safe : finding.verdicts.json
+        case .unspecified: finding.verdicts.json
+        }
+    }
+}
+
+extension RuleSupport {
     /// The start of a file: where buf points findings about things deleted from it.
     static func fileStart(_ file: String) -> SourceSpan {
         SourceSpan(file: file, line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0)
