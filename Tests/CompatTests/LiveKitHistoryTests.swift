@@ -36,6 +36,10 @@ struct LiveKitHistoryTests {
         // WorkerMessage.update_job switched from JobStatusUpdate to UpdateJobStatus: inside it `user_data` (4) was
         // renamed `metadata` (a JSON break) and `load` (5) added; the binary encoding still reads.
         Case(old: "v1.12.0", new: "v1.14.0", rule: "FIELD_SAME_TYPE", symbol: "livekit.WorkerMessage.update_job", from: "livekit.JobStatusUpdate", to: "livekit.UpdateJobStatus", wire: .safe),
+        // A renamed type compared at depth: SignalResponse field 22 switched from ErrorResponse to RequestResponse,
+        // whose nested enum Reason was renamed too and renamed its value 0 from UNKNOWN to OK: the enum values
+        // keep their numbers (wire-safe) but not their names (a JSON break), found two levels down.
+        Case(old: "v1.19.3", new: "v1.20.0", rule: "FIELD_SAME_TYPE", symbol: "livekit.SignalResponse.request_response", from: "livekit.ErrorResponse", to: "livekit.RequestResponse", wire: .safe),
         // Renumbering: SIPCallInfo gained `created_at` = 9 and pushed started_at, ended_at and disconnect_reason
         // up by one in a patch release: old data's started_at now reads as created_at.
         Case(old: "v1.27.0", new: "v1.27.1", rule: "FIELD_SAME_NUMBER", symbol: "livekit.SIPCallInfo.started_at", from: "9", to: "10", wire: .breaking),
