@@ -94,8 +94,9 @@ class Generator:
             values = list(field.enum_type.values)
             if extreme and not field.enum_type.is_closed and rng.random() < 0.5:
                 return max(v.number for v in values) + 7
+            # Mostly values that are written even without presence (not 0), sometimes any value at all.
             nonzero = [v for v in values if v.number != 0] or values
-            return rng.choice(nonzero).number
+            return rng.choice(values if rng.random() < 0.25 else nonzero).number
         if t in (F.TYPE_STRING,):
             return rng.choice(["héllo ✓", "日本語", "😀 emoji"]) if extreme else "s%d" % rng.randint(1, 999)
         if t == F.TYPE_BYTES:

@@ -422,7 +422,8 @@ class Mutator:
                         retarget(nested)
                 retarget(clone)
                 file.message_type.append(clone)
-                copies[type_name] = clone
+                # append stores a copy: later changes go to the stored one.
+                copies[type_name] = file.message_type[-1]
             f.type_name = "." + renamed[chain[0]]
             described = "%s.%s now uses %s (a copy of %s, depth %d)" % (name, f.name, renamed[chain[0]], chain[0], depth)
             deepest = copies[chain[-1]]

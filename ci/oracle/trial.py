@@ -53,9 +53,9 @@ class Trial:
     # Binary: pair fields by number and by name.
     def binary(self, msg, data, rcls, profile):
         def decode(m):
-            rcls.FromString(m.SerializePartialToString())
+            _initialized(rcls.FromString(m.SerializePartialToString()))
         try:
-            got = rcls.FromString(data)
+            got = _initialized(rcls.FromString(data))
         except Exception as error:
             self.rejected(msg, decode, "wire", profile, data.hex(), str(error))
             return
@@ -70,12 +70,12 @@ class Trial:
         encoding = "ProtoJSON (%s)" % ("proto names" if proto_names else "camelCase")
         def decoder(lenient):
             def decode(m):
-                json_format.Parse(json_format.MessageToJson(m, preserving_proto_field_name=proto_names,
-                                                            descriptor_pool=self.writer.pool, indent=None),
-                                  rcls(), ignore_unknown_fields=lenient, descriptor_pool=pool)
+                _initialized(json_format.Parse(json_format.MessageToJson(m, preserving_proto_field_name=proto_names,
+                                                                         descriptor_pool=self.writer.pool, indent=None),
+                                               rcls(), ignore_unknown_fields=lenient, descriptor_pool=pool))
             return decode
         try:
-            got = json_format.Parse(text, rcls(), ignore_unknown_fields=True, descriptor_pool=pool)
+            got = _initialized(json_format.Parse(text, rcls(), ignore_unknown_fields=True, descriptor_pool=pool))
         except Exception as error:
             self.rejected(msg, decoder(True), "json", profile, encoding + " " + text, str(error))
             return
@@ -221,6 +221,14 @@ def _safe_json(msg, version):
         return json_format.MessageToJson(msg, indent=None, descriptor_pool=version.pool)[:600]
     except Exception:
         return str(msg)[:600]
+
+
+def _initialized(msg):
+    """The decoded message, or an error where a proto2 required field is missing: Python's runtime
+    parses such a message, C++ and Java readers reject it (`parseFrom` checks IsInitialized)."""
+    if not msg.IsInitialized():
+        raise ValueError("missing required fields: " + ", ".join(msg.FindInitializationErrors()))
+    return msg
 
 
 def _reader_extension(reader, name, reader_type):
