@@ -61,7 +61,8 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Compat", "ProtoFrontEnd", "ProtoModel", "Reports"],
                     exclude: ["Golden", "Fixtures"]),
         // Runs the built executable end to end (ci/test.sh builds it first).
-        .testTarget(name: "CLITests", exclude: ["Fixtures"]),
+        // Depends on the executable so that `swift test` builds the binary the tests run (never a stale one).
+        .testTarget(name: "CLITests", dependencies: ["protocompat"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SchemaSourcesTests",
             dependencies: [

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The built binary, end to end: exit codes, output, determinism. Needs `swift build` first
-/// (ci/test.sh does it); the binary is looked up in .build/debug.
+/// The built binary, end to end: exit codes, output, determinism. The test target depends on the
+/// executable, so `swift test` builds the binary it runs (.build/debug); a missing one fails the tests.
 struct CLITests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let binary = root.appendingPathComponent(".build/debug/protocompat").path
@@ -34,7 +34,7 @@ struct CLITests {
 
     /// `PROTOCOMPAT_TRACE` prints each phase with its time to standard error and leaves the
     /// report alone; without it nothing is traced.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "run 'swift build' first"))
+    @Test
     func phaseTraceGoesToStandardErrorOnly() throws {
         let plain = try run(["check", Self.v1, Self.v2])
         let traced = try run(["check", Self.v1, Self.v2], environment: ["PROTOCOMPAT_TRACE": "1"])
@@ -58,7 +58,7 @@ struct CLITests {
         #expect(mainTimes.count == 3 && mainTimes == mainTimes.sorted())
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "run 'swift build' first"))
+    @Test
     func checkExitCodes() throws {
         let breaking = try run(["check", Self.v1, Self.v2])
         #expect(breaking.status == 1)
@@ -75,7 +75,7 @@ struct CLITests {
         #expect(badFlag.status == 2)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "run 'swift build' first"))
+    @Test
     func outputIsDeterministicAndBaselineWorks() throws {
         let first = try run(["check", "--format", "json", Self.v1, Self.v2])
         let second = try run(["check", "--format", "json", Self.v1, Self.v2])
@@ -90,7 +90,7 @@ struct CLITests {
         #expect(try run(["dump", Self.v2]).stdout == (try run(["dump", Self.v2])).stdout)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "run 'swift build' first"))
+    @Test
     func outputFileIsAtomicAndErrorsLeaveNothing() throws {
         let dir = NSTemporaryDirectory() + "protocompat-out-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -103,7 +103,7 @@ struct CLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["report.json"])
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "run 'swift build' first"))
+    @Test
     func transitiveChecksTheNewVersionAgainstEveryEarlierOne() throws {
         // v1 -> v2 breaks, v2 -> v2 does not: the gate fails on the first.
         let text = try run(["check", "--transitive", Self.v1, Self.v2, Self.v2])
@@ -123,7 +123,7 @@ struct CLITests {
         #expect(one.stderr.contains("error: check takes two versions, OLD and NEW"))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "run 'swift build' first"))
+    @Test
     func everyCommandGivesTheSameBytesTwice() throws {
         let roles = Self.root.appendingPathComponent("schemas/examples/protocompat.yaml").path
         let site = Self.root.appendingPathComponent("Tests/CLITests/Fixtures/site-packages").path

@@ -21,7 +21,7 @@ struct EnvTests {
         return dir
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary), "run 'swift build' first"))
+    @Test
     func namesTheDependentOutsideItsRangeAndWhatBreaksInWhatItUses() throws {
         let result = try run(["env", "--site-packages", Self.site, "--package", "chat-protocol", "--schemas", try snapshots()])
         #expect(result.status == 1, "\(result.stderr)")
@@ -37,7 +37,7 @@ struct EnvTests {
         #expect(!text.contains("likes"))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary), "run 'swift build' first"))
+    @Test
     func formatsCarryTheSameAnswer() throws {
         let snapshots = try snapshots()
         let json = try run(["env", "--site-packages", Self.site, "--package", "chat-protocol", "--schemas", snapshots, "--format", "json"])
@@ -50,7 +50,7 @@ struct EnvTests {
         #expect(markdown.stdout.contains("| chat-client 1.4.0 | `<2,>=1.0` | outside its range | **breaks** | 2 |"))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary), "run 'swift build' first"))
+    @Test
     func missingPackagesAndFoldersAreClearErrors() throws {
         let missing = try run(["env", "--site-packages", Self.site])
         #expect(missing.status == 2)

@@ -185,7 +185,7 @@ struct ErrorCatalogTests {
         return Outcome(exit: process.terminationStatus, line: text.split(separator: "\n").first.map(String.init) ?? "")
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLITests.binary), "run 'swift build' first"), arguments: cases)
+    @Test(arguments: cases)
     func badInputGetsItsAnswer(_ c: Case) throws {
         let outcome = try run(c)
         #expect(outcome.exit == c.exit, "\(c.name): exit \(outcome.exit)")
