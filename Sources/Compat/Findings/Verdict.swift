@@ -42,6 +42,8 @@ public struct Verdicts: Sendable, Hashable, Codable {
     public static let sourceOnly = Verdicts(wire: .safe, json: .safe, source: .breaking)
     /// JSON and generated code notice, the binary encoding does not.
     public static let jsonAndSource = Verdicts(wire: .safe, json: .breaking, source: .breaking)
+    /// Only the binary encoding notices (a number moved: names, and so JSON and code, are unchanged).
+    public static let wireOnly = Verdicts(wire: .breaking, json: .safe, source: .safe)
     public static let safe = Verdicts(wire: .safe, json: .safe, source: .safe)
 
     public subscript(view: View) -> Verdict {

@@ -35,14 +35,6 @@ struct StructuralComparison {
             differences.append(text)
         }
 
-        mutating func merge(_ other: Outcome) {
-            wire = max(wire, other.wire)
-            json = max(json, other.json)
-            backward = backward || other.backward
-            forward = forward || other.forward
-            differences += other.differences
-        }
-
         /// The differences, the first few of them, as one sentence.
         var summary: String {
             guard !differences.isEmpty else { return "The types have the same encoding, in binary and in JSON" }
@@ -59,12 +51,6 @@ struct StructuralComparison {
     init(_ pair: SchemaPair) {
         self.pair = pair
         reads = pair.typeReads
-    }
-
-    /// nil when the types encode the same data the same way; otherwise the first difference.
-    mutating func difference(_ oldType: String, _ newType: String) -> String? {
-        let outcome = compare(oldType, newType)
-        return outcome.isSafe ? nil : outcome.differences.first
     }
 
     /// What reading one type's data as the other does, in both directions.
@@ -91,19 +77,18 @@ struct StructuralComparison {
         for f in a.fields {
             let place = "\(newType).\(f.name) (\(f.number))"
             if let moved = newByName[f.name], moved.number != f.number {
-                outcome.note(Verdicts(wire: .breaking, json: .safe, source: .safe), .both, "\(place) moved to number \(moved.number)")
+                outcome.note(.wireOnly, .both, "\(place) moved to number \(moved.number)")
             }
             guard let g = b.field(number: f.number) else {
                 let numberReserved = b.reservedRanges.contains { f.number >= $0.start && f.number < $0.end }
-                let nameReserved = b.reservedNames.contains(f.name)
-                outcome.note(Verdicts(wire: numberReserved ? .safe : .hazard, json: nameReserved ? .hazard : .breaking, source: .breaking),
+                outcome.note(FieldNoDelete.verdicts(numberReserved: numberReserved, nameReserved: b.reservedNames.contains(f.name)),
                              .backward, "\(newType) has no field \(f.number) (\(f.name))")
                 continue
             }
             if f.name != g.name {
-                outcome.note(Verdicts(wire: .safe, json: .breaking, source: .breaking), .both, "\(place) renamed to \(g.name)")
+                outcome.note(.jsonAndSource, .both, "\(place) renamed to \(g.name)")
             } else if f.jsonName != g.jsonName {
-                outcome.note(Verdicts(wire: .safe, json: .breaking, source: .breaking), .both, "\(place) changed its JSON name")
+                outcome.note(.jsonAndSource, .both, "\(place) changed its JSON name")
             }
             var o = f, n = g
             if o.type == .message, let file = oldFile,
@@ -130,7 +115,7 @@ struct StructuralComparison {
             }
         }
         for g in b.fields where !a.hasField(number: g.number) {
-            outcome.note(Verdicts(wire: .safe, json: .hazard, source: .safe), .forward, "\(newType) added field \(g.number) (\(g.name))")
+            outcome.note(ElementAdded.fieldVerdicts, .forward, "\(newType) added field \(g.number) (\(g.name))")
         }
     }
 
@@ -141,18 +126,18 @@ struct StructuralComparison {
         let oldNumbers = Set(a.values.map(\.number))
         for v in a.values {
             if let number = newByName[v.name], number != v.number {
-                outcome.note(Verdicts(wire: .breaking, json: .safe, source: .safe), .both, "\(newType).\(v.name) moved from \(v.number) to \(number)")
+                outcome.note(.wireOnly, .both, "\(newType).\(v.name) moved from \(v.number) to \(number)")
             }
             guard let name = newByNumber[v.number] else {
-                outcome.note(Verdicts(wire: .hazard, json: .breaking, source: .breaking), .backward, "\(newType) has no value \(v.number) (\(v.name))")
+                outcome.note(EnumValueNoDelete.verdicts(nameReserved: b.reservedNames.contains(v.name)), .backward, "\(newType) has no value \(v.number) (\(v.name))")
                 continue
             }
             if name != v.name && !b.values.contains(where: { $0.number == v.number && $0.name == v.name }) {
-                outcome.note(Verdicts(wire: .safe, json: .breaking, source: .breaking), .both, "\(newType) value \(v.number) renamed from \(v.name) to \(name)")
+                outcome.note(.jsonAndSource, .both, "\(newType) value \(v.number) renamed from \(v.name) to \(name)")
             }
         }
         for value in b.values where !oldNumbers.contains(value.number) {
-            outcome.note(Verdicts(wire: .hazard, json: .hazard, source: .safe), .forward, "\(newType) added value \(value.number) (\(value.name))")
+            outcome.note(ElementAdded.enumValueVerdicts, .forward, "\(newType) added value \(value.number) (\(value.name))")
         }
     }
 }

@@ -16,6 +16,11 @@ struct ElementAdded: CompatRule {
 
     enum Kind: Sendable { case field, enumValue, message, enumType, method, service }
 
+    /// An added field: old binary readers keep it as unknown; strict JSON readers reject its name.
+    static let fieldVerdicts = Verdicts(wire: .safe, json: .hazard, source: .safe)
+    /// An added enum value: old readers see a number their enum does not list, strict JSON readers a name.
+    static let enumValueVerdicts = Verdicts(wire: .hazard, json: .hazard, source: .safe)
+
     let info: RuleInfo
     let kind: Kind
 
@@ -62,7 +67,7 @@ struct ElementAdded: CompatRule {
             return pair.messagePairs.flatMap { old, new, _, newFile in
                 new.fields.filter { !old.hasField(number: $0.number) && !new.isMapEntry }.map { field in
                     Finding(rule: info.id, symbol: new.fullName + "." + field.name, number: field.number,
-                            verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe), direction: .forward, location: field.span,
+                            verdicts: Self.fieldVerdicts, direction: .forward, location: field.span,
                             previousLocation: old.span, file: newFile.name, arguments: ["message": new.name, "field": field.name])
                 }
             }
@@ -70,7 +75,7 @@ struct ElementAdded: CompatRule {
             return pair.enumPairs.flatMap { old, new, _, newFile in
                 new.values.filter { value in !old.values.contains { $0.number == value.number } }.map { value in
                     Finding(rule: info.id, symbol: new.fullName + "." + value.name, number: value.number,
-                            verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe), direction: .forward, location: value.span,
+                            verdicts: Self.enumValueVerdicts, direction: .forward, location: value.span,
                             previousLocation: old.span, file: newFile.name, arguments: ["enum": new.name, "value": value.name])
                 }
             }

@@ -18,11 +18,17 @@ struct EnumValueNoDelete: CompatRule {
                 return Finding(rule: info.id, symbol: old.fullName + "." + value.name, number: value.number,
                                // Old data still carries the number: a value the new version does not list, reserved or not;
                                // a strict ProtoJSON reader rejects the name.
-                               verdicts: Verdicts(wire: .hazard, json: new.reservedNames.contains(value.name) ? .hazard : .breaking, source: .breaking),
+                               verdicts: Self.verdicts(nameReserved: new.reservedNames.contains(value.name)),
                                direction: .backward, location: new.span, previousLocation: value.span, file: newFile.name,
                                arguments: ["enum": RuleSupport.relativeName(new.fullName, package: newFile.package)])
             }
         }
+    }
+
+    /// A deleted value's verdicts: old data carries a number the enum no longer lists (a hazard, reserved or
+    /// not); strict ProtoJSON readers reject the name (a hazard when reserved, breaking when not).
+    static func verdicts(nameReserved: Bool) -> Verdicts {
+        Verdicts(wire: .hazard, json: nameReserved ? .hazard : .breaking, source: .breaking)
     }
 
     func message(_ finding: Finding) -> String {

@@ -21,7 +21,7 @@ struct EnumValueSameName: CompatRule {
                 let after = new.values.filter { $0.number == value.number }.map(\.name)
                 guard !before.isEmpty, !Set(before).isSubset(of: Set(after)) else { return nil }
                 return Finding(rule: info.id, symbol: new.fullName + "." + value.name, number: value.number,
-                               verdicts: Verdicts(wire: .safe, json: .breaking, source: .breaking), direction: .both,
+                               verdicts: .jsonAndSource, direction: .both,
                                location: value.span, previousLocation: old.values.first { $0.number == value.number }?.span,
                                file: newFile.name,
                                arguments: ["enum": new.name, "old": before.joined(separator: "\", \""), "new": after.joined(separator: "\", \""),

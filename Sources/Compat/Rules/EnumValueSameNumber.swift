@@ -23,7 +23,7 @@ struct EnumValueSameNumber: CompatRule {
                 guard let before = oldByName[value.name], before.number != value.number else { return nil }
                 let now = new.values.first { $0.number == before.number }?.name ?? ""
                 return Finding(rule: info.id, symbol: new.fullName + "." + value.name, number: value.number,
-                               verdicts: Verdicts(wire: .breaking, json: .safe, source: .safe), direction: .both,
+                               verdicts: .wireOnly, direction: .both,
                                location: value.span, previousLocation: before.span, file: newFile.name,
                                arguments: ["enum": new.name, "value": value.name, "old": String(before.number),
                                            "new": String(value.number), "now": now])

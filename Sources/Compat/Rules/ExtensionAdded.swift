@@ -32,7 +32,7 @@ struct ExtensionAdded: CompatRule {
                 guard !known.contains(entry.name), oldNumbers?[number] == nil,
                       let file = pair.new.file(of: entry.name), changed.contains(file.name) else { continue }
                 findings.append(Finding(rule: info.id, symbol: entry.name, number: number,
-                                        verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe), direction: .forward,
+                                        verdicts: ElementAdded.fieldVerdicts, direction: .forward,
                                         location: entry.field.span, previousLocation: nil, file: file.name,
                                         arguments: ["extension": entry.name, "message": extendee]))
             }

@@ -30,7 +30,7 @@ struct ExtensionSameNumber: CompatRule {
                 guard let before = oldByName[entry.name], before.field.number != number,
                       let file = pair.new.file(of: entry.name), changed.contains(file.name) else { continue }
                 findings.append(Finding(rule: info.id, symbol: entry.name, number: number,
-                                        verdicts: Verdicts(wire: .breaking, json: .safe, source: .safe), direction: .both,
+                                        verdicts: .wireOnly, direction: .both,
                                         location: entry.field.span, previousLocation: before.field.span, file: file.name,
                                         arguments: ["extension": entry.name, "message": extendee, "old": String(before.field.number),
                                                     "new": String(number)]))

@@ -19,11 +19,18 @@ struct FieldNoDelete: CompatRule {
                 let nameReserved = new.reservedNames.contains(field.name)
                 return Finding(rule: info.id, symbol: old.fullName + "." + field.name, number: field.number,
                                // A strict ProtoJSON reader rejects a name it no longer has, reserved or not.
-                               verdicts: Verdicts(wire: numberReserved ? .safe : .hazard, json: nameReserved ? .hazard : .breaking, source: .breaking),
+                               verdicts: Self.verdicts(numberReserved: numberReserved, nameReserved: nameReserved),
                                direction: .backward, location: new.span, previousLocation: field.span, file: newFile.name,
                                arguments: ["field": field.name, "message": RuleSupport.relativeName(new.fullName, package: newFile.package)])
             }
         }
+    }
+
+    /// A deleted field's verdicts: old data's field drops into unknown fields (safe once the number is
+    /// reserved, a hazard while it may be reused); old writers still send the name, which strict ProtoJSON
+    /// readers reject (a hazard when reserved, breaking when not).
+    static func verdicts(numberReserved: Bool, nameReserved: Bool) -> Verdicts {
+        Verdicts(wire: numberReserved ? .safe : .hazard, json: nameReserved ? .hazard : .breaking, source: .breaking)
     }
 
     func message(_ finding: Finding) -> String {

@@ -21,7 +21,7 @@ struct FieldSameName: CompatRule {
         pair.allFieldPairs.filter { $0.old.name != $0.new.name || $0.oldSymbol != $0.symbol }.map { p in
             // Extensions are named by their full name (moving one to another scope renames it).
             let isExtension = p.new.extendee != nil
-            var finding = RuleSupport.fieldFinding(info.id, p, verdicts: Verdicts(wire: .safe, json: .breaking, source: .breaking),
+            var finding = RuleSupport.fieldFinding(info.id, p, verdicts: .jsonAndSource,
                                                    direction: .both, arguments: ["old": isExtension ? p.oldSymbol : p.old.name, "new": isExtension ? p.symbol : p.new.name])
             if isExtension { finding.arguments["extension"] = "true" }
             // camelCase JSON never sees the rename (`ChannelAnalysis`): only proto-name JSON does.

@@ -52,8 +52,9 @@ enum TypeChange {
             // ProtoJSON writes bools as true/false and integers as numbers: each rejects the other, both ways.
             let direction: Direction = toBool || (backward && forward) ? .both : backward ? .backward : forward ? .forward : .none
             let json: Verdict = toBool ? .breaking : .hazard
-            let detail = toBool ? "Integers other than 0 and 1 read as true" : (a == .int32 || a == .uint32) != (b == .int32 || b == .uint32)
-                ? "Values beyond 32 bits are truncated" : "Signs or values may be reinterpreted"
+            let changesWidth = (a == .int32 || a == .uint32) != (b == .int32 || b == .uint32)
+            let detail = toBool ? "Integers other than 0 and 1 read as true"
+                : changesWidth ? "Values beyond 32 bits are truncated" : "Signs or values may be reinterpreted"
             return (Verdicts(wire: toBool ? .breaking : .hazard, json: json, source: .breaking), direction, detail)
         }
         if (a == .enum && integers.contains(b)) || (integers.contains(a) && b == .enum) {
@@ -63,9 +64,9 @@ enum TypeChange {
         if sameWidthPairs.contains(where: { $0.contains(a) && $0.contains(b) }) {
             return (Verdicts(wire: .hazard, json: .hazard, source: .breaking), .both, nil)
         }
-        if a == .string, b == .bytes { return (Verdicts(wire: .hazard, json: .breaking, source: .breaking), .both, "JSON writes bytes as base64; bytes that are not valid UTF-8 are rejected by old readers") }
         // JSON writes bytes as base64 and strings as text: each side misreads or rejects the other's, in
         // both directions; binary readers of strings reject bytes that are not valid UTF-8.
+        if a == .string, b == .bytes { return (Verdicts(wire: .hazard, json: .breaking, source: .breaking), .both, "JSON writes bytes as base64; bytes that are not valid UTF-8 are rejected by old readers") }
         if a == .bytes, b == .string { return (Verdicts(wire: .hazard, json: .breaking, source: .breaking), .both, "Bytes that are not valid UTF-8 are rejected; JSON writes bytes as base64") }
         return (.breakingEverywhere, .both, nil)
     }
