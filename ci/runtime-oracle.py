@@ -32,7 +32,7 @@ ROOT = os.path.dirname(HERE)
 
 def ensure_tools():
     try:
-        import google.protobuf  # noqa: F401
+        import google.protobuf  # noqa: F401 (whether the runtime is installed)
     except ImportError:
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "protobuf"], check=True)
     if shutil.which("protoc") is None:
@@ -43,9 +43,8 @@ ensure_tools()
 sys.path.insert(0, HERE)
 
 from oracle import judge as judging  # noqa: E402
-from oracle.compare import field_symbols  # noqa: E402,F401
 from oracle.mutations import Mutator  # noqa: E402
-from oracle.pairs import PairSpec, choose, livekit_tags  # noqa: E402
+from oracle.pairs import choose, livekit_tags  # noqa: E402
 from oracle.schemas import Version, compile_tree  # noqa: E402
 from oracle.trial import Trial  # noqa: E402
 from google.protobuf import descriptor_pb2  # noqa: E402

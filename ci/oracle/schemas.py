@@ -17,17 +17,24 @@ def proto_files(root):
 
 
 def compile_tree(protoc, roots, out_path):
-    """protoc's FileDescriptorSet of every .proto under roots[0] (the other roots only resolve imports).
-    Returns the set's bytes, or None when protoc rejects the tree."""
+    """protoc's FileDescriptorSet of every .proto under roots[0] (the other roots only resolve imports),
+    compiled once per run and output path. Returns the set's bytes, or None when protoc rejects the tree."""
     files = proto_files(roots[0])
     if not files:
         return None
-    cmd = [protoc] + ["-I" + r for r in roots] + ["--include_imports", "--descriptor_set_out=" + out_path] + files
+    if os.path.exists(out_path):
+        # Another pair of the run compiled the same tree (written whole, then renamed into place).
+        with open(out_path, "rb") as handle:
+            return handle.read()
+    partial = "%s.%d" % (out_path, os.getpid())
+    cmd = [protoc] + ["-I" + r for r in roots] + ["--include_imports", "--descriptor_set_out=" + partial] + files
     done = subprocess.run(cmd, cwd=roots[0], capture_output=True, text=True)
     if done.returncode != 0:
         return None
-    with open(out_path, "rb") as handle:
-        return handle.read()
+    with open(partial, "rb") as handle:
+        data = handle.read()
+    os.replace(partial, out_path)
+    return data
 
 
 class Version:
