@@ -38,8 +38,11 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        // The compatibility engine: pairing, rules (one file each), verdicts per view, directions.
-        .target(name: "Compat", dependencies: ["ProtoModel", "YAML"]),
+        // Messages as plain values over the model, written and read in the binary format and ProtoJSON
+        // as the protobuf runtime does: what a witness sends and what a reader makes of it.
+        .target(name: "ProtoCodec", dependencies: ["ProtoModel"]),
+        // The compatibility engine: pairing, rules (one file each), verdicts per view, directions, witnesses.
+        .target(name: "Compat", dependencies: ["ProtoModel", "ProtoCodec", "YAML"]),
         // Reporters, one per format, pure functions of a check result.
         .target(name: "Reports", dependencies: ["Compat", "ProtoModel", "YAML"]),
         // The thin command-line face.
@@ -57,6 +60,7 @@ let package = Package(
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], exclude: ["Regressions"]),
         .testTarget(name: "ProtoModelTests", dependencies: ["ProtoModel"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "ProtoCodecTests", dependencies: ["ProtoModel", "ProtoFrontEnd", "ProtoCodec"]),
         .testTarget(name: "CompatTests", dependencies: ["ProtoModel", "ProtoFrontEnd", "Compat", "SchemaSources"]),
         .testTarget(name: "ReportsTests", dependencies: ["Compat", "ProtoFrontEnd", "ProtoModel", "Reports"],
                     exclude: ["Golden", "Fixtures"]),

@@ -43,6 +43,7 @@ ensure_tools()
 sys.path.insert(0, HERE)
 
 from oracle import judge as judging  # noqa: E402
+from oracle import witnesses  # noqa: E402
 from oracle.mutations import Mutator  # noqa: E402
 from oracle.pairs import choose, livekit_tags  # noqa: E402
 from oracle.schemas import Version, compile_tree  # noqa: E402
@@ -82,7 +83,7 @@ class Context:
 
 
 def protocompat(ctx, old_args, new_args):
-    cmd = [ctx.bin, "check", "--format", "json", "--level", "source"] + old_args[:-1] + new_args[:-1] + [old_args[-1], new_args[-1]]
+    cmd = [ctx.bin, "check", "--format", "json", "--level", "source", "--explain"] + old_args[:-1] + new_args[:-1] + [old_args[-1], new_args[-1]]
     done = subprocess.run(cmd, capture_output=True, text=True, cwd=ctx.tmp)
     if done.returncode not in (0, 1):
         return None, done.stderr.strip().splitlines()[:3]
@@ -137,6 +138,20 @@ def changed_roots(writer, reader):
     return roots
 
 
+def replay_witnesses(result, findings, versions):
+    """Every witness replayed by the runtime; breaking findings without one, by why."""
+    for f in findings:
+        if "witness" in f:
+            result["witnesses"] += 1
+            wrong = witnesses.replay(f["witness"], versions)
+            if wrong:
+                result["witness_mismatches"].append("%s %s (%s, %s -> %s): %s" % (
+                    f["rule"], f["symbol"], f["witness"]["encoding"], f["witness"]["writer"], f["witness"]["reader"], wrong))
+        elif "no_witness" in f and "breaking" in (f["views"]["wire"], f["views"]["json"]):
+            key = "stated" if witnesses.is_stated(f["no_witness"]) else "unfound"
+            result["no_witness_" + key].append("%s %s: %s" % (f["rule"], f["symbol"], f["no_witness"]))
+
+
 def run_pair(job):
     try:
         return check_pair(job)
@@ -145,15 +160,19 @@ def run_pair(job):
         spec = job[0]
         return {"name": spec.name, "kind": spec.kind, "mutation": spec.mutation, "messages": 0, "false_negatives": [],
                 "unconfirmed": [], "skipped": None, "findings": 0, "observations": 0, "description": "",
+                "witnesses": 0, "witness_mismatches": [], "no_witness_stated": [], "no_witness_unfound": [],
                 "error": "the oracle itself failed: " + traceback.format_exc().strip().splitlines()[-1]}
 
 
 def check_pair(job):
     spec, seed, ctx_args = job
+    if os.environ.get("ORACLE_TRACE"):
+        print("pair %s (seed %d)" % (spec.name, seed), file=sys.stderr, flush=True)
     ctx = Context(ctx_args, ctx_args.tmp)
     rng = random.Random(seed)
     result = {"name": spec.name, "kind": spec.kind, "mutation": spec.mutation, "messages": 0, "false_negatives": [],
-              "unconfirmed": [], "error": None, "skipped": None, "findings": 0, "observations": 0, "description": ""}
+              "unconfirmed": [], "error": None, "skipped": None, "findings": 0, "observations": 0, "description": "",
+              "witnesses": 0, "witness_mismatches": [], "no_witness_stated": [], "no_witness_unfound": []}
     if spec.kind == "mutation":
         base = ctx.base(spec.base)
         if base is None or base[0] is None:
@@ -197,6 +216,7 @@ def check_pair(job):
         # The oracle's own test: with protocompat's findings thrown away, every effect is a false negative.
         findings = []
     result["findings"] = len(findings)
+    replay_witnesses(result, findings, {"old": old, "new": new})
     observations = []
     for direction, writer, reader in (("backward", old, new), ("forward", new, old)):
         roots = changed_roots(writer, reader)
@@ -241,12 +261,11 @@ def main():
         print("runtime-oracle: %s/corpus/livekit is missing: LiveKit pairs and bases skipped" % args.shared)
     rng = random.Random(args.seed)
     specs = choose(rng, args.pairs, tags, full=args.full)
-    if args.only:
-        specs = [s for s in specs if args.only in s.name]
     started = time.time()
     with tempfile.TemporaryDirectory(prefix="protocompat-oracle-") as tmp:
         args.tmp = tmp
-        jobs = [(spec, args.seed * 100003 + i, args) for i, spec in enumerate(specs)]
+        # Seeds are given before --only filters, so a filtered run repeats the same pairs.
+        jobs = [(spec, args.seed * 100003 + i, args) for i, spec in enumerate(specs) if not args.only or args.only in spec.name]
         if args.jobs > 1:
             with multiprocessing.Pool(args.jobs) as pool:
                 results = pool.map(run_pair, jobs, chunksize=1)
@@ -283,14 +302,24 @@ def report(results, args, elapsed):
             print("  reader gets %s" % f["example"]["received"])
             for line in f["related"][:6]:
                 print("  finding there: %s" % line)
+    shown = sum(r["witnesses"] for r in checked)
+    mismatches = [(r["name"], m) for r in checked for m in r["witness_mismatches"]]
+    stated = sum(len(r["no_witness_stated"]) for r in checked)
+    unfound = [(r["name"] + ((" (" + r["description"] + ")") if r["description"] else ""), m) for r in checked for m in r["no_witness_unfound"]]
+    for name, m in mismatches:
+        print("WITNESS MISMATCH in %s: %s" % (name, m))
+    for name, m in unfound[:40]:
+        print("no witness found in %s: %s" % (name, m))
     by_rule = collections.Counter(rule for r in checked for rule, _, _ in r["unconfirmed"])
     if by_rule:
         print("unconfirmed breaking findings by rule: " + ", ".join("%s %d" % kv for kv in sorted(by_rule.items())))
     if args.report:
         write_report(results, args, elapsed)
     print("runtime-oracle: seed %d, %.0f s, %d errors" % (args.seed, elapsed, len(errors)))
+    print("witnesses: %d replayed, %d mismatches; breaking findings without one: %d with a stated reason, %d not found" % (
+        shown, len(mismatches), stated, len(unfound)))
     print("%d pairs, %d messages, %d false negatives, %d unconfirmed" % (len(checked), messages, fn, unconfirmed))
-    sys.exit(1 if fn or errors else 0)
+    sys.exit(1 if fn or errors or mismatches else 0)
 
 
 # Rules whose breaking findings no single decode of a message can show, and why.

@@ -24,6 +24,8 @@ public struct Changelog: Sendable {
         public var location: String?
         public var comment: String?
         public var direction: Direction
+        /// A message that shows the change (`changelog --explain`): the first witness of the element's findings.
+        public var witness: WitnessOutcome?
     }
 
     /// One step, from one version to the next.
@@ -65,12 +67,20 @@ public struct Changelog: Sendable {
                 bySymbol[key] = (section, finding, [finding.rule])
             }
         }
+        // Per element, the first witness its findings show (a reason only when none shows one).
+        var witnesses: [String: WitnessOutcome] = [:]
+        for finding in result.findings {
+            guard let witness = finding.witness else { continue }
+            let key = finding.symbol + "#" + (finding.number.map(String.init) ?? "")
+            if witnesses[key].map({ !$0.isShown }) ?? true { witnesses[key] = witness }
+        }
         var sections: [(Section, [Entry])] = []
         for section in Section.allCases {
             let entries = bySymbol.values.filter { $0.0 == section }.map { _, finding, rules in
                 Entry(symbol: finding.symbol, rules: Array(Set(rules)).sorted(), message: Checker.message(finding),
                       location: finding.location.map { $0.line > 0 ? "\($0.file):\($0.line)" : $0.file } ?? (finding.file.isEmpty ? nil : finding.file),
-                      comment: comments[finding.symbol], direction: finding.direction)
+                      comment: comments[finding.symbol], direction: finding.direction,
+                      witness: witnesses[finding.symbol + "#" + (finding.number.map(String.init) ?? "")])
             }.sorted { ($0.symbol, $0.rules.joined(separator: ",")) < ($1.symbol, $1.rules.joined(separator: ",")) }
             if !entries.isEmpty { sections.append((section, entries)) }
         }
@@ -94,6 +104,9 @@ public struct Changelog: Sendable {
                     if let comment = entry.comment?.trimmingCharacters(in: .whitespacesAndNewlines), !comment.isEmpty {
                         out += "\n  > " + comment.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
                     }
+                    if let witness = entry.witness {
+                        out += "\n\n  ```\n" + WitnessText.lines(witness, old: step.from, new: step.to).map { "  \($0)\n" }.joined() + "  ```\n"
+                    }
                     out += "\n"
                 }
             }
@@ -113,6 +126,7 @@ public struct Changelog: Sendable {
                         fields.append(("rules", .array(entry.rules.map { .string($0) })))
                         fields.append(("direction", .string(entry.direction.rawValue)))
                         if let comment = entry.comment { fields.append(("comment", .string(comment))) }
+                        if let witness = entry.witness { fields.append(WitnessText.member(witness)) }
                         return .object(fields)
                     }))
                 })),

@@ -16,7 +16,7 @@ public struct GitHubReporter: CheckReporter {
                 properties.append("col=\(location.column)")
             }
             properties.append("title=" + Self.escapeProperty(finding.rule))
-            return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(Checker.message(finding)))\n"
+            return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(Checker.message(finding) + (finding.witness.map { "\n" + WitnessText.lines($0, result).joined(separator: "\n") } ?? "")))\n"
         }.joined()
     }
 

@@ -44,6 +44,10 @@ public struct MarkdownReporter: CheckReporter {
                 out += "| \(status) | \(finding.rule) | `\(ReportText.cell(finding.symbol))` | \(ReportText.cell(Checker.message(finding))) | \(oldNew) | \(finding.direction.rawValue) |"
                 out += withChannels ? " \(ReportText.cell(channelCell(result, finding))) |\n" : "\n"
             }
+            // Witnesses (`--explain`) below the file's table, one collapsible block each.
+            for finding in findings {
+                if let witness = finding.witness { out += WitnessText.details(finding, witness, result) }
+            }
         }
         return out
     }

@@ -31,10 +31,13 @@ public enum PairReport {
             let channel = answer.channel
             out += "\n\(channel.name): \(ReportText.answer(answer.verdict)) (\(channel.writer) \(answer.writerVersion) -> \(channel.reader) \(answer.readerVersion), "
             out += channel.encodings.map(\.rawValue).joined(separator: "+") + ")\n"
-            for (finding, kind) in answer.findings {
+            for (index, (finding, kind)) in answer.findings.enumerated() {
                 out += "  \(ReportText.location(finding)): \(finding.rule): \(Checker.message(finding)) [\(kind.rawValue), \(finding.direction.rawValue)]\n"
                 let route = route(finding, channel.name)
                 if !route.isEmpty { out += "    via \(route)\n" }
+                if let witness = answer.witness(index) {
+                    out += WitnessText.lines(witness, result).map { "    \($0)\n" }.joined()
+                }
             }
         }
         if !analysis.unreached.isEmpty {
@@ -58,6 +61,10 @@ public enum PairReport {
             for (finding, kind) in answer.findings {
                 out += "| \(kind.rawValue) | \(finding.rule) | `\(finding.symbol)` | \(ReportText.cell(Checker.message(finding))) | \(ReportText.cell(route(finding, answer.channel.name))) |\n"
             }
+            for (index, (finding, _)) in answer.findings.enumerated() {
+                guard let witness = answer.witness(index) else { continue }
+                out += WitnessText.details(finding, witness, result)
+            }
         }
         if !analysis.unreached.isEmpty {
             out += "\n\(analysis.unreached.count) findings are in elements no channel reaches (see `protocompat check`).\n"
@@ -75,7 +82,8 @@ public enum PairReport {
                 ("reader", .object([("role", .string(answer.channel.reader)), ("version", .string(answer.readerVersion))])),
                 ("encodings", .array(answer.channel.encodings.map { .string($0.rawValue) })),
                 ("verdict", .string(ReportText.answer(answer.verdict))),
-                ("findings", .array(answer.findings.map { finding, kind in
+                ("findings", .array(answer.findings.enumerated().map { index, entry in
+                    let (finding, kind) = entry
                     var fields: [(String, ReportTree)] = [
                         ("rule", .string(finding.rule)), ("kind", .string(kind.rawValue)), ("direction", .string(finding.direction.rawValue)),
                         ("symbol", .string(finding.symbol)), ("path", .string(finding.location?.file ?? finding.file)),
@@ -83,6 +91,7 @@ public enum PairReport {
                     ]
                     let route = route(finding, answer.channel.name)
                     if !route.isEmpty { fields.append(("route", .string(route))) }
+                    if let witness = answer.witness(index) { fields.append(WitnessText.member(witness)) }
                     fields.append(("fingerprint", .string(finding.fingerprint)))
                     return .object(fields)
                 })),
@@ -97,4 +106,9 @@ public enum PairReport {
             ("unreached", .int(analysis.unreached.count)),
         ])
     }
+}
+
+extension PairAnalysis.ChannelAnswer {
+    /// The witness of the finding at `index`, when `pair --explain` found one (or a reason).
+    func witness(_ index: Int) -> WitnessOutcome? { index < witnesses.count ? witnesses[index] : nil }
 }

@@ -56,6 +56,7 @@ enum ReportDocument {
                 return .object(entry)
             })))
         }
+        if let witness = finding.witness { fields.append(WitnessText.member(witness)) }
         fields.append(("fingerprint", .string(finding.fingerprint)))
         return .object(fields)
     }

@@ -16,6 +16,11 @@ enum ReportText {
         finding.location.map { "\($0.file):\($0.line):\($0.column)" } ?? finding.file
     }
 
+    /// Text safe inside HTML (Markdown's `<details>` summaries).
+    static func html(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+
     /// Text safe inside a Markdown table cell.
     static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")

@@ -26,7 +26,7 @@ public struct SARIFReporter: CheckReporter {
                 ("ruleId", .string(finding.rule)),
                 ("ruleIndex", .int(ids.firstIndex(of: finding.rule) ?? 0)),
                 ("level", .string(level)),
-                ("message", .object([("text", .string(Checker.message(finding)))])),
+                ("message", .object([("text", .string(Checker.message(finding) + (finding.witness.map { " " + WitnessText.sentence($0, result) + "." } ?? "")))])),
             ]
             let path = finding.location?.file ?? finding.file
             if !path.isEmpty {

@@ -26,6 +26,9 @@ public struct TextReporter: CheckReporter {
                     return "    channel \(impact.channel) [\(kind)]\(effect)\(route)\n"
                 }.joined()
             }
+            if let witness = finding.witness {
+                line += WitnessText.lines(witness, result).map { "    \($0)\n" }.joined()
+            }
             return line
         }.joined()
     }

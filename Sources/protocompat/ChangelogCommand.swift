@@ -30,6 +30,9 @@ struct ChangelogCommand: ParsableCommand {
     @Option(help: "Output format: markdown (default) or yaml.")
     var format: String = "markdown"
 
+    @Flag(help: "Show under each change that breaks or is a hazard a concrete message: what a writer of one release sends and what a reader of the other makes of it.")
+    var explain = false
+
     @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of stdout.")
     var output: String?
 
@@ -47,7 +50,12 @@ struct ChangelogCommand: ParsableCommand {
         let loadedConfig = try configOptions.load(discover: false)
         let today = CheckCommand.today()
         // A changelog lists changes, not who they hurt: no channel walks.
-        let options = { var options = CheckOptions(channels: loadedConfig?.channels); options.attributesChannels = false; return options }()
+        let options = {
+            var options = CheckOptions(channels: loadedConfig?.channels)
+            options.attributesChannels = false
+            options.explains = explain
+            return options
+        }()
         let steps = ParallelMap.run(Array(loaded.indices.dropFirst())) { index in
             let old = loaded[index - 1], new = loaded[index]
             let result = Checker.check(SchemaPair(old: indexed[index - 1], new: indexed[index]), oldSide: .init(label: old.label, source: old.source),

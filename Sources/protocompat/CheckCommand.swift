@@ -41,6 +41,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: "Write the report to this file (atomically) instead of stdout.")
     var output: String?
 
+    @Flag(help: "Show under each finding that breaks or is a hazard on the wire or in JSON a concrete message: what a writer of one version sends and what a reader of the other makes of it.")
+    var explain = false
+
     func run() throws {
         PhaseTrace.mark("arguments read")
         let loadedConfig = try configOptions.load()
@@ -74,8 +77,9 @@ struct CheckCommand: ParsableCommand {
         let (loaded, indexed) = try HistoryLoader.loadIndexed(versions, sources: SourceOptions(include: include))
         PhaseTrace.mark("versions loaded")
         let after = loaded.last!
-        let options = CheckOptions(level: level, direction: direction == .both ? nil : direction, rules: selection,
+        var options = CheckOptions(level: level, direction: direction == .both ? nil : direction, rules: selection,
                                    baseline: known, channels: loadedConfig?.channels)
+        options.explains = explain
         let today = Self.today()
         let results = loaded.indices.dropLast().map { index in
             let before = loaded[index]

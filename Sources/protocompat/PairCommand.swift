@@ -34,6 +34,9 @@ struct PairCommand: ParsableCommand {
     @Option(help: "Output format: text (default), markdown, json or yaml.")
     var format: String = "text"
 
+    @Flag(help: "Show under each finding a concrete message the channel's writer sends and what its reader makes of it.")
+    var explain = false
+
     @Option(name: [.customShort("o"), .long], help: "Write the report to this file (atomically) instead of stdout.")
     var output: String?
 
@@ -46,11 +49,12 @@ struct PairCommand: ParsableCommand {
         }
         let config = try configOptions.load()
         let (clientSchema, serverSchema) = try CheckCommand.loadBoth(SourceOptions(include: include), client, server)
-        let result = Checker.check(old: clientSchema.schema, new: serverSchema.schema,
-                                   oldSide: .init(label: clientSchema.label, source: clientSchema.source),
+        let pair = SchemaPair(old: clientSchema.schema, new: serverSchema.schema)
+        let result = Checker.check(pair, oldSide: .init(label: clientSchema.label, source: clientSchema.source),
                                    newSide: .init(label: serverSchema.label, source: serverSchema.source),
                                    options: CheckOptions(level: level, channels: config?.channels), config: config, today: CheckCommand.today())
-        let analysis = PairAnalysis(result)
+        var analysis = PairAnalysis(result)
+        if explain { analysis.explain(pair) }
         try OutputFile.write(try PairReport.render(analysis, format: format), to: output)
         if analysis.isBreaking { throw ExitCode(1) }
     }

@@ -1,5 +1,7 @@
 """Encodes generated messages with a writer version and decodes them with a reader version, in binary
 and in ProtoJSON (camelCase and proto names; strict and lenient readers), and records the effects."""
+import json
+
 from google.protobuf import json_format
 
 from .compare import Comparison, Effect, field_symbols, type_closure
@@ -67,12 +69,12 @@ class Trial:
         encoding = "ProtoJSON (%s)" % ("proto names" if proto_names else "camelCase")
         def decoder(lenient):
             def decode(m):
-                _initialized(json_format.Parse(json_format.MessageToJson(m, preserving_proto_field_name=proto_names,
-                                                                         descriptor_pool=self.writer.pool, indent=None),
-                                               rcls(), ignore_unknown_fields=lenient, descriptor_pool=pool))
+                _initialized(parse_json(json_format.MessageToJson(m, preserving_proto_field_name=proto_names,
+                                                             descriptor_pool=self.writer.pool, indent=None),
+                                        rcls(), ignore_unknown_fields=lenient, descriptor_pool=pool))
             return decode
         try:
-            got = _initialized(json_format.Parse(text, rcls(), ignore_unknown_fields=True, descriptor_pool=pool))
+            got = _initialized(parse_json(text, rcls(), ignore_unknown_fields=True, descriptor_pool=pool))
         except Exception as error:
             self.rejected(msg, decoder(True), "json", profile, encoding + " " + text, str(error))
             return
@@ -94,7 +96,7 @@ class Trial:
             required = "breaking" if profile == ORDINARY and not effect.unknown_value else "hazard"
             self.observe("json", required, effect, msg, encoding + " " + text, got)
         try:
-            json_format.Parse(text, rcls(), ignore_unknown_fields=False, descriptor_pool=pool)
+            parse_json(text, rcls(), ignore_unknown_fields=False, descriptor_pool=pool)
         except Exception as error:
             # A strict reader rejects what a lenient one reads: at least a hazard.
             self.rejected(msg, decoder(False), "json", "strict", encoding + " " + text, str(error))
@@ -220,6 +222,44 @@ def _safe_json(msg, version):
         return json_format.MessageToJson(msg, indent=None, descriptor_pool=version.pool)[:600]
     except Exception:
         return str(msg)[:600]
+
+
+_JSON_FORMS = {"google.protobuf." + n for n in ("Any", "Timestamp", "Duration", "FieldMask", "Struct", "Value", "ListValue",
+    "DoubleValue", "FloatValue", "Int64Value", "UInt64Value", "Int32Value", "UInt32Value", "BoolValue", "StringValue", "BytesValue", "Empty")}
+
+
+def parse_json(text, message, ignore_unknown_fields, descriptor_pool):
+    """json_format.Parse, except where it would crash: the Python runtime (upb) walks a string given for
+    a message field as if it were an object, and the parsed message then crashes the interpreter (seen
+    with a lenient reader on bytes turned into a message). Such input is refused instead."""
+    _check_json_shape(json.loads(text), message.DESCRIPTOR)
+    return json_format.Parse(text, message, ignore_unknown_fields=ignore_unknown_fields, descriptor_pool=descriptor_pool)
+
+
+def _check_json_shape(value, descriptor):
+    if not isinstance(value, dict) or descriptor.full_name in _JSON_FORMS:
+        return
+    for key, item in value.items():
+        field = descriptor.fields_by_camelcase_name.get(key) or descriptor.fields_by_name.get(key)
+        if field is None or field.message_type is None or item is None:
+            continue
+        inner = field.message_type
+        if inner.GetOptions().map_entry:
+            value_field = inner.fields_by_name["value"]
+            if isinstance(item, dict) and value_field.message_type is not None:
+                for element in item.values():
+                    _check_one(element, value_field.message_type, field)
+            continue
+        for element in (item if field.is_repeated and isinstance(item, list) else [item]):
+            _check_one(element, inner, field)
+
+
+def _check_one(element, inner, field):
+    if inner.full_name in _JSON_FORMS or element is None:
+        return
+    if not isinstance(element, dict):
+        raise json_format.ParseError("field %s holds a message, not %s" % (field.name, json.dumps(element)[:40]))
+    _check_json_shape(element, inner)
 
 
 def _initialized(msg):

@@ -19,6 +19,8 @@ public struct CheckOptions: Sendable, Hashable {
     /// Whether each finding is given the channels it reaches (`Finding.channels`). A matrix that only
     /// counts verdicts turns it off.
     public var attributesChannels = true
+    /// Whether each finding that breaks or is a hazard on the wire or in JSON gets a witness (`--explain`).
+    public var explains = false
 
     public init(level: Level = .wireJSON, direction: Direction? = nil, rules: RuleSelection = .precise, baseline: Set<String> = [],
                 channels: [Channel]? = nil) {

@@ -46,6 +46,11 @@ public enum Checker {
             for (index, impacts) in analysis.impacts(of: findings, onAllCores: rulesOnAllCores).enumerated() { findings[index].channels = impacts }
         }
         PhaseTrace.mark("channels attributed")
+        if options.explains {
+            let search = WitnessSearch(pair: pair)
+            for index in findings.indices { findings[index].witness = search.outcome(for: findings[index]) }
+            PhaseTrace.mark("witnesses found")
+        }
         if let config {
             result.findings = findings
             var packages: [String: String] = [:]

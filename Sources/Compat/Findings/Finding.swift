@@ -20,6 +20,8 @@ public struct Finding: Sendable, Hashable, Codable {
     public var arguments: [String: String]
     /// The channels (roles) the finding touches; empty when no channel reaches it. Not part of the fingerprint.
     public var channels: [ChannelImpact] = []
+    /// A message that shows the finding's effect, or why none can (`--explain`); not part of the fingerprint.
+    public var witness: WitnessOutcome?
 
     public init(rule: String, symbol: String, number: Int32? = nil, verdicts: Verdicts, direction: Direction,
                 location: SourceSpan?, previousLocation: SourceSpan?, file: String, arguments: [String: String] = [:]) {

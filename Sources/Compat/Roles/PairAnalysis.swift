@@ -15,13 +15,17 @@ public struct PairAnalysis: Sendable {
         /// The version the writer runs and the one the reader runs.
         public var writerVersion: String
         public var readerVersion: String
+        /// Whether the new version writes on this channel.
+        public var writerIsNew = false
+        /// Per finding (same order), a witness in the channel's direction and encodings (`pair --explain`).
+        public var witnesses: [WitnessOutcome?] = []
     }
 
     /// The role that runs the SERVER version; every other role runs the CLIENT version.
     public static let serverRole = "server"
 
     public let result: CheckResult
-    public let answers: [ChannelAnswer]
+    public private(set) var answers: [ChannelAnswer]
     /// Channels whose writer and reader are on the same side (nothing crosses the version boundary).
     public let sameSide: [Channel]
     /// Findings that are not safe at the level and that no channel reaches.
@@ -54,11 +58,21 @@ public struct PairAnalysis: Sendable {
             findings.sort { $0.1 > $1.1 }
             answers.append(ChannelAnswer(channel: channel, verdict: findings.map(\.1).max() ?? .safe, findings: findings,
                                          writerVersion: writerIsNew ? result.new.label : result.old.label,
-                                         readerVersion: writerIsNew ? result.old.label : result.new.label))
+                                         readerVersion: writerIsNew ? result.old.label : result.new.label, writerIsNew: writerIsNew))
         }
         self.answers = answers
         self.sameSide = sameSide
         unreached = result.findings.filter { $0.channels.isEmpty && result.kind(of: $0) != .safe }
+    }
+
+    /// Gives each channel's findings a witness written by the channel's writer, in its encodings.
+    public mutating func explain(_ pair: SchemaPair) {
+        let search = WitnessSearch(pair: pair)
+        for index in answers.indices {
+            let answer = answers[index]
+            let views = Set(answer.channel.encodings.map { $0 == .binary ? View.wire : View.json })
+            answers[index].witnesses = answer.findings.map { search.outcome(for: $0.finding, writer: answer.writerIsNew ? .new : .old, views: views) }
+        }
     }
 
     /// True when some channel breaks at the level.

@@ -26,6 +26,9 @@ public protocol CompatRule: Sendable {
     /// A finding's JSON verdict on a channel that carries JSON, given the names its writers emit and
     /// what its readers do with unknown names (`roles:`).
     func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict
+    /// Why no single message can show a finding of this rule (a contract, a name, a number kept
+    /// free), or nil when a witness is searched for (`check --explain`).
+    func noWitnessReason(_ finding: Finding) -> String?
 }
 
 extension CompatRule {
@@ -35,6 +38,7 @@ extension CompatRule {
     public var looksAtOneFile: Bool { false }
     public var readsTypeNames: Bool { false }
     public func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict { finding.verdicts.json }
+    public func noWitnessReason(_ finding: Finding) -> String? { nil }
 }
 
 /// What a rule reports, for changelogs: a finding that breaks nothing is filed by it.

@@ -61,6 +61,10 @@ struct ElementAdded: CompatRule {
         bufCategories: [], examples: [RuleExample(before: "syntax = \"proto3\"; message A {}", after: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }", findings: 1)]),
         kind: .service)
 
+    func noWitnessReason(_ finding: Finding) -> String? {
+        kind == .method || kind == .service ? WitnessReasons.calls : nil
+    }
+
     func check(_ pair: SchemaPair) -> [Finding] {
         switch kind {
         case .field:

@@ -43,6 +43,10 @@ struct ElementNoDelete: CompatRule {
                                after: "syntax = \"proto2\"; message M { extensions 10 to 20; }", findings: 1)]),
         noun: "extension", elements: FileElements.extensions, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .breaking))
 
+    func noWitnessReason(_ finding: Finding) -> String? {
+        noun == "service" ? WitnessReasons.calls : noun == "extension" ? WitnessReasons.deletedExtension : nil
+    }
+
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.changedOldFiles.flatMap { oldFile -> [Finding] in
             guard let newFile = pair.new.files[oldFile.name] else { return [] }

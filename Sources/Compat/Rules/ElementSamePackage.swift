@@ -25,6 +25,8 @@ struct ElementSamePackage: CompatRule {
         service ? .breakingEverywhere : Verdicts(wire: .hazard, json: .hazard, source: .breaking)
     }
 
+    func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.names }
+
     func check(_ pair: SchemaPair) -> [Finding] {
         guard !pair.changedOldFiles.isEmpty else { return [] }
         var moved: [String: (fullName: String, file: ProtoFile, span: SourceSpan?)] = [:]

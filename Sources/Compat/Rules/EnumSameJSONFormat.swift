@@ -13,6 +13,8 @@ struct EnumSameJSONFormat: CompatRule {
                         after: "edition = \"2023\"; enum E { option features.json_format = LEGACY_BEST_EFFORT; A = 0; }", findings: 1),
         ])
 
+    func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.jsonFormat }
+
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.enumPairs.compactMap { old, new, oldFile, newFile in
             let before = pair.old.features.features(of: old, in: oldFile).jsonFormat ?? "ALLOW"

@@ -20,8 +20,12 @@ struct EnumValueSameName: CompatRule {
                 let before = old.values.filter { $0.number == value.number }.map(\.name)
                 let after = new.values.filter { $0.number == value.number }.map(\.name)
                 guard !before.isEmpty, !Set(before).isSubset(of: Set(after)) else { return nil }
+                // Every name still listed on both sides (values permuted): ProtoJSON, which sends names,
+                // reads them as before; ENUM_VALUE_SAME_NUMBER judges the numbers.
+                let namesKept = before.allSatisfy { name in new.values.contains { $0.name == name } }
+                    && after.allSatisfy { name in old.values.contains { $0.name == name } }
                 return Finding(rule: info.id, symbol: new.fullName + "." + value.name, number: value.number,
-                               verdicts: .jsonAndSource, direction: .both,
+                               verdicts: namesKept ? .sourceOnly : .jsonAndSource, direction: .both,
                                location: value.span, previousLocation: old.values.first { $0.number == value.number }?.span,
                                file: newFile.name,
                                arguments: ["enum": new.name, "old": before.joined(separator: "\", \""), "new": after.joined(separator: "\", \""),

@@ -71,7 +71,8 @@ struct FieldCardinalityRule: CompatRule {
             let before = RuleSupport.cardinality(p.old, in: p.oldMessage, file: p.oldFile, version: pair.old)
             let after = RuleSupport.cardinality(p.new, in: p.newMessage, file: p.newFile, version: pair.new)
             guard before != after, group(before) != group(after) else { return nil }
-            let (verdicts, direction) = Self.assess(before, after, field: p.new)
+            var (verdicts, direction) = Self.assess(before, after, field: p.new)
+            if RuleSupport.jsonPairsElsewhere(p) { verdicts.json = .safe }
             return RuleSupport.fieldFinding(info.id, p, verdicts: verdicts, direction: direction, arguments: ["old": before, "new": after])
         }
     }

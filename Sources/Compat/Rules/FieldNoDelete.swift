@@ -17,9 +17,10 @@ struct FieldNoDelete: CompatRule {
             old.fields.filter { !new.hasField(number: $0.number) }.map { field in
                 let numberReserved = new.reservedRanges.contains { field.number >= $0.start && field.number < $0.end }
                 let nameReserved = new.reservedNames.contains(field.name)
+                let nameInUse = RuleSupport.readsJSONKeys(of: field, in: new)
                 return Finding(rule: info.id, symbol: old.fullName + "." + field.name, number: field.number,
                                // A strict ProtoJSON reader rejects a name it no longer has, reserved or not.
-                               verdicts: Self.verdicts(numberReserved: numberReserved, nameReserved: nameReserved),
+                               verdicts: Self.verdicts(numberReserved: numberReserved, nameReserved: nameReserved, nameInUse: nameInUse),
                                direction: .backward, location: new.span, previousLocation: field.span, file: newFile.name,
                                arguments: ["field": field.name, "message": RuleSupport.relativeName(new.fullName, package: newFile.package)])
             }
@@ -28,9 +29,9 @@ struct FieldNoDelete: CompatRule {
 
     /// A deleted field's verdicts: old data's field drops into unknown fields (safe once the number is
     /// reserved, a hazard while it may be reused); old writers still send the name, which strict ProtoJSON
-    /// readers reject (a hazard when reserved, breaking when not).
-    static func verdicts(numberReserved: Bool, nameReserved: Bool) -> Verdicts {
-        Verdicts(wire: numberReserved ? .safe : .hazard, json: nameReserved ? .hazard : .breaking, source: .breaking)
+    /// readers reject (a hazard when reserved, breaking when not), unless another field now has the name.
+    static func verdicts(numberReserved: Bool, nameReserved: Bool, nameInUse: Bool = false) -> Verdicts {
+        Verdicts(wire: numberReserved ? .safe : .hazard, json: nameInUse ? .safe : nameReserved ? .hazard : .breaking, source: .breaking)
     }
 
     func message(_ finding: Finding) -> String {

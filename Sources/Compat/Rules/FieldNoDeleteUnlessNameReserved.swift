@@ -21,7 +21,7 @@ struct FieldNoDeleteUnlessNameReserved: CompatRule {
         pair.messagePairs.flatMap { old, new, oldFile, newFile in
             old.fields.filter { field in !new.hasField(number: field.number) && !new.reservedNames.contains(field.name) }.map { field in
                 Finding(rule: info.id, symbol: old.fullName + "." + field.name, number: field.number,
-                        verdicts: Verdicts(wire: .safe, json: .breaking, source: .breaking), direction: .backward,
+                        verdicts: Verdicts(wire: .safe, json: RuleSupport.readsJSONKeys(of: field, in: new) ? .safe : .breaking, source: .breaking), direction: .backward,
                         location: new.span, previousLocation: field.span, file: newFile.name,
                         arguments: ["field": field.name, "message": old.name])
             }

@@ -24,7 +24,7 @@ struct FieldNoDeleteUnlessNumberReserved: CompatRule {
                 !new.hasField(number: field.number) && !new.reservedRanges.contains { field.number >= $0.start && field.number < $0.end }
             }.map { field in
                 Finding(rule: info.id, symbol: old.fullName + "." + field.name, number: field.number,
-                        verdicts: Verdicts(wire: .hazard, json: .breaking, source: .breaking), direction: .backward,
+                        verdicts: Verdicts(wire: .hazard, json: RuleSupport.readsJSONKeys(of: field, in: new) ? .safe : .breaking, source: .breaking), direction: .backward,
                         location: new.span, previousLocation: field.span, file: newFile.name,
                         arguments: ["field": field.name, "message": old.name])
             }

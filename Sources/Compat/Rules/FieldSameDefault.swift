@@ -57,6 +57,8 @@ struct FieldSameDefault: CompatRule {
         return a == b
     }
 
+    func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.defaults }
+
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.allFieldPairs.compactMap { p -> Finding? in
                 let o = p.old, n = p.new

@@ -18,7 +18,9 @@ struct FieldSameJSONName: CompatRule {
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.allFieldPairs.filter { $0.old.jsonName != $0.new.jsonName && $0.old.extendee == nil }.map { p in
-            RuleSupport.fieldFinding(info.id, p, verdicts: Verdicts(wire: .safe, json: .breaking, source: .safe),
+            // Both JSON names still read in both versions (each moved to another field): FIELD_SAME_NUMBER judges them.
+            RuleSupport.fieldFinding(info.id, p, verdicts: Verdicts(wire: .safe, json: RuleSupport.readsJSONKeys(of: p.old, in: p.newMessage)
+                                                                        && RuleSupport.readsJSONKeys(of: p.new, in: p.oldMessage) ? .safe : .breaking, source: .safe),
                                      direction: .both, arguments: ["old": p.old.jsonName, "new": p.new.jsonName])
         }
     }

@@ -21,7 +21,8 @@ struct FieldSameName: CompatRule {
         pair.allFieldPairs.filter { $0.old.name != $0.new.name || $0.oldSymbol != $0.symbol }.map { p in
             // Extensions are named by their full name (moving one to another scope renames it).
             let isExtension = p.new.extendee != nil
-            var finding = RuleSupport.fieldFinding(info.id, p, verdicts: .jsonAndSource,
+            // Both names still read in both versions (each moved to another number): JSON is judged by FIELD_SAME_NUMBER.
+            var finding = RuleSupport.fieldFinding(info.id, p, verdicts: RuleSupport.jsonPairsElsewhere(p) ? .sourceOnly : .jsonAndSource,
                                                    direction: .both, arguments: ["old": isExtension ? p.oldSymbol : p.old.name, "new": isExtension ? p.symbol : p.new.name])
             if isExtension { finding.arguments["extension"] = "true" }
             // camelCase JSON never sees the rename (`ChannelAnalysis`): only proto-name JSON does.
@@ -33,7 +34,7 @@ struct FieldSameName: CompatRule {
     /// Proto-name JSON sees every rename; camelCase JSON none where the json_name stayed.
     func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict {
         switch channel.jsonNames {
-        case .proto: .breaking
+        case .proto: finding.verdicts.json
         case .camel where finding.arguments["json_name_kept"] != nil: .safe
         default: finding.verdicts.json
         }

@@ -64,7 +64,9 @@ struct FieldTypeRule: CompatRule {
             if n.type == .message, pair.new.features.features(of: n, in: p.newMessage, file: p.newFile).messageEncoding == "DELIMITED" { n.type = .group }
             guard o.type != n.type || o.typeName != n.typeName, bufFlags(o, n, pair: pair) else { return nil }
             let change = TypeChange.assess(o, n, pair: pair)
-            var finding = RuleSupport.fieldFinding(info.id, p, verdicts: change.verdicts, direction: change.direction,
+            var verdicts = change.verdicts
+            if RuleSupport.jsonPairsElsewhere(p) { verdicts.json = .safe }
+            var finding = RuleSupport.fieldFinding(info.id, p, verdicts: verdicts, direction: change.direction,
                                                    arguments: ["old": RuleSupport.typeDescription(o), "new": RuleSupport.typeDescription(n)])
             if let detail = change.detail { finding.arguments["detail"] = detail }
             return finding

@@ -18,6 +18,8 @@ struct FileSamePackage: CompatRule {
                         verdicts: .breakingEverywhere),
         ])
 
+    func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.names }
+
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.changedNewFiles.compactMap { file in
             guard let old = pair.old.files[file.name], old.package != file.package else { return nil }

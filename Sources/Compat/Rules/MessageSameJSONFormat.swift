@@ -13,6 +13,8 @@ struct MessageSameJSONFormat: CompatRule {
                         after: "edition = \"2023\"; message M { option features.json_format = LEGACY_BEST_EFFORT; int32 a = 1; }", findings: 1),
         ])
 
+    func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.jsonFormat }
+
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.messagePairs.compactMap { old, new, oldFile, newFile in
             let before = pair.old.features.features(of: old, in: oldFile).jsonFormat ?? "ALLOW"

@@ -12,6 +12,8 @@ struct MessageSameMessageSetWireFormat: CompatRule {
                                after: "syntax = \"proto2\"; message M { option message_set_wire_format = true; extensions 4 to max; }", findings: 1,
                                verdicts: .breakingEverywhere)])
 
+    func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.messageSet }
+
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.messagePairs.compactMap { old, new, _, newFile in
             let before = old.options.isTrue("message_set_wire_format"), after = new.options.isTrue("message_set_wire_format")

@@ -26,6 +26,10 @@ struct PackageElementNoDelete: CompatRule {
             bufCategories: [.PACKAGE], examples: base.info.examples), noun: base.noun, elements: base.elements, verdicts: base.verdicts)
     }
 
+    func noWitnessReason(_ finding: Finding) -> String? {
+        noun == "service" ? WitnessReasons.calls : noun == "extension" ? WitnessReasons.deletedExtension : nil
+    }
+
     func check(_ pair: SchemaPair) -> [Finding] {
         guard !pair.changedOldFiles.isEmpty else { return [] }
         let now = pair.new.allElements(noun, elements)

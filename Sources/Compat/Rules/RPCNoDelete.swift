@@ -11,6 +11,8 @@ struct RPCNoDelete: CompatRule {
                                after: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }", findings: 1,
                                verdicts: .breakingEverywhere)])
 
+    func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.calls }
+
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.servicePairs.flatMap { old, new, _, newFile in
             old.methods.filter { m in !new.methods.contains { $0.name == m.name } }.map { method in

@@ -19,6 +19,8 @@ struct RPCSameIdempotencyLevel: CompatRule {
         return "IDEMPOTENCY_UNKNOWN"
     }
 
+    func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.calls }
+
     func check(_ pair: SchemaPair) -> [Finding] {
         MethodPairs.all(pair).compactMap { o, n, service, file in
             let before = Self.level(o), after = Self.level(n)

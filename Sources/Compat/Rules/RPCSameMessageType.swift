@@ -29,6 +29,8 @@ struct RPCSameMessageType: CompatRule {
                         after: "syntax = \"proto3\"; message A { int32 x = 1; } message B { string y = 1; } service S { rpc M(A) returns (B); }", findings: 1),
         ]), side: "response", type: { $0.outputType })
 
+    func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.calls }
+
     func check(_ pair: SchemaPair) -> [Finding] {
         MethodPairs.all(pair).compactMap { o, n, service, file in
             guard type(o) != type(n) else { return nil }

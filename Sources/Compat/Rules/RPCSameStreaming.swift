@@ -28,6 +28,8 @@ struct RPCSameStreaming: CompatRule {
                         after: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }", findings: 1),
         ]), side: "server", streaming: { $0.serverStreaming })
 
+    func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.calls }
+
     func check(_ pair: SchemaPair) -> [Finding] {
         MethodPairs.all(pair).compactMap { o, n, service, file in
             guard streaming(o) != streaming(n) else { return nil }

@@ -14,6 +14,8 @@ struct ReservedEnumNoDelete: CompatRule {
                         after: "syntax = \"proto3\"; enum E { A = 0; }", findings: 1),
         ])
 
+    func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.reuse }
+
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.enumPairs.flatMap { old, new, _, newFile in
             ReservedRanges.removed(old.reservedRanges, new.reservedRanges, inclusiveEnd: true, max: Int32.max).map { range in

@@ -15,6 +15,8 @@ struct ReservedMessageNoDelete: CompatRule {
                         verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe)),
         ])
 
+    func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.reuse }
+
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.messagePairs.flatMap { old, new, _, newFile in
             ReservedRanges.removed(old.reservedRanges, new.reservedRanges, inclusiveEnd: false, max: 536_870_912).map { range in

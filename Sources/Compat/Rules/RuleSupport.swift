@@ -2,6 +2,23 @@ import ProtoModel
 
 /// Pieces several rules share: how buf names cardinalities and field kinds, and finding builders.
 enum RuleSupport {
+    /// Whether a ProtoJSON reader of `message` takes both keys a writer may use for `field` (its name
+    /// and its JSON name), through any field of `message`: a name that moved to another number is still
+    /// read by name (FIELD_SAME_NUMBER judges the moved field's JSON).
+    /// Whether ProtoJSON pairs this number's two fields with other fields: the field was renamed and
+    /// each name is still read in the other version (names swapped or moved). JSON then judges those
+    /// pairs by name (FIELD_SAME_NUMBER), not this one.
+    static func jsonPairsElsewhere(_ pair: SchemaPair.FieldPair) -> Bool {
+        pair.old.name != pair.new.name && pair.new.extendee == nil && readsJSONKeys(of: pair.old, in: pair.newMessage)
+            && readsJSONKeys(of: pair.new, in: pair.oldMessage)
+    }
+
+    static func readsJSONKeys(of field: Field, in message: Message?) -> Bool {
+        guard let message else { return false }
+        func reads(_ key: String) -> Bool { message.fields.contains { $0.name == key || $0.jsonName == key } }
+        return reads(field.name) && reads(field.jsonName)
+    }
+
     /// buf's cardinality names: `optional with implicit presence`, `optional with explicit presence`,
     /// `required`, `repeated`, `map`.
     static func cardinality(_ field: Field, in message: Message?, file: ProtoFile, version: SchemaPair.Version) -> String {

@@ -1,0 +1,75 @@
+import ProtoModel
+
+/// What an encoder or decoder needs to know about one schema version: its types by full name, and
+/// for each field how it is encoded (packed, delimited), whether it tracks presence, whether its
+/// strings are checked for UTF-8 and whether its enum is closed, resolved through the editions features.
+public struct MessageCatalog: Sendable {
+    public let index: SchemaIndex
+    let features: FeatureResolver
+    let files: [String: ProtoFile]
+
+    public init(schema: Schema) {
+        let index = SchemaIndex(schema)
+        self.init(index: index, features: FeatureResolver(schema: schema).precomputing(schema),
+                  files: Dictionary(schema.files.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    public init(index: SchemaIndex, features: FeatureResolver, files: [String: ProtoFile]) {
+        self.index = index
+        self.features = features
+        self.files = files
+    }
+
+    public func message(_ fullName: String) -> Message? { index.messages[fullName] }
+    public func enumType(_ fullName: String) -> EnumType? { index.enums[fullName] }
+
+    func file(of fullName: String) -> ProtoFile? { index.fileOf[fullName].flatMap { files[$0] } }
+
+    /// How `field` of `message` is written and read.
+    public func facts(of field: Field, in message: Message) -> FieldFacts {
+        guard let file = file(of: message.fullName) else { return FieldFacts(field: field) }
+        let resolved = features.features(of: field, in: message, file: file)
+        var facts = FieldFacts(field: field)
+        facts.isPacked = field.label == .repeated && field.type.isPackable && resolved.repeatedFieldEncoding == "PACKED"
+        facts.hasPresence = features.hasPresence(field, in: message, file: file)
+        facts.validatesUTF8 = field.type == .string && resolved.utf8Validation == "VERIFY"
+        facts.isDelimited = field.type == .group || (field.type == .message && resolved.messageEncoding == "DELIMITED")
+        if field.type == .message || field.type == .group, let name = field.typeName, let entry = self.message(name), entry.isMapEntry {
+            facts.mapEntry = entry
+        }
+        if field.type == .enum, let name = field.typeName, let type = enumType(name), let enumFile = self.file(of: name) {
+            facts.isClosedEnum = features.features(of: type, in: enumFile).enumType == "CLOSED"
+            facts.enumNumbers = Set(type.values.map(\.number))
+        }
+        return facts
+    }
+
+    /// The real oneof a field belongs to (nil for a proto3 `optional` field's synthetic one).
+    public func oneof(of field: Field, in message: Message) -> Int32? {
+        field.proto3Optional ? nil : field.oneofIndex
+    }
+}
+
+/// How one field is encoded and checked.
+public struct FieldFacts: Sendable {
+    public let field: Field
+    /// Repeated numbers written as one length-delimited run.
+    public var isPacked = false
+    /// Set-to-default is told apart from unset (so a default value is still written).
+    public var hasPresence = true
+    /// Strings must be valid UTF-8 (proto3 and editions' `utf8_validation = VERIFY`).
+    public var validatesUTF8 = false
+    /// A group, or a message field with `message_encoding = DELIMITED`: start and end tags, no length.
+    public var isDelimited = false
+    /// The map entry type, when the field is a map.
+    public var mapEntry: Message?
+    /// A closed enum: numbers it does not list go to the unknown fields.
+    public var isClosedEnum = false
+    /// The numbers the field's enum lists.
+    public var enumNumbers: Set<Int32> = []
+
+    init(field: Field) { self.field = field }
+
+    /// The wire type the field's values are written with (a packed run aside).
+    public var wireType: Int { isDelimited ? 3 : field.type.wireType }
+}
