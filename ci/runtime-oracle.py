@@ -344,7 +344,11 @@ def write_report(results, args, elapsed):
             continue
         key = "LiveKit history (%s)" % r["kind"].split("-")[1] if r["kind"] != "mutation" else (
             "scalar type sweep (210 pairs)" if r["mutation"].startswith("scalar_type:") and r["mutation"].count(":") == 2 else r["mutation"])
-        row = rows.setdefault(key, [0, 0, 0, 0, 0, 0])
+        row = rows.setdefault(key, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+        row[6] += r["witnesses"]
+        row[7] += len(r["witness_mismatches"])
+        row[8] += len(r["no_witness_stated"])
+        row[9] += len(r["no_witness_unfound"])
         row[0] += 1
         row[1] += r["messages"]
         row[2] += r["findings"]
@@ -364,10 +368,16 @@ def write_report(results, args, elapsed):
         "*unconfirmed* finding is breaking on the wire or in JSON and touched by no effect (`docs/divergences-from-buf.md`",
         "says why some rules cannot be shown by a single decode).",
         "",
-        "| pairs of | pairs | messages | findings | effects | false negatives | unconfirmed |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "The same run replays every *witness* (`check --explain`: the message protocompat itself finds to show a",
+        "finding) with the runtime: the writer's runtime must print the sent JSON and write the claimed bytes, the",
+        "reader's must read exactly the claimed JSON and unknown fields, or refuse the message. A wire- or",
+        "JSON-breaking finding without a witness either has a reason its rule states (an RPC contract, names, a",
+        "number kept free) or counts as *not found*.",
+        "",
+        "| pairs of | pairs | messages | findings | effects | false negatives | unconfirmed | witnesses | witness mismatches | breaking, no witness: reason stated | breaking, no witness: not found |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    total = [0] * 6
+    total = [0] * 10
     for key, row in rows.items():
         lines.append("| %s | %s |" % (key, " | ".join("{:,}".format(v) for v in row)))
         total = [a + b for a, b in zip(total, row)]

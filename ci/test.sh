@@ -29,6 +29,14 @@ python3 ci/buf-conformance.py --bin "$(bash ci/release-build.sh)"
 echo "== verdicts against the protobuf runtime: a seeded slice of ci/runtime-oracle.py (0 false negatives)"
 bin="$(bash ci/release-build.sh)"
 python3 ci/runtime-oracle.py --bin "$bin" --seed "${PROTOCOMPAT_ORACLE_SEED:-1}" --pairs "${PROTOCOMPAT_ORACLE_PAIRS:-120}" | tail -n 40
+echo "== witnesses replayed by the protobuf runtime: the golden files, LiveKit's newest pair and the pair report"
+python3 ci/replay-witnesses.py Tests/ReportsTests/Golden/check.explain.json --old schemas/examples/v1 --new schemas/examples/v2
+python3 ci/replay-witnesses.py Tests/ReportsTests/Golden/pair.explain.json --old schemas/examples/v1 --new schemas/examples/v2
+python3 ci/replay-witnesses.py reports/livekit/check-latest.json --old livekit-protocol==1.1.28 --new livekit-protocol==1.1.29
+replayed=$(mktemp -d)
+"$bin" pair livekit-protocol==1.0.7 v1.50.4 --preset livekit --explain --format json -o "$replayed/pair.json" || [ $? -eq 1 ]
+python3 ci/replay-witnesses.py "$replayed/pair.json" --old livekit-protocol==1.0.7 --new livekit-protocol==1.1.21
+rm -rf "$replayed"
 echo "== the oracle can fail: with protocompat's findings thrown away it must report false negatives"
 set +e
 blind=$(python3 ci/runtime-oracle.py --bin "$bin" --seed 2 --pairs 12 --blind | tail -n 1)

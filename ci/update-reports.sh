@@ -2,7 +2,7 @@
 # Regenerates reports/ from the schemas the project ships: the changelog of every livekit-protocol
 # release, the compatibility matrix (Markdown for the last 20 releases, SVG for all, PNG when
 # rsvg-convert is installed), the client x server matrix per channel of the LiveKit preset (same
-# split), one `pair` answer, and the check report of the newest pair in each format. Deterministic: the same schemas
+# split), one `pair` answer and the check report of the newest pair in each format, both with witnesses (`--explain`). Deterministic: the same schemas
 # give the same bytes. With --check, writes to a temporary folder and fails if reports/ differs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +19,7 @@ mkdir -p "$out"
   --title "livekit-protocol: client x server per channel, the last 20 releases" -o "$out/CHANNELS.md"
 "$bin" matrix --versions schemas/livekit --preset livekit --by-channel --format svg \
   --title "livekit-protocol" -o "$out/channels.svg"
-"$bin" pair livekit-protocol==1.0.7 v1.50.4 --preset livekit --format markdown -o "$out/pair-1.0.7-v1.50.4.md" || [ $? -eq 1 ]
+"$bin" pair livekit-protocol==1.0.7 v1.50.4 --preset livekit --explain --format markdown -o "$out/pair-1.0.7-v1.50.4.md" || [ $? -eq 1 ]
 # The PNG is for people (and the issue note); it is not compared, fonts differ between machines.
 if [ "${1:-}" != "--check" ] && command -v rsvg-convert >/dev/null; then
   rsvg-convert -w 1400 "$out/matrix.svg" -o "$out/matrix.png"
@@ -28,7 +28,7 @@ fi
 newest=$(ls schemas/livekit/livekit-protocol-*.yaml | sort -V | tail -n 2)
 for format in text json yaml markdown sarif github; do
   case $format in text) ext=txt;; markdown) ext=md;; github) ext=github.txt;; *) ext=$format;; esac
-  "$bin" check --format "$format" $newest -o "$out/check-latest.$ext" || [ $? -eq 1 ]
+  "$bin" check --explain --format "$format" $newest -o "$out/check-latest.$ext" || [ $? -eq 1 ]
 done
 if [ "${1:-}" = "--check" ]; then
   if diff -r -x "*.png" "$out" reports/livekit >/dev/null; then echo "reports/livekit is current"; else

@@ -34,6 +34,31 @@ struct ReporterGoldenTests {
         try compare(rendered, file)
     }
 
+    /// `--explain`: every format shows the witnesses (and the reasons where none can exist).
+    @Test(arguments: cases)
+    func explainedReporterMatchesGolden(format: ReportFormat, file: String) throws {
+        var options = CheckOptions(level: .source)
+        options.explains = true
+        let result = try Self.result(options)
+        #expect(result.findings.contains { $0.witness?.isShown == true } && result.findings.contains { $0.witness?.isShown == false })
+        try compare(try format.reporter().render(result), file.replacingOccurrences(of: "check.", with: "check.explain."))
+    }
+
+    @Test func explainedPairAndChangelogMatchGolden() throws {
+        let config = try Self.roles()
+        var options = CheckOptions(channels: config.channels)
+        options.explains = true
+        let pair = SchemaPair(old: try Self.schema("v1"), new: try Self.schema("v2"))
+        let result = Checker.check(pair, oldSide: .init(label: "v1", source: "schemas/examples/v1"), newSide: .init(label: "v2", source: "schemas/examples/v2"),
+                                   options: options)
+        var analysis = PairAnalysis(result)
+        analysis.explain(pair)
+        try compare(try PairReport.render(analysis, format: .text), "pair.explain.txt")
+        try compare(try PairReport.render(analysis, format: .json), "pair.explain.json")
+        let step = Changelog.step(result, old: try Self.schema("v1"), new: try Self.schema("v2"))
+        try compare(Changelog(steps: [step]).markdown(title: "Example changelog"), "changelog.explain.md")
+    }
+
     @Test func bufModeMatchesGolden() throws {
         let rendered = try ReportFormat.json.reporter().render(try Self.result(CheckOptions(rules: .buf(.WIRE_JSON))))
         try compare(rendered, "check.buf-wire-json.json")
