@@ -26,15 +26,7 @@ public struct DecodeFailure: Error, Sendable, Hashable {
 public enum BinaryDecoding {
     public static func decode(_ bytes: [UInt8], as typeName: String, catalog: MessageCatalog) -> Result<DynamicMessage, DecodeFailure> {
         var reader = ByteReader(bytes: bytes[...])
-        do {
-            let message = try readMessage(&reader, typeName: typeName, catalog: catalog, endGroup: nil, top: true)
-            if let missing = RequiredFields.firstMissing(in: message, catalog: catalog) { return .failure(missing) }
-            return .success(message)
-        } catch let failure as DecodeFailure {
-            return .failure(failure)
-        } catch {
-            return .failure(DecodeFailure(reason: "\(error)", field: nil))
-        }
+        return RequiredFields.checked(catalog) { try readMessage(&reader, typeName: typeName, catalog: catalog, endGroup: nil, top: true) }
     }
 
     static func readMessage(_ reader: inout ByteReader, typeName: String, catalog: MessageCatalog, endGroup: Int32?, top: Bool) throws -> DynamicMessage {

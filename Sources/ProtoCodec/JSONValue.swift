@@ -1,4 +1,5 @@
 import Foundation
+import ProtoModel
 
 /// A JSON document as a tree whose objects keep their key order, so that a message's JSON form reads
 /// in field-number order; numbers keep their text.
@@ -62,23 +63,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
-    static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
-    }
+    static func quote(_ text: String, into out: inout String) { out += JSONText.quoted(text) }
 }
 
 /// Base64 as ProtoJSON writes bytes (standard alphabet, padded) and reads them (either alphabet, padding optional).

@@ -6,15 +6,7 @@ import ProtoModel
 /// or strings, booleans only as `true` and `false`, null leaves a field unset.
 public enum ProtoJSONDecoding {
     public static func decode(_ json: JSONValue, as typeName: String, catalog: MessageCatalog) -> Result<DynamicMessage, DecodeFailure> {
-        do {
-            let message = try readMessage(json, typeName: typeName, catalog: catalog, top: true)
-            if let missing = RequiredFields.firstMissing(in: message, catalog: catalog) { return .failure(missing) }
-            return .success(message)
-        } catch let failure as DecodeFailure {
-            return .failure(failure)
-        } catch {
-            return .failure(DecodeFailure(reason: "\(error)", field: nil))
-        }
+        RequiredFields.checked(catalog) { try readMessage(json, typeName: typeName, catalog: catalog, top: true) }
     }
 
     static func readMessage(_ json: JSONValue, typeName: String, catalog: MessageCatalog, top: Bool) throws -> DynamicMessage {

@@ -96,9 +96,10 @@ public enum ProtoJSONEncoding {
     }
 }
 
-/// The zero value of a field's type, as a map entry without a key or value holds it.
-enum ProtoValueDefaults {
-    static func zero(of field: Field) -> ProtoValue {
+/// The zero value of a field's type: what a map entry without a key or value holds, and what an
+/// implicit-presence field reads as when absent.
+public enum ProtoValueDefaults {
+    public static func zero(of field: Field) -> ProtoValue {
         switch field.type {
         case .int32, .int64, .sint32, .sint64, .sfixed32, .sfixed64, .enum: .int(0)
         case .uint32, .uint64, .fixed32, .fixed64: .uint(0)

@@ -3,6 +3,19 @@ import ProtoModel
 /// proto2's required fields: a message without one is refused by the C++ and Java parsers (Python's
 /// parser takes it and reports it uninitialized), so a witness counts it as a refusal.
 enum RequiredFields {
+    /// A reader's outcome: the message `read` returns, refused when a required field is missing.
+    static func checked(_ catalog: MessageCatalog, _ read: () throws -> DynamicMessage) -> Result<DynamicMessage, DecodeFailure> {
+        do {
+            let message = try read()
+            if let missing = firstMissing(in: message, catalog: catalog) { return .failure(missing) }
+            return .success(message)
+        } catch let failure as DecodeFailure {
+            return .failure(failure)
+        } catch {
+            return .failure(DecodeFailure(reason: "\(error)", field: nil))
+        }
+    }
+
     /// The first required field missing in `message` or in a message set inside it, blamed on the
     /// top-level field that holds it.
     static func firstMissing(in message: DynamicMessage, catalog: MessageCatalog, blame: Int32? = nil) -> DecodeFailure? {

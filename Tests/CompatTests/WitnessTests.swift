@@ -26,40 +26,48 @@ struct WitnessTests {
         return witness
     }
 
-    @Test func zigzagShowsAnOrdinaryNumberReadWithTheOtherSign() throws {
-        let result = try explained("syntax = \"proto3\"; message M { sint64 delta = 1; }", "syntax = \"proto3\"; message M { int64 delta = 1; }")
-        let shown = try witness(result, "FIELD_SAME_TYPE")
-        #expect(shown.encoding == .binary && shown.writer == .new && shown.reader == .old)
-        #expect(shown.sent == #"{"delta":"1"}"# && shown.bytes == "08 01" && shown.received == #"{"delta":"-1"}"#)
+    /// One kind of break, and the witness it must be shown with.
+    struct Case: Sendable, CustomTestStringConvertible {
+        let name: String
+        let old: String
+        let new: String
+        let rule: String
+        let writer: Witness.Side
+        let encoding: Witness.Encoding
+        let sent: String
+        let bytes: String?
+        let outcome: String
+        var testDescription: String { name }
     }
 
-    @Test func truncationShowsAValueBeyond32Bits() throws {
-        let result = try explained("syntax = \"proto3\"; message M { int64 n = 1; }", "syntax = \"proto3\"; message M { int32 n = 1; }")
-        let shown = try witness(result, "FIELD_SAME_TYPE")
-        #expect(shown.writer == .old && shown.sent == #"{"n":"4294967297"}"# && shown.received == #"{"n":1}"#)
-    }
+    static let cases: [Case] = [
+        // Zigzag: an ordinary number reads with the other sign.
+        Case(name: "zigzag", old: "message M { sint64 delta = 1; }", new: "message M { int64 delta = 1; }", rule: "FIELD_SAME_TYPE",
+             writer: .new, encoding: .binary, sent: #"{"delta":"1"}"#, bytes: "08 01", outcome: #"{"delta":"-1"}"#),
+        // Truncation: a value beyond 32 bits.
+        Case(name: "truncation", old: "message M { int64 n = 1; }", new: "message M { int32 n = 1; }", rule: "FIELD_SAME_TYPE",
+             writer: .old, encoding: .binary, sent: #"{"n":"4294967297"}"#, bytes: "08 81 80 80 80 10", outcome: #"{"n":1}"#),
+        // A new oneof keeps only the last of two fields sent together.
+        Case(name: "oneof", old: "message M { int32 a = 1; int32 b = 2; }", new: "message M { oneof choice { int32 a = 1; int32 b = 2; } }",
+             rule: "FIELD_SAME_ONEOF", writer: .old, encoding: .binary, sent: #"{"a":1,"b":1}"#, bytes: "08 01 10 01", outcome: #"{"b":1}"#),
+        // A renumbered field's value arrives under the other field's name.
+        Case(name: "renumbering", old: "message M { string a = 1; string b = 2; }", new: "message M { string a = 2; string b = 1; }",
+             rule: "FIELD_SAME_NUMBER", writer: .new, encoding: .binary, sent: #"{"a":"a"}"#, bytes: "12 01 61", outcome: #"{"b":"a"}"#),
+        // An open enum's reader keeps a number it does not list (the wire hazard comes before JSON's).
+        Case(name: "enum value", old: "message M { E e = 1; } enum E { Z = 0; }", new: "message M { E e = 1; } enum E { Z = 0; PAUSED = 1; }",
+             rule: "ENUM_VALUE_ADDED", writer: .new, encoding: .binary, sent: #"{"e":"PAUSED"}"#, bytes: "08 01", outcome: #"{"e":1}"#),
+        // A strict ProtoJSON reader refuses a name it does not have.
+        Case(name: "rename", old: "message M { string title = 1; }", new: "message M { string name = 1; }", rule: "FIELD_SAME_NAME",
+             writer: .new, encoding: .json, sent: #"{"name":"a"}"#, bytes: nil, outcome: #"error: message type M has no field named "name""#),
+    ]
 
-    @Test func oneofKeepsOnlyTheLastOfTwoFields() throws {
-        let result = try explained("syntax = \"proto3\"; message M { int32 a = 1; int32 b = 2; }",
-                                   "syntax = \"proto3\"; message M { oneof choice { int32 a = 1; int32 b = 2; } }")
-        let shown = try witness(result, "FIELD_SAME_ONEOF")
-        #expect(shown.writer == .old && shown.sent == #"{"a":1,"b":1}"# && shown.received == #"{"b":1}"#)
-    }
-
-    @Test func renumberedFieldArrivesUnderAnotherName() throws {
-        let result = try explained("syntax = \"proto3\"; message M { string a = 1; string b = 2; }",
-                                   "syntax = \"proto3\"; message M { string a = 2; string b = 1; }")
-        let shown = try witness(result, "FIELD_SAME_NUMBER")
-        #expect(shown.encoding == .binary && shown.sent == #"{"a":"a"}"#)
-        #expect(shown.received == #"{"b":"a"}"#)
-    }
-
-    @Test func strictJSONReaderRefusesANewEnumName() throws {
-        let result = try explained("syntax = \"proto3\"; message M { E e = 1; } enum E { Z = 0; }",
-                                   "syntax = \"proto3\"; message M { E e = 1; } enum E { Z = 0; PAUSED = 1; }")
-        let shown = try witness(result, "ENUM_VALUE_ADDED")
-        // The binary reader keeps the number (an open enum); shown first, as the wire hazard.
-        #expect(shown.encoding == .binary && shown.sent == #"{"e":"PAUSED"}"# && shown.received == #"{"e":1}"#)
+    @Test(arguments: cases)
+    func eachKindOfBreakHasItsWitness(_ kind: Case) throws {
+        let result = try explained("syntax = \"proto3\"; " + kind.old, "syntax = \"proto3\"; " + kind.new)
+        let shown = try witness(result, kind.rule)
+        #expect(shown.writer == kind.writer && shown.reader != kind.writer && shown.encoding == kind.encoding)
+        #expect(shown.sent == kind.sent && shown.bytes == kind.bytes)
+        #expect((shown.received ?? "error: " + (shown.error ?? "")) == kind.outcome)
     }
 
     @Test func aNewRequiredFieldRefusesTheOldEmptyMessage() throws {

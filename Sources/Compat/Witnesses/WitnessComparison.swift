@@ -41,21 +41,8 @@ enum WitnessComparison {
 
     /// An implicit-presence field reads as its zero value when absent.
     static func filled(_ value: ProtoValue?, facts: FieldFacts) -> ProtoValue? {
-        if value == nil, !facts.hasPresence, facts.field.label != .repeated { return zero(facts.field) }
+        if value == nil, !facts.hasPresence, facts.field.label != .repeated { return ProtoValueDefaults.zero(of: facts.field) }
         return value
-    }
-
-    static func zero(_ field: Field) -> ProtoValue {
-        switch field.type {
-        case .int32, .int64, .sint32, .sint64, .sfixed32, .sfixed64, .enum: .int(0)
-        case .uint32, .uint64, .fixed32, .fixed64: .uint(0)
-        case .bool: .bool(false)
-        case .float: .float(0)
-        case .double: .double(0)
-        case .string: .string("")
-        case .bytes: .bytes([])
-        case .message, .group: .message(DynamicMessage(typeName: field.typeName ?? ""))
-        }
     }
 
     static func same(_ a: ProtoValue?, _ af: FieldFacts, _ writer: MessageCatalog, _ b: ProtoValue?, _ bf: FieldFacts, _ reader: MessageCatalog, view: View,
