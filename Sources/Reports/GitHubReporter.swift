@@ -7,7 +7,7 @@ public struct GitHubReporter: CheckReporter {
 
     public func render(_ result: CheckResult) throws -> String {
         result.findings.map { finding in
-            let command = result.breaks(finding) ? "error" : result.kind(of: finding) == .hazard ? "warning" : "notice"
+            let command = Severity(result, finding).github
             var properties: [String] = []
             let path = finding.location?.file ?? finding.file
             if !path.isEmpty { properties.append("file=" + Self.escapeProperty(path)) }

@@ -23,7 +23,7 @@ enum ReportDocument {
 
     /// `error` when the finding fails the gate, `warning` for hazards, `info` otherwise.
     static func severity(_ result: CheckResult, _ finding: Finding) -> String {
-        result.breaks(finding) ? "error" : result.kind(of: finding) == .hazard ? "warning" : "info"
+        Severity(result, finding).document
     }
 
     static func finding(_ result: CheckResult, _ finding: Finding) -> ReportTree {

@@ -21,7 +21,7 @@ public struct SARIFReporter: CheckReporter {
             ])
         }
         let results: [ReportTree] = result.findings.map { finding in
-            let level = result.breaks(finding) ? "error" : result.kind(of: finding) == .hazard ? "warning" : "note"
+            let level = Severity(result, finding).sarif
             var fields: [(String, ReportTree)] = [
                 ("ruleId", .string(finding.rule)),
                 ("ruleIndex", .int(ids.firstIndex(of: finding.rule) ?? 0)),

@@ -13,8 +13,7 @@ public struct TextReporter: CheckReporter {
             let kind = result.kind(of: finding)
             var tag = "[\(kind.rawValue), \(finding.direction.rawValue)]"
             if color {
-                let code = result.breaks(finding) ? "31" : kind == .hazard ? "33" : "32"
-                tag = "\u{1B}[\(code)m\(tag)\u{1B}[0m"
+                tag = "\u{1B}[\(Severity(result, finding).ansiColor)m\(tag)\u{1B}[0m"
             }
             var line = "\(location): \(finding.rule): \(Checker.message(finding)) \(tag)\n"
             // With configured roles, each finding says which channels it reaches (or that none does).
