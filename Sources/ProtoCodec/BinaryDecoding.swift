@@ -41,7 +41,7 @@ public enum BinaryDecoding {
                 guard number == endGroup else { throw DecodeFailure(reason: "unexpected end of group \(number)", field: blame) }
                 return message
             }
-            guard let type, let field = type.fields.first(where: { $0.number == number }) else {
+            guard let type, let field = catalog.field(number, in: type) else {
                 message.unknown.append(UnknownField(number: number, wireType: wireType, payload: try reader.raw(wireType: wireType, number: number, field: blame)))
                 continue
             }

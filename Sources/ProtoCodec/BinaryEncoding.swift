@@ -13,7 +13,7 @@ public enum BinaryEncoding {
     static func write(_ message: DynamicMessage, catalog: MessageCatalog, into out: inout [UInt8]) {
         guard let type = catalog.message(message.typeName) else { return }
         for entry in message.fields {
-            guard let field = type.fields.first(where: { $0.number == entry.number }) else { continue }
+            guard let field = catalog.field(entry.number, in: type) else { continue }
             let facts = catalog.facts(of: field, in: type)
             switch entry.value {
             case .list(let elements):

@@ -25,13 +25,37 @@ public struct MessageCatalog: Sendable {
 
     func file(of fullName: String) -> ProtoFile? { index.fileOf[fullName].flatMap { files[$0] } }
 
+    /// The field with `number` of `type`: its own, or an extension of it this schema declares.
+    public func field(_ number: Int32, in type: Message) -> Field? {
+        type.fields.first { $0.number == number } ?? index.extensionsByExtendee[type.fullName]?[number]?.field
+    }
+
+    /// An extension's full name (`pkg.ext`, or `pkg.Scope.ext`), as ProtoJSON writes it in brackets.
+    public func extensionName(_ number: Int32, of typeName: String) -> String? {
+        index.extensionsByExtendee[typeName]?[number]?.name
+    }
+
+    /// The extension of `typeName` with this full name.
+    public func extensionNamed(_ fullName: String, of typeName: String) -> Field? {
+        index.extensionsByExtendee[typeName]?.values.first { $0.name == fullName }?.field
+    }
+
+    /// The key ProtoJSON writes for a field: its JSON name, its name (`protoNames`), or an extension's `[full.name]`.
+    public func jsonKey(_ field: Field, in type: Message, protoNames: Bool = false) -> String {
+        if field.extendee != nil, let name = extensionName(field.number, of: type.fullName) { return "[" + name + "]" }
+        return protoNames ? field.name : field.jsonName
+    }
+
     /// How `field` of `message` is written and read.
     public func facts(of field: Field, in message: Message) -> FieldFacts {
-        guard let file = file(of: message.fullName) else { return FieldFacts(field: field) }
-        let resolved = features.features(of: field, in: message, file: file)
+        // An extension's features come from its own file and scope, not the extended message's.
+        let isExtension = field.extendee != nil
+        let home = isExtension ? extensionName(field.number, of: message.fullName).flatMap { file(of: $0) } : file(of: message.fullName)
+        guard let file = home else { return FieldFacts(field: field) }
+        let resolved = features.features(of: field, in: isExtension ? nil : message, file: file)
         var facts = FieldFacts(field: field)
         facts.isPacked = field.label == .repeated && field.type.isPackable && resolved.repeatedFieldEncoding == "PACKED"
-        facts.hasPresence = features.hasPresence(field, in: message, file: file)
+        facts.hasPresence = features.hasPresence(field, in: isExtension ? nil : message, file: file)
         facts.validatesUTF8 = field.type == .string && resolved.utf8Validation == "VERIFY"
         facts.isDelimited = field.type == .group || (field.type == .message && resolved.messageEncoding == "DELIMITED")
         if field.type == .message || field.type == .group, let name = field.typeName, let entry = self.message(name), entry.isMapEntry {

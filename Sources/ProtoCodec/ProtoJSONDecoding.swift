@@ -22,7 +22,9 @@ public enum ProtoJSONDecoding {
         }
         var seen: Set<String> = [], oneofsSeen: Set<Int32> = []
         for member in members {
-            guard let field = type.fields.first(where: { $0.jsonName == member.key }) ?? type.fields.first(where: { $0.name == member.key }) else {
+            let extensionName = member.key.hasPrefix("[") && member.key.hasSuffix("]") ? String(member.key.dropFirst().dropLast()) : nil
+            guard let field = extensionName.map({ catalog.extensionNamed($0, of: typeName) })
+                    ?? type.fields.first(where: { $0.jsonName == member.key }) ?? type.fields.first(where: { $0.name == member.key }) else {
                 throw DecodeFailure(reason: "message type \(typeName) has no field named \"\(member.key)\"", field: nil, key: top ? member.key : nil)
             }
             let blame = top ? field.number : nil

@@ -15,10 +15,10 @@ public enum ProtoJSONEncoding {
     public static func encode(_ message: DynamicMessage, catalog: MessageCatalog, protoNames: Bool = false) throws -> JSONValue {
         guard let type = catalog.message(message.typeName) else { throw Unsupported(reason: "unknown type \(message.typeName)") }
         if WellKnownJSON.hasSpecialForm(type.fullName) { return try WellKnownJSON.encode(message, type: type, catalog: catalog) }
-        func key(_ field: Field) -> String { protoNames ? field.name : field.jsonName }
+        func key(_ field: Field) -> String { catalog.jsonKey(field, in: type, protoNames: protoNames) }
         var members: [(key: String, value: JSONValue)] = []
         for entry in message.fields {
-            guard let field = type.fields.first(where: { $0.number == entry.number }) else { continue }
+            guard let field = catalog.field(entry.number, in: type) else { continue }
             let facts = catalog.facts(of: field, in: type)
             if case .list(let elements) = entry.value {
                 if elements.isEmpty { continue }

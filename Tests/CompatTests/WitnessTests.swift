@@ -77,6 +77,14 @@ struct WitnessTests {
         #expect(shown.writer == .old && shown.sent == "{}" && shown.error == "missing required field M.a")
     }
 
+    @Test func aRenumberedExtensionIsSentOnTheMessageItExtends() throws {
+        let old = "syntax = \"proto2\"; package p; message Host { extensions 100 to 200; } extend Host { optional int32 ext = 100; }"
+        let result = try explained(old, old.replacingOccurrences(of: "ext = 100", with: "ext = 101"))
+        let shown = try witness(result, "EXTENSION_SAME_NUMBER")
+        #expect(shown.type == "p.Host" && shown.sent == #"{"[p.ext]":1}"# && shown.bytes == "a8 06 01")
+        #expect(shown.received == "{}" && shown.unknownFields == [101])
+    }
+
     @Test func rpcChangesSayWhyNoMessageShowsThem() throws {
         let result = try explained("syntax = \"proto3\"; message A {} service S { rpc Go(A) returns (A); }",
                                    "syntax = \"proto3\"; message A {} service S {}")

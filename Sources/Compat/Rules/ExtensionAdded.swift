@@ -16,8 +16,6 @@ struct ExtensionAdded: CompatRule {
                         after: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { optional int32 rank = 101; }", findings: 0),
         ])
 
-    func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.extensions }
-
     func check(_ pair: SchemaPair) -> [Finding] {
         // An added extension is in a changed file of the new version.
         let changed = Set(pair.changedNewFiles.map(\.name))

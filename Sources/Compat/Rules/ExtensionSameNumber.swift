@@ -16,8 +16,6 @@ struct ExtensionSameNumber: CompatRule {
                         after: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { optional int32 rank = 100; }", findings: 0),
         ])
 
-    func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.extensions }
-
     func check(_ pair: SchemaPair) -> [Finding] {
         // Extensions live in files: a moved one is in a changed file of each version.
         let changed = Set(pair.changedNewFiles.map(\.name))

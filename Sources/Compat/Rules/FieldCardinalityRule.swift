@@ -72,7 +72,7 @@ struct FieldCardinalityRule: CompatRule {
             let after = RuleSupport.cardinality(p.new, in: p.newMessage, file: p.newFile, version: pair.new)
             guard before != after, group(before) != group(after) else { return nil }
             var (verdicts, direction) = Self.assess(before, after, field: p.new)
-            if RuleSupport.jsonPairsElsewhere(p) { verdicts.json = .safe }
+            if RuleSupport.jsonPairsElsewhere(p, in: pair) { verdicts.json = .safe }
             return RuleSupport.fieldFinding(info.id, p, verdicts: verdicts, direction: direction, arguments: ["old": before, "new": after])
         }
     }

@@ -22,7 +22,7 @@ struct FieldSameName: CompatRule {
             // Extensions are named by their full name (moving one to another scope renames it).
             let isExtension = p.new.extendee != nil
             // Both names still read in both versions (each moved to another number): JSON is judged by FIELD_SAME_NUMBER.
-            var finding = RuleSupport.fieldFinding(info.id, p, verdicts: RuleSupport.jsonPairsElsewhere(p) ? .sourceOnly : .jsonAndSource,
+            var finding = RuleSupport.fieldFinding(info.id, p, verdicts: RuleSupport.jsonPairsElsewhere(p, in: pair) ? .sourceOnly : .jsonAndSource,
                                                    direction: .both, arguments: ["old": isExtension ? p.oldSymbol : p.old.name, "new": isExtension ? p.symbol : p.new.name])
             if isExtension { finding.arguments["extension"] = "true" }
             // camelCase JSON never sees the rename (`ChannelAnalysis`): only proto-name JSON does.

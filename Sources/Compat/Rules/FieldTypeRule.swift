@@ -65,7 +65,7 @@ struct FieldTypeRule: CompatRule {
             guard o.type != n.type || o.typeName != n.typeName, bufFlags(o, n, pair: pair) else { return nil }
             let change = TypeChange.assess(o, n, pair: pair)
             var verdicts = change.verdicts
-            if RuleSupport.jsonPairsElsewhere(p) { verdicts.json = .safe }
+            if RuleSupport.jsonPairsElsewhere(p, in: pair) { verdicts.json = .safe }
             var finding = RuleSupport.fieldFinding(info.id, p, verdicts: verdicts, direction: change.direction,
                                                    arguments: ["old": RuleSupport.typeDescription(o), "new": RuleSupport.typeDescription(n)])
             if let detail = change.detail { finding.arguments["detail"] = detail }

@@ -8,9 +8,13 @@ enum RuleSupport {
     /// Whether ProtoJSON pairs this number's two fields with other fields: the field was renamed and
     /// each name is still read in the other version (names swapped or moved). JSON then judges those
     /// pairs by name (FIELD_SAME_NUMBER), not this one.
-    static func jsonPairsElsewhere(_ pair: SchemaPair.FieldPair) -> Bool {
-        pair.old.name != pair.new.name && pair.new.extendee == nil && readsJSONKeys(of: pair.old, in: pair.newMessage)
-            && readsJSONKeys(of: pair.new, in: pair.oldMessage)
+    /// Extensions are keyed by full name (`[pkg.ext]`): both names must still extend the same message.
+    static func jsonPairsElsewhere(_ pair: SchemaPair.FieldPair, in versions: SchemaPair) -> Bool {
+        if let extendee = pair.new.extendee {
+            return pair.oldSymbol != pair.symbol && versions.new.index.extensions[pair.oldSymbol]?.extendee == extendee
+                && versions.old.index.extensions[pair.symbol]?.extendee == pair.old.extendee
+        }
+        return pair.old.name != pair.new.name && readsJSONKeys(of: pair.old, in: pair.newMessage) && readsJSONKeys(of: pair.new, in: pair.oldMessage)
     }
 
     static func readsJSONKeys(of field: Field, in message: Message?) -> Bool {

@@ -13,16 +13,20 @@ enum WitnessComparison {
         guard let readerType = reader.message(read.typeName) else { return Set(sent.fields.map(\.number)) }
         var differing: Set<Int32> = []
         for entry in sent.fields {
-            guard let writerField = writerType.fields.first(where: { $0.number == entry.number }) else { continue }
+            guard let writerField = writer.field(entry.number, in: writerType) else { continue }
             let readerField: Field?
+            let extensionName = writerField.extendee == nil ? nil : writer.extensionName(entry.number, of: writerType.fullName)
             switch view {
             case .json:
                 let key = protoNames ? writerField.name : writerField.jsonName
-                readerField = readerType.fields.first { $0.jsonName == key } ?? readerType.fields.first { $0.name == key }
+                readerField = extensionName.map { reader.extensionNamed($0, of: readerType.fullName) }
+                    ?? readerType.fields.first { $0.jsonName == key } ?? readerType.fields.first { $0.name == key }
             default:
-                readerField = readerType.fields.first { $0.number == entry.number }
+                readerField = reader.field(entry.number, in: readerType)
                 // The field's name now belongs to another number: the reader files the value under another meaning, or loses it.
-                if readerType.fields.contains(where: { $0.name == writerField.name && $0.number != entry.number }) {
+                let moved = extensionName.map { reader.extensionNamed($0, of: readerType.fullName).map { $0.number != entry.number } ?? false }
+                    ?? readerType.fields.contains { $0.name == writerField.name && $0.number != entry.number }
+                if moved {
                     differing.insert(entry.number)
                     continue
                 }

@@ -12,8 +12,6 @@ public enum WitnessReasons {
     public static let jsonFormat = "the runtime still reads and writes this JSON; what changes is whether JSON name conflicts are refused when the schema is built"
     /// MessageSet.
     public static let messageSet = "the MessageSet wire format (items in groups of type_id and message) is not written by protocompat's witness encoder"
-    /// Extensions.
-    public static let extensions = "extension fields are not written by protocompat's witness encoder yet"
     /// Deleted extensions.
     public static let deletedExtension = "readers without the extension keep its data as unknown fields; the break comes when its number is reused"
 }

@@ -91,9 +91,22 @@ struct WitnessTarget {
     let together: [Int32]
     /// The map entry type when the enum is a map's value type.
     let enumEntry: Message?
+    /// Focus fields that are not the root's own (an extension of it).
+    var extraFields: [Field] = []
 
     init?(finding: Finding, writer: MessageCatalog, reader: MessageCatalog) {
         let symbol = finding.symbol
+        if let ext = writer.index.extensions[symbol] ?? reader.index.extensions[symbol] {
+            // An extension: set on the message it extends, in both versions.
+            guard let extendee = ext.extendee, let root = writer.message(extendee), let readerRoot = reader.message(extendee) else { return nil }
+            let mine = writer.extensionNamed(symbol, of: extendee)
+            let theirs = reader.extensionNamed(symbol, of: extendee)
+            guard let mine else { return nil }
+            self.init(root: root, focus: Set([mine.number] + (theirs.map { [$0.number] } ?? [])), enumNumbers: [], together: [])
+            extraFields = [mine]
+            _ = readerRoot
+            return
+        }
         let parent = symbol.split(separator: ".").dropLast().joined(separator: ".")
         let last = String(symbol.split(separator: ".").last ?? "")
         if let writerType = writer.message(parent), let readerType = reader.message(parent), let number = finding.number ?? writerType.fields.first(where: { $0.name == last })?.number {
@@ -157,7 +170,7 @@ struct WitnessTarget {
     func candidates(_ values: WitnessValues) -> [DynamicMessage] {
         guard let base = values.base(root) else { return [] }
         var messages: [DynamicMessage] = []
-        let fields = root.fields.filter { focus.contains($0.number) }.sorted { $0.number < $1.number }
+        let fields = (root.fields + extraFields).filter { focus.contains($0.number) }.sorted { $0.number < $1.number }
         if !enumNumbers.isEmpty, let field = fields.first {
             for number in enumNumbers {
                 var message = base
