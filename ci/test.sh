@@ -36,6 +36,17 @@ python3 ci/replay-witnesses.py reports/livekit/check-latest.json --old livekit-p
 replayed=$(mktemp -d)
 "$bin" pair livekit-protocol==1.0.7 v1.50.4 --preset livekit --explain --format json -o "$replayed/pair.json" || [ $? -eq 1 ]
 python3 ci/replay-witnesses.py "$replayed/pair.json" --old livekit-protocol==1.0.7 --new livekit-protocol==1.1.21
+# The replay can fail: a witness whose claimed reading is altered must be reported.
+python3 - "$replayed/altered.json" <<'PY'
+import json, sys
+report = json.load(open("Tests/ReportsTests/Golden/check.explain.json"))
+shown = next(f["witness"] for f in report["findings"] if "received" in f.get("witness", {}))
+shown["received"] = shown["received"].replace("1", "2")
+json.dump(report, open(sys.argv[1], "w"))
+PY
+if python3 ci/replay-witnesses.py "$replayed/altered.json" --old schemas/examples/v1 --new schemas/examples/v2 >/dev/null; then
+  echo "replay-witnesses passed an altered witness: the replay cannot fail"; exit 1
+fi
 rm -rf "$replayed"
 echo "== the oracle can fail: with protocompat's findings thrown away it must report false negatives"
 set +e
