@@ -17,7 +17,7 @@ public struct GitHubReporter: CheckReporter {
             }
             properties.append("title=" + Self.escapeProperty(finding.rule))
             return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(Checker.message(finding) + (finding.witness.map { "\n" + WitnessText.lines($0, result).joined(separator: "\n") } ?? "")))\n"
-        }.joined()
+        }.joined() + (result.semver.map { "::\($0.ok ? "notice" : "error") title=semver::\(Self.escapeData($0.sentence))\n" } ?? "")
     }
 
     static func escapeData(_ text: String) -> String {

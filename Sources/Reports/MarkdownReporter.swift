@@ -19,6 +19,7 @@ public struct MarkdownReporter: CheckReporter {
             ? "### protocompat: breaking (\(failing) \(failing == 1 ? "change fails" : "changes fail") the gate)\n\n"
             : "### protocompat: compatible\n\n"
         out += "`\(result.old.label)` -> `\(result.new.label)`, \(gate), direction `\(direction)`.\n\n"
+        if let semver = result.semver { out += (semver.ok ? "" : "**") + semver.sentence + (semver.ok ? "" : "**") + "\n\n" }
         out += "| view | breaking | hazard | safe |\n|---|---|---|---|\n"
         for view in View.allCases {
             let counts = Verdict.allCases.reversed().map { verdict in result.findings.filter { $0.verdicts[view] == verdict }.count }

@@ -29,6 +29,6 @@ public struct TextReporter: CheckReporter {
                 line += WitnessText.lines(witness, result).map { "    \($0)\n" }.joined()
             }
             return line
-        }.joined()
+        }.joined() + (result.semver.map { $0.sentence + "\n" } ?? "")
     }
 }

@@ -41,6 +41,15 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: "Write the report to this file (atomically) instead of stdout.")
     var output: String?
 
+    @Flag(help: "Also fail when the new version number understates the changes (SemVer: breaking needs a major bump, a minor one in 0.x; additions a minor one). Numbers come from the labels (a wheel's version, livekit-protocol==X, a tag v1.2.3) or --old-version/--new-version.")
+    var semver = false
+
+    @Option(help: "The old version's number for --semver (instead of its label's).")
+    var oldVersion: String?
+
+    @Option(help: "The new version's number for --semver (instead of its label's).")
+    var newVersion: String?
+
     @Flag(help: "Show under each finding that breaks or is a hazard on the wire or in JSON a concrete message: what a writer of one version sends and what a reader of the other makes of it.")
     var explain = false
 
@@ -81,13 +90,16 @@ struct CheckCommand: ParsableCommand {
                                    baseline: known, channels: loadedConfig?.channels)
         options.explains = explain
         let today = Self.today()
-        let results = loaded.indices.dropLast().map { index in
+        var results = loaded.indices.dropLast().map { index in
             let before = loaded[index]
             return Checker.check(SchemaPair(old: indexed[index], new: indexed[indexed.count - 1]), oldSide: .init(label: before.label, source: before.source),
                                  newSide: .init(label: after.label, source: after.source), options: options, config: loadedConfig, today: today,
                                  rulesOnAllCores: true)
         }
         PhaseTrace.mark("checked")
+        if semver {
+            for index in results.indices { results[index].semver = try Self.semverVerdict(results[index], old: oldVersion, new: newVersion) }
+        }
         // Colour only for text on a terminal, and never with NO_COLOR.
         let color = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let text = transitive ? try TransitiveReport.render(results, format: reportFormat, color: color)
@@ -107,6 +119,25 @@ extension CheckCommand {
         var parts = tm()
         gmtime_r(&now, &parts)
         return String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
+    }
+
+    /// The SemVer verdict of a result: the numbers from the flags, else from the labels (then the sources).
+    static func semverVerdict(_ result: CheckResult, old: String?, new: String?) throws -> SemverVerdict {
+        SemverVerdict(result, old: try versionNumber(old, of: result.old, "old"), new: try versionNumber(new, of: result.new, "new"))
+    }
+
+    /// A version's number: the flag's, else the first in its label, else in its source (exit 2 when none).
+    static func versionNumber(_ flag: String?, of side: CheckResult.Side, _ name: String) throws -> SemanticVersion {
+        if let flag {
+            guard let version = SemanticVersion(flag) else {
+                throw CommandFailure(["error: --\(name)-version \"\(flag)\" is not a version number (MAJOR.MINOR.PATCH, e.g. 1.2.3 or v1.2.3-rc.1)"])
+            }
+            return version
+        }
+        guard let version = SemanticVersion.first(in: side.label) ?? SemanticVersion.first(in: side.source) else {
+            throw CommandFailure(["error: the \(name) version \"\(side.label)\" has no version number in its name: give --\(name)-version X.Y.Z"])
+        }
+        return version
     }
 
     /// The fingerprints of a previous `check --format json` report.

@@ -9,7 +9,7 @@ struct Protocompat: ParsableCommand {
         commandName: "protocompat",
         abstract: "Tells whether two versions of a Protocol Buffers schema can still talk to each other.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, ChangelogCommand.self, MatrixCommand.self, PairCommand.self, EnvCommand.self, DumpCommand.self, SnapshotCommand.self, RulesCommand.self]
+        subcommands: [CheckCommand.self, BumpCommand.self, ChangelogCommand.self, MatrixCommand.self, PairCommand.self, EnvCommand.self, DumpCommand.self, SnapshotCommand.self, RulesCommand.self]
     )
 
     static func main() {

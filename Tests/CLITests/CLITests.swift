@@ -145,9 +145,28 @@ struct CLITests {
             #expect(!first.stdout.isEmpty && first.stdout == second.stdout, "\(command) is not deterministic")
         }
     }
+
+    /// `--semver`: LiveKit renamed a field in the patch release 1.0.6 -> 1.0.7 (a JSON break); a
+    /// release with additions only needs a minor bump; a version without a number is an error (exit 2).
+    @Test func semverGateFailsAReleaseWhoseNumberUnderstatesItsChanges() throws {
+        let snapshot = { (version: String) in Self.root.appendingPathComponent("schemas/livekit/livekit-protocol-\(version).yaml").path }
+        let renamed = try run(["check", "--semver", snapshot("1.0.6"), snapshot("1.0.7")])
+        #expect(renamed.status == 1)
+        #expect(renamed.stdout.contains("semver FAILS: 1.0.6 -> 1.0.7 needs a major bump (2.0.0)"))
+        #expect(renamed.stdout.contains("FIELD_SAME_NAME") && renamed.stdout.contains("from \"del\" to \"remove\""))
+        let bump = try run(["bump", snapshot("1.1.28"), snapshot("1.1.29")])
+        #expect(bump.status == 0 && bump.stdout == "minor 1.2.0\n")
+        let minor = try run(["check", "--semver", "--new-version", "1.2.0", snapshot("1.1.28"), snapshot("1.1.29")])
+        #expect(minor.status == 0 && minor.stdout.contains("semver ok: 1.1.28 -> 1.2.0 needs a minor bump (1.2.0)"))
+        let json = try run(["check", "--semver", "--format", "json", snapshot("1.0.6"), snapshot("1.0.7")])
+        #expect(json.stdout.contains("\"required\": \"major\"") && json.stdout.contains("\"ok\": false"))
+        let unnamed = try run(["check", "--semver", Self.v1, Self.v2])
+        #expect(unnamed.status == 2 && unnamed.stderr.contains("has no version number in its name: give --old-version X.Y.Z"))
+    }
 }
 
 /// The formats of `check --format`.
 enum ReportFormatNames {
     static let all = ["text", "json", "yaml", "markdown", "sarif", "github"]
+
 }

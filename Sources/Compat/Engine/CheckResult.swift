@@ -20,6 +20,8 @@ public struct CheckResult: Sendable {
     public var findings: [Finding]
     /// The channels findings were judged in (configured, or derived from the services).
     public var channels: [Channel] = []
+    /// The SemVer gate's verdict (`check --semver`), when asked for.
+    public var semver: SemverVerdict?
 
     /// The verdict a finding gets at the chosen level: the worst of the level's views, in the
     /// channels that carry it (as each channel sees it), or in general when no channel does.
@@ -48,7 +50,8 @@ public struct CheckResult: Sendable {
         kind(of: finding) == .breaking && !options.baseline.contains(finding.fingerprint)
     }
 
-    public var isBreaking: Bool { findings.contains(where: breaks) }
+    /// Whether the gate fails: a finding breaks, or the version number understates the changes (`--semver`).
+    public var isBreaking: Bool { findings.contains(where: breaks) || semver.map { !$0.ok } ?? false }
 
     /// Counts of findings by kind at the chosen level.
     public var summary: [Verdict: Int] {
