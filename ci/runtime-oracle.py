@@ -149,7 +149,8 @@ def replay_witnesses(result, findings, versions):
                     f["rule"], f["symbol"], f["witness"]["encoding"], f["witness"]["writer"], f["witness"]["reader"], wrong))
         elif "no_witness" in f and "breaking" in (f["views"]["wire"], f["views"]["json"]):
             key = "stated" if witnesses.is_stated(f["no_witness"]) else "unfound"
-            result["no_witness_" + key].append("%s %s: %s" % (f["rule"], f["symbol"], f["no_witness"]))
+            reason = f["no_witness"] if key == "stated" else f["no_witness"]["reason"]
+            result["no_witness_" + key].append("%s %s: %s" % (f["rule"], f["symbol"], reason))
 
 
 def run_pair(job):

@@ -41,17 +41,15 @@ public enum BinaryDecoding {
                 guard number == endGroup else { throw DecodeFailure(reason: "unexpected end of group \(number)", field: blame) }
                 return message
             }
-            guard let type, let field = catalog.field(number, in: type) else {
+            // A number the reader does not have, or data of another wire type: kept raw.
+            guard let type, let field = catalog.field(number, in: type),
+                  case let facts = catalog.facts(of: field, in: type),
+                  wireType == facts.wireType || (wireType == 2 && field.label == .repeated && field.type.isPackable) else {
                 message.unknown.append(UnknownField(number: number, wireType: wireType, payload: try reader.raw(wireType: wireType, number: number, field: blame)))
                 continue
             }
-            let facts = catalog.facts(of: field, in: type)
-            let packedRun = wireType == 2 && field.label == .repeated && field.type.isPackable
-            guard wireType == facts.wireType || packedRun else {
-                message.unknown.append(UnknownField(number: number, wireType: wireType, payload: try reader.raw(wireType: wireType, number: number, field: blame)))
-                continue
-            }
-            var values: [ProtoValue?] = []
+            let packedRun = wireType == 2 && wireType != facts.wireType
+            var values: [ProtoValue] = []
             if packedRun {
                 var run = ByteReader(bytes: try reader.lengthPrefixed(field: blame))
                 while !run.atEnd { values.append(try scalar(&run, wireType: field.type.wireType, facts: facts, blame: blame)) }
@@ -68,7 +66,7 @@ public enum BinaryDecoding {
             } else {
                 values.append(try scalar(&reader, wireType: wireType, facts: facts, blame: blame))
             }
-            for case let value? in values {
+            for value in values {
                 if facts.isClosedEnum, case .int(let number) = value, !facts.enumNumbers.contains(Int32(truncatingIfNeeded: number)) {
                     // A closed enum's unlisted number: the runtime keeps it as an unknown varint.
                     var payload: [UInt8] = []
@@ -121,8 +119,8 @@ public enum BinaryDecoding {
         return result
     }
 
-    /// One scalar of the field's type (nil for a type no wire type of a scalar carries).
-    static func scalar(_ reader: inout ByteReader, wireType: Int, facts: FieldFacts, blame: Int32?) throws -> ProtoValue? {
+    /// One scalar of the field's type, read with the wire type it arrived with (the field's own).
+    static func scalar(_ reader: inout ByteReader, wireType: Int, facts: FieldFacts, blame: Int32?) throws -> ProtoValue {
         let field = facts.field
         switch wireType {
         case 0:
@@ -137,9 +135,7 @@ public enum BinaryDecoding {
                 return .int(Int64(Int32(bitPattern: (bits >> 1) ^ (0 &- (bits & 1)))))
             case .sint64: return .int(Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1))))
             case .bool: return .bool(raw != 0)
-            case .enum:
-                return .int(Int64(Int32(truncatingIfNeeded: raw)))
-            default: return nil
+            default: return .int(Int64(Int32(truncatingIfNeeded: raw)))  // an enum
             }
         case 1:
             let raw = try reader.little(8, field: blame)

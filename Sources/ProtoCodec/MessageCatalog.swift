@@ -67,11 +67,6 @@ public struct MessageCatalog: Sendable {
         }
         return facts
     }
-
-    /// The real oneof a field belongs to (nil for a proto3 `optional` field's synthetic one).
-    public func oneof(of field: Field, in message: Message) -> Int32? {
-        field.proto3Optional ? nil : field.oneofIndex
-    }
 }
 
 /// How one field is encoded and checked.

@@ -44,7 +44,7 @@ public enum ProtoJSONDecoding {
                     for pair in pairs {
                         guard let keyField = entry.fields.first(where: { $0.number == 1 }), let valueField = entry.fields.first(where: { $0.number == 2 }) else { continue }
                         var item = DynamicMessage(typeName: entry.fullName)
-                        item[1] = try mapKey(pair.key, field: keyField)
+                        item[1] = try mapKey(pair.key, field: keyField, in: entry, catalog: catalog)
                         item[2] = try value(pair.value, field: valueField, in: entry, catalog: catalog)
                         list.removeAll { if case .message(let old) = $0 { old[1] == item[1] } else { false } }
                         list.append(.message(item))
@@ -150,14 +150,15 @@ public enum ProtoJSONDecoding {
         }
     }
 
-    static func mapKey(_ text: String, field: Field) throws -> ProtoValue {
+    /// A map key: JSON object keys are strings, numbers and booleans spelled out.
+    static func mapKey(_ text: String, field: Field, in entry: Message, catalog: MessageCatalog) throws -> ProtoValue {
         switch field.type {
         case .string: return .string(text)
         case .bool:
             guard text == "true" || text == "false" else { throw DecodeFailure(reason: "map key \(text) is not a bool", field: nil) }
             return .bool(text == "true")
         default:
-            return try value(.string(text), field: field, in: Message(name: "", fullName: ""), catalog: MessageCatalog(schema: Schema(files: [])))
+            return try value(.string(text), field: field, in: entry, catalog: catalog)
         }
     }
 }

@@ -16,7 +16,7 @@ enum WitnessText {
     static func lines(_ outcome: WitnessOutcome, old: String, new: String) -> [String] {
         func label(_ side: Witness.Side) -> String { Self.label(side, old: old, new: new) }
         switch outcome {
-        case .none(let reason):
+        case .none(let reason), .notFound(let reason):
             return ["no witness: \(reason)"]
         case .shown(let witness):
             var lines = ["witness (\(name(witness.encoding))): \(label(witness.writer)) sends \(witness.type) \(witness.sent)"]
@@ -59,6 +59,8 @@ enum WitnessText {
         switch outcome {
         case .none(let reason):
             return ("no_witness", .string(reason))
+        case .notFound(let reason):
+            return ("no_witness", .object([("reason", .string(reason)), ("search", .string("exhausted"))]))
         case .shown(let witness):
             var fields: [(String, ReportTree)] = [
                 ("writer", .string(witness.writer.rawValue)), ("reader", .string(witness.reader.rawValue)),

@@ -232,8 +232,11 @@ def parse_json(text, message, ignore_unknown_fields, descriptor_pool):
     """json_format.Parse, except where it would crash: the Python runtime (upb) walks a string given for
     a message field as if it were an object, and the parsed message then crashes the interpreter (seen
     with a lenient reader on bytes turned into a message). Such input is refused instead."""
-    _check_json_shape(json.loads(text), message.DESCRIPTOR)
-    return json_format.Parse(text, message, ignore_unknown_fields=ignore_unknown_fields, descriptor_pool=descriptor_pool)
+    value = json.loads(text)
+    _check_json_shape(value, message.DESCRIPTOR)
+    # What json_format.Parse does after its own json.loads (the texts here, printed by MessageToJson,
+    # have no duplicate keys for its duplicate check to catch): the text is parsed once.
+    return json_format.ParseDict(value, message, ignore_unknown_fields=ignore_unknown_fields, descriptor_pool=descriptor_pool)
 
 
 def _check_json_shape(value, descriptor):

@@ -63,6 +63,7 @@ def replay(witness, versions):
     return None
 
 
-def is_stated(reason):
-    """Whether a finding's missing witness is a reason the rule states, not a search that came up empty."""
-    return not reason.startswith("none of the")
+def is_stated(no_witness):
+    """Whether a finding's missing witness is a reason stated (a string), not a search that came up
+    empty (an object with `"search": "exhausted"`)."""
+    return isinstance(no_witness, str)

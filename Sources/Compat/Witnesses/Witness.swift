@@ -36,7 +36,11 @@ public struct Witness: Sendable, Hashable, Codable {
 /// A witness, or why a finding has none.
 public enum WitnessOutcome: Sendable, Hashable, Codable {
     case shown(Witness)
+    /// No message can show the finding, for the reason given.
     case none(reason: String)
+    /// One may exist, but none of the messages tried showed it (a gap in the search, or a verdict
+    /// the engine over-claims: the oracle counts these).
+    case notFound(reason: String)
 
     public var isShown: Bool {
         if case .shown = self { return true }

@@ -72,7 +72,7 @@ enum WitnessComparison {
         switch (a, b) {
         case (.message(let left), .message(let right)):
             return differing(left, writer: writer, right, reader: reader, view: view, protoNames: protoNames).isEmpty
-                && (view == .json || unknownKept(left, writer: writer, right, reader: reader))
+                && (view == .json || keptNothingKnown(right, reader: reader))
         case (.message(let left), .bytes(let right)):
             return BinaryEncoding.encode(left, catalog: writer) == right
         case (.bytes(let left), .message(let right)):
@@ -96,8 +96,9 @@ enum WitnessComparison {
         return numeric(a) != nil && numeric(a) == numeric(b) || (numeric(a) == nil && a == b)
     }
 
-    /// Inside a nested message, a field that arrived unknown because the reader's field has another wire type was lost.
-    static func unknownKept(_ sent: DynamicMessage, writer: MessageCatalog, _ read: DynamicMessage, reader: MessageCatalog) -> Bool {
+    /// Whether a nested message lost nothing: a field that arrived unknown although the reader has
+    /// that number (another wire type) was lost.
+    static func keptNothingKnown(_ read: DynamicMessage, reader: MessageCatalog) -> Bool {
         guard let type = reader.message(read.typeName) else { return true }
         return !read.unknown.contains { unknown in type.fields.contains { $0.number == unknown.number } }
     }

@@ -44,7 +44,7 @@ public struct WitnessSearch: Sendable {
         guard let root else {
             return .none(reason: "no field of a message type that both versions have is of \(finding.symbol)'s type, so no message carries it")
         }
-        return .none(reason: "none of the \(tried) messages of \(root) tried shows it (values chosen to tell: extremes, negatives, two elements, every enum value)")
+        return .notFound(reason: "none of the \(tried) messages of \(root) tried shows it (values chosen to tell: extremes, negatives, two elements, every enum value)")
     }
 
     func catalog(_ side: Witness.Side) -> MessageCatalog { side == .old ? old : new }
@@ -98,13 +98,12 @@ struct WitnessTarget {
         let symbol = finding.symbol
         if let ext = writer.index.extensions[symbol] ?? reader.index.extensions[symbol] {
             // An extension: set on the message it extends, in both versions.
-            guard let extendee = ext.extendee, let root = writer.message(extendee), let readerRoot = reader.message(extendee) else { return nil }
+            guard let extendee = ext.extendee, let root = writer.message(extendee), reader.message(extendee) != nil else { return nil }
             let mine = writer.extensionNamed(symbol, of: extendee)
             let theirs = reader.extensionNamed(symbol, of: extendee)
             guard let mine else { return nil }
             self.init(root: root, focus: Set([mine.number] + (theirs.map { [$0.number] } ?? [])), enumNumbers: [], together: [])
             extraFields = [mine]
-            _ = readerRoot
             return
         }
         let parent = symbol.split(separator: ".").dropLast().joined(separator: ".")
