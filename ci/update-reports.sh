@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates reports/ from the schemas the project ships: the changelog of every livekit-protocol
-# release, the compatibility matrix (Markdown for the last 20 releases, SVG for all, PNG when
+# release, the release audit (RELEASES.md: releases whose number understated their changes), the compatibility matrix (Markdown for the last 20 releases, SVG for all, PNG when
 # rsvg-convert is installed), the client x server matrix per channel of the LiveKit preset (same
 # split), one `pair` answer and the check report of the newest pair in each format, both with witnesses (`--explain`). Deterministic: the same schemas
 # give the same bytes. With --check, writes to a temporary folder and fails if reports/ differs.
@@ -12,6 +12,8 @@ if [ "${1:-}" = "--check" ]; then out=$(mktemp -d); trap 'rm -rf "$out"' EXIT; f
 mkdir -p "$out"
 "$bin" changelog --versions schemas/livekit --title "livekit-protocol changelog" -o "$out/CHANGELOG.md"
 "$bin" changelog --versions schemas/livekit --format yaml -o "$out/changelog.yaml"
+# The releases whose version number understated their changes (SemVer), with the changes that needed more.
+"$bin" changelog --versions schemas/livekit --audit --title "livekit-protocol release audit" -o "$out/RELEASES.md"
 "$bin" matrix --versions schemas/livekit --last 20 --title "livekit-protocol: the last 20 releases" -o "$out/MATRIX.md"
 "$bin" matrix --versions schemas/livekit --format svg --title "livekit-protocol: all releases" -o "$out/matrix.svg"
 # Per channel of the LiveKit preset: client version x server version, as `pair` judges it.

@@ -22,7 +22,9 @@ def main():
     failures = 0
     for old, new in pairs:
         def run(fmt):
-            p = subprocess.run([args.bin, "check", "--format", fmt, old, new], capture_output=True, text=True)
+            # Snapshots carry version numbers: their reports also hold the SemVer verdict (JSON, YAML, SARIF).
+            semver = ["--semver"] if old.endswith(".yaml") else []
+            p = subprocess.run([args.bin, "check", "--format", fmt] + semver + [old, new], capture_output=True, text=True)
             if p.returncode not in (0, 1):
                 raise SystemExit("check failed: %s" % p.stderr)
             return p.stdout

@@ -1,14 +1,15 @@
 import Compat
 import ProtoModel
 
-/// What changed from each version to the next, in sections people read: breaking on the wire,
-/// breaking in JSON only, hazards, added, deprecated, removed, changed. Built from check results,
-/// so ignored findings (config) are left out exactly as they are from the gate.
+/// What changed from each version to the next, as release notes: per step a one-line verdict, then
+/// the changes in sections (breaking, hazards, added, deprecated, removed, changed). One change is one
+/// entry, however many rules saw it; whatever is added or removed with a top-level element (the
+/// nested types of a new message) is counted under it, not listed. Built from check results, so
+/// ignored findings (config) are left out exactly as they are from the gate.
 public struct Changelog: Sendable {
     /// The sections, in the order they are written.
     public enum Section: String, Sendable, CaseIterable {
-        case breakingWire = "Breaking (wire)"
-        case breakingJSON = "Breaking (JSON only)"
+        case breaking = "Breaking"
         case hazards = "Hazards"
         case added = "Added"
         case deprecated = "Deprecated"
@@ -16,16 +17,39 @@ public struct Changelog: Sendable {
         case changed = "Changed"
     }
 
-    /// One element's change: the rules that saw it, merged.
+    /// One change, with the changes folded into it (the nested types of an added message).
     public struct Entry: Sendable {
-        public var symbol: String
-        public var rules: [String]
-        public var message: String
+        public var change: ChangeEntry
+        /// For a breaking change: the view it breaks first (wire, else JSON).
+        public var view: View?
+        /// Changes of elements inside this one, in the same section: counted, not listed.
+        public var nested: [ChangeEntry] = []
+        /// `file:line` in the version that has the element.
         public var location: String?
+        /// The file the element is in (the old version's for a removal).
+        public var file: String
+        /// The element's leading comment, line by line.
         public var comment: String?
-        public var direction: Direction
-        /// A message that shows the change (`changelog --explain`): the first witness of the element's findings.
-        public var witness: WitnessOutcome?
+
+        public var symbol: String { change.symbol }
+        public var message: String { Checker.message(change.headline) }
+        /// Every element the entry speaks for: its own and the nested ones.
+        public var covers: [String] { [symbol] + nested.map(\.symbol) }
+
+        /// `30 messages and 2 enums` for the nested changes, by kind; nil when none.
+        public var nestedSummary: String? {
+            guard !nested.isEmpty else { return nil }
+            var counts: [(ElementKind?, Int)] = []
+            for change in nested {
+                let kind = change.subject
+                if let index = counts.firstIndex(where: { $0.0 == kind }) { counts[index].1 += 1 } else { counts.append((kind, 1)) }
+            }
+            let order = { (kind: ElementKind?) in kind.flatMap { ElementKind.allCases.firstIndex(of: $0) } ?? ElementKind.allCases.count }
+            let parts = counts.sorted { order($0.0) < order($1.0) }.map { kind, n in
+                kind?.count(n) ?? "\(n) other element\(n == 1 ? "" : "s")"
+            }
+            return parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
+        }
     }
 
     /// One step, from one version to the next.
@@ -33,105 +57,95 @@ public struct Changelog: Sendable {
         public var from: String
         public var to: String
         public var sections: [(Section, [Entry])]
+        /// The bump the step's changes needed against the one its number made, when both labels carry a version number.
+        public var semver: SemverVerdict?
+        /// Each file's package (the new version's, else the old one's), to name elements by their short names.
+        public var packages: [String: String] = [:]
+        /// Files the new version adds.
+        public var newFiles: Set<String> = []
+
+        /// The entries of one section (empty when it has none).
+        public func entries(_ section: Section) -> [Entry] { sections.first { $0.0 == section }?.1 ?? [] }
+
+        /// How many changes a section holds, nested ones included.
+        public func count(_ section: Section) -> Int { entries(section).reduce(0) { $0 + 1 + $1.nested.count } }
+
+        /// Every element the step's entries speak for.
+        public var covered: [String] { sections.flatMap { $0.1.flatMap(\.covers) } }
     }
 
     public var steps: [Step]
 
     public init(steps: [Step]) { self.steps = steps }
 
-    /// The section a finding belongs to.
-    static func section(_ finding: Finding) -> Section {
-        let kind = RuleCatalog.rule(finding.rule)?.changeKind ?? .change
+    /// The section a change belongs to: additions and deprecations by their rule's kind (their
+    /// hazards are told once, in the section's note), then what breaks, then the rest.
+    static func section(_ change: ChangeEntry) -> Section {
+        let kind = RuleCatalog.rule(change.headline.rule)?.changeKind ?? .change
         if kind == .addition { return .added }
         if kind == .deprecation { return .deprecated }
-        if finding.verdicts.wire == .breaking { return .breakingWire }
-        if finding.verdicts.json == .breaking { return .breakingJSON }
-        if finding.verdicts.wire == .hazard || finding.verdicts.json == .hazard { return .hazards }
+        let verdicts = change.verdicts
+        if verdicts.wire == .breaking || verdicts.json == .breaking { return .breaking }
+        if verdicts.wire == .hazard || verdicts.json == .hazard { return .hazards }
         if kind == .deletion { return .removed }
         return .changed
     }
 
     /// One step from a check result; `new` and `old` give the elements' leading comments.
-    public static func step(_ result: CheckResult, old: Schema, new: Schema) -> Step {
-        let wanted = Set(result.findings.map(\.symbol))
+    public static func step(_ result: CheckResult, old: Schema, new: Schema, policy: SemverPolicy = SemverPolicy()) -> Step {
+        let findings = result.findings.filter { !$0.rule.hasPrefix("CONFIG_") }
+        let changes = ChangeEntry.group(findings)
+        let wanted = Set(changes.map(\.symbol))
         let comments = wanted.isEmpty ? [:] : CommentIndex(new, only: wanted).merging(CommentIndex(old, only: wanted))
-        var bySymbol: [String: (Section, Finding, [String])] = [:]
-        for finding in result.findings where !finding.rule.hasPrefix("CONFIG_") {
-            let section = Self.section(finding)
-            let key = finding.symbol + "#" + (finding.number.map(String.init) ?? "")
-            if let existing = bySymbol[key] {
-                let better = Section.allCases.firstIndex(of: section)! < Section.allCases.firstIndex(of: existing.0)!
-                let rules = (existing.2 + [finding.rule]).sorted()
-                bySymbol[key] = better ? (section, finding, rules) : (existing.0, existing.1, rules)
-            } else {
-                bySymbol[key] = (section, finding, [finding.rule])
-            }
-        }
-        // Per element, the first witness its findings show (a reason only when none shows one).
-        var witnesses: [String: WitnessOutcome] = [:]
-        for finding in result.findings {
-            guard let witness = finding.witness else { continue }
-            let key = finding.symbol + "#" + (finding.number.map(String.init) ?? "")
-            if witnesses[key].map({ !$0.isShown }) ?? true { witnesses[key] = witness }
-        }
         var sections: [(Section, [Entry])] = []
         for section in Section.allCases {
-            let entries = bySymbol.values.filter { $0.0 == section }.map { _, finding, rules in
-                Entry(symbol: finding.symbol, rules: Array(Set(rules)).sorted(), message: Checker.message(finding),
-                      location: finding.location.map { $0.line > 0 ? "\($0.file):\($0.line)" : $0.file } ?? (finding.file.isEmpty ? nil : finding.file),
-                      comment: comments[finding.symbol], direction: finding.direction,
-                      witness: witnesses[finding.symbol + "#" + (finding.number.map(String.init) ?? "")])
-            }.sorted { ($0.symbol, $0.rules.joined(separator: ",")) < ($1.symbol, $1.rules.joined(separator: ",")) }
-            if !entries.isEmpty { sections.append((section, entries)) }
+            let inSection = changes.filter { Self.section($0) == section }
+            guard !inSection.isEmpty else { continue }
+            let entries = fold(inSection).map { change, nested in
+                let finding = change.headline
+                let place = finding.location.flatMap { $0.file.isEmpty ? nil : $0 } ?? finding.previousLocation
+                // A file's start stands for "somewhere in the file" (an element gone with no parent left): no line.
+                let line = place.map { $0.line > 1 || $0.endLine > 1 || $0.endColumn > 1 ? $0.line : 0 } ?? 0
+                let verdicts = change.verdicts
+                return Entry(change: change, view: section != .breaking ? nil : verdicts.wire == .breaking ? .wire : .json, nested: nested,
+                             location: place.map { line > 0 ? "\($0.file):\(line)" : $0.file } ?? (finding.file.isEmpty ? nil : finding.file),
+                             file: place?.file ?? finding.file, comment: comments[change.symbol])
+            }.sorted { ($0.symbol, $0.change.rules.joined(separator: ",")) < ($1.symbol, $1.change.rules.joined(separator: ",")) }
+            sections.append((section, entries))
         }
-        return Step(from: result.old.label, to: result.new.label, sections: sections)
+        var semver: SemverVerdict?
+        if let from = SemanticVersion.first(in: result.old.label), let to = SemanticVersion.first(in: result.new.label) {
+            semver = SemverVerdict(result, old: from, new: to, policy: policy)
+        }
+        var packages: [String: String] = [:]
+        for file in old.files { packages[file.name] = file.package }
+        for file in new.files { packages[file.name] = file.package }
+        let newFiles = Set(new.files.map(\.name)).subtracting(old.files.map(\.name))
+        return Step(from: result.old.label, to: result.new.label, sections: sections, semver: semver, packages: packages, newFiles: newFiles)
     }
 
-    /// Markdown, newest step first.
-    public func markdown(title: String) -> String {
-        var out = "# \(title)\n\nGenerated by protocompat from \(steps.count + 1) versions. Each entry names the element, where it is, and the rules that saw the change.\n"
-        for step in steps.reversed() {
-            out += "\n## \(step.to) (from \(step.from))\n"
-            if step.sections.isEmpty { out += "\nNo changes.\n" }
-            for (section, entries) in step.sections {
-                out += "\n### \(section.rawValue)\n\n"
-                for entry in entries {
-                    out += "- `\(entry.symbol)`: \(entry.message)"
-                    if let location = entry.location { out += " (\(location))" }
-                    out += " [\(entry.rules.joined(separator: ", "))"
-                    if entry.direction != .none { out += "; \(entry.direction.rawValue)" }
-                    out += "]"
-                    if let comment = entry.comment?.trimmingCharacters(in: .whitespacesAndNewlines), !comment.isEmpty {
-                        out += "\n  > " + comment.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-                    }
-                    if let witness = entry.witness {
-                        out += "\n\n  ```\n" + WitnessText.lines(witness, old: step.from, new: step.to).map { "  \($0)\n" }.joined() + "  ```\n"
-                    }
-                    out += "\n"
-                }
+    /// Changes of elements inside another changed element of the same section (a nested message of
+    /// an added message, a field of a deleted one) fold into the outermost such element.
+    static func fold(_ changes: [ChangeEntry]) -> [(ChangeEntry, [ChangeEntry])] {
+        // Only whole elements hold others: a message, enum, service, file or package.
+        let holders = Set(changes.filter { $0.subject.map { !$0.isMember } ?? false }.map(\.symbol))
+        func outermost(_ symbol: String) -> String? {
+            var found: String?
+            var name = Substring(symbol)
+            while let dot = name.lastIndex(of: ".") {
+                name = name[..<dot]
+                if holders.contains(String(name)) { found = String(name) }
             }
+            return found
         }
-        return out
-    }
-
-    /// The same content as a document (for YAML).
-    public var tree: ReportTree {
-        .object([("steps", .array(steps.reversed().map { step in
-            .object([
-                ("from", .string(step.from)), ("to", .string(step.to)),
-                ("sections", .object(step.sections.map { section, entries in
-                    (section.rawValue, .array(entries.map { entry in
-                        var fields: [(String, ReportTree)] = [("symbol", .string(entry.symbol)), ("message", .string(entry.message))]
-                        if let location = entry.location { fields.append(("location", .string(location))) }
-                        fields.append(("rules", .array(entry.rules.map { .string($0) })))
-                        fields.append(("direction", .string(entry.direction.rawValue)))
-                        if let comment = entry.comment { fields.append(("comment", .string(comment))) }
-                        if let witness = entry.witness { fields.append(WitnessText.member(witness)) }
-                        return .object(fields)
-                    }))
-                })),
-            ])
-        }))])
+        var nested: [String: [ChangeEntry]] = [:]
+        var tops: [ChangeEntry] = []
+        for change in changes {
+            if let holder = outermost(change.symbol) { nested[holder, default: []].append(change) } else { tops.append(change) }
+        }
+        return tops.map { top in
+            (top, (holders.contains(top.symbol) ? nested.removeValue(forKey: top.symbol) ?? [] : []).sorted { $0.symbol < $1.symbol })
+        }
     }
 }
 

@@ -1,22 +1,24 @@
 import Compat
 
-/// GitHub Actions workflow commands: `::error file=..,line=..,col=..,title=RULE::message`
+/// GitHub Actions workflow commands, one per change: `::error file=..,line=..,col=..,title=RULES::message`
 /// (warning for hazards, notice for the rest), escaped as the runner expects.
 public struct GitHubReporter: CheckReporter {
     public init() {}
 
     public func render(_ result: CheckResult) throws -> String {
-        result.findings.map { finding in
-            let command = Severity(result, finding).github
+        ChangeEntry.group(result.findings).map { entry in
+            let finding = entry.headline
+            let command = Severity(result, entry).github
             var properties: [String] = []
-            let path = finding.location?.file ?? finding.file
+            let place = finding.location.flatMap { $0.file.isEmpty ? nil : $0 } ?? finding.previousLocation
+            let path = place?.file ?? finding.file
             if !path.isEmpty { properties.append("file=" + Self.escapeProperty(path)) }
-            if let location = finding.location, location.line > 0 {
+            if let location = place, location.line > 0 {
                 properties.append("line=\(location.line)")
                 properties.append("col=\(location.column)")
             }
-            properties.append("title=" + Self.escapeProperty(finding.rule))
-            return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(Checker.message(finding) + (finding.witness.map { "\n" + WitnessText.lines($0, result).joined(separator: "\n") } ?? "")))\n"
+            properties.append("title=" + Self.escapeProperty(entry.rules.joined(separator: ", ")))
+            return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(Checker.message(finding) + (entry.witness.map { "\n" + WitnessText.lines($0, result).joined(separator: "\n") } ?? "")))\n"
         }.joined() + (result.semver.map { "::\($0.ok ? "notice" : "error") title=semver::\(Self.escapeData($0.sentence))\n" } ?? "")
     }
 

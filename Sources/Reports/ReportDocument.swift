@@ -17,16 +17,20 @@ enum ReportDocument {
         let summary = result.summary
         fields.append(("summary", .object([("breaking", .int(summary[.breaking] ?? 0)), ("hazard", .int(summary[.hazard] ?? 0)),
                                           ("safe", .int(summary[.safe] ?? 0))])))
-        if let semver = result.semver {
-            fields.append(("semver", .object([
-                ("old", .string(semver.old.description)), ("new", .string(semver.new.description)),
-                ("required", .string(semver.required.description)), ("actual", .string(semver.actual.description)),
-                ("needed", .string(semver.needed.description)), ("ok", .bool(semver.ok)),
-                ("because", .array(semver.because.map { .string($0) })),
-            ])))
-        }
+        if let semver = result.semver { fields.append(("semver", semverTree(semver))) }
         fields.append(("findings", .array(result.findings.map { finding(result, $0) })))
         return .object(fields)
+    }
+
+    /// The SemVer verdict as a document: the numbers, the bumps, whether it is enough, and the
+    /// fingerprints of the findings that decided it.
+    static func semverTree(_ semver: SemverVerdict) -> ReportTree {
+        .object([
+            ("old", .string(semver.old.description)), ("new", .string(semver.new.description)),
+            ("required", .string(semver.required.description)), ("actual", .string(semver.actual.description)),
+            ("needed", .string(semver.needed.description)), ("ok", .bool(semver.ok)),
+            ("because", .array(semver.because.map { .string($0) })),
+        ])
     }
 
     /// `error` when the finding fails the gate, `warning` for hazards, `info` otherwise.

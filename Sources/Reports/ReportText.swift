@@ -11,9 +11,33 @@ enum ReportText {
         }
     }
 
-    /// `path:line:col`, or the file alone when the finding has no position.
+    /// `path:line:col`, or the file alone when the finding has no position; a finding about something
+    /// gone from every file (a package) cites where it was in the old version.
     static func location(_ finding: Finding) -> String {
-        finding.location.map { "\($0.file):\($0.line):\($0.column)" } ?? finding.file
+        if let location = finding.location, !location.file.isEmpty { return "\(location.file):\(location.line):\(location.column)" }
+        if let previous = finding.previousLocation, !previous.file.isEmpty { return "\(previous.file):\(previous.line):\(previous.column)" }
+        return finding.location.map { "\($0.file):\($0.line):\($0.column)" } ?? finding.file
+    }
+
+    /// The verdict an entry gets at the check's level: the worst of its findings'.
+    static func kind(_ result: CheckResult, _ entry: ChangeEntry) -> Verdict {
+        entry.findings.map { result.kind(of: $0) }.max()!
+    }
+
+    /// The last line of a text report: how many changes of each verdict, and the gate's answer.
+    static func summary(_ result: CheckResult) -> String {
+        let entries = ChangeEntry.group(result.findings)
+        guard !entries.isEmpty else { return "No changes from \(result.old.label) to \(result.new.label); the gate passes." }
+        var counts: [Verdict: Int] = [:]
+        for entry in entries { counts[kind(result, entry), default: 0] += 1 }
+        let gate: String
+        switch result.options.rules {
+        case .precise: gate = "level \(result.options.level.rawValue)"
+        case .buf(let category): gate = "rules buf:\(category.rawValue)"
+        }
+        let parts = [(Verdict.breaking, "breaking"), (.hazard, "hazard"), (.safe, "safe")].map { "\(counts[$0.0] ?? 0) \($0.1)" }
+        let noun = entries.count == 1 ? "change" : "changes"
+        return "\(entries.count) \(noun) (\(parts.joined(separator: ", "))); the gate \(result.isBreaking ? "fails" : "passes") at \(gate), direction \(result.options.direction?.rawValue ?? "both")."
     }
 
     /// Text safe inside HTML (Markdown's `<details>` summaries).

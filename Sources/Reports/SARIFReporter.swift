@@ -2,7 +2,7 @@ import Compat
 import ProtoModel
 
 /// SARIF 2.1.0 for code scanning: one rule entry per rule ID (with its help text), one result per
-/// finding, with its location and a partial fingerprint.
+/// finding, with its location and a partial fingerprint; the SemVer verdict as the run's notification.
 public struct SARIFReporter: CheckReporter {
     public static let toolVersion = "0.1.0"
 
@@ -44,18 +44,32 @@ public struct SARIFReporter: CheckReporter {
             ])))
             return .object(fields)
         }
+        var run: [(String, ReportTree)] = [
+            ("tool", .object([("driver", .object([
+                ("name", .string("protocompat")),
+                ("version", .string(Self.toolVersion)),
+                ("informationUri", .string("https://github.com/protocompat/protocompat")),
+                ("rules", .array(rules)),
+            ]))])),
+            ("results", .array(results)),
+        ]
+        // The SemVer verdict (`--semver`) has no place in a file: it is a notification of the run (an
+        // error when the number understates the changes, which fails the run), and the run's property.
+        if let semver = result.semver {
+            run.append(("invocations", .array([.object([
+                ("executionSuccessful", .bool(semver.ok)),
+                ("toolExecutionNotifications", .array([.object([
+                    ("descriptor", .object([("id", .string("semver"))])),
+                    ("level", .string(semver.ok ? "note" : "error")),
+                    ("message", .object([("text", .string(semver.sentence))])),
+                ])])),
+            ])])))
+            run.append(("properties", .object([("semver", ReportDocument.semverTree(semver))])))
+        }
         let document: ReportTree = .object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
             ("version", .string("2.1.0")),
-            ("runs", .array([.object([
-                ("tool", .object([("driver", .object([
-                    ("name", .string("protocompat")),
-                    ("version", .string(Self.toolVersion)),
-                    ("informationUri", .string("https://github.com/protocompat/protocompat")),
-                    ("rules", .array(rules)),
-                ]))])),
-                ("results", .array(results)),
-            ])])),
+            ("runs", .array([.object(run)])),
         ])
         return document.json() + "\n"
     }

@@ -9,6 +9,12 @@ enum Severity {
         self = result.breaks(finding) ? .fails : result.kind(of: finding) == .hazard ? .hazard : .info
     }
 
+    /// The worst severity of an entry's findings.
+    init(_ result: CheckResult, _ entry: ChangeEntry) {
+        let all = entry.findings.map { Severity(result, $0) }
+        self = all.contains(.fails) ? .fails : all.contains(.hazard) ? .hazard : .info
+    }
+
     /// JSON and YAML reports (`severity`).
     var document: String { spelled("error", "warning", "info") }
     /// GitHub workflow commands.

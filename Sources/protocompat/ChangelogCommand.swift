@@ -27,8 +27,11 @@ struct ChangelogCommand: ParsableCommand {
     @Option(help: "The title of the changelog.")
     var title: String = "Changelog"
 
-    @Option(help: "Output format: markdown (default) or yaml.")
+    @Option(help: "Output format: markdown (default), yaml or json.")
     var format: String = "markdown"
+
+    @Flag(help: "Write the release audit instead (Markdown): the releases whose version number understated their changes, with the changes that needed the higher bump.")
+    var audit = false
 
     @Flag(help: "Show under each change that breaks or is a hazard a concrete message: what a writer of one release sends and what a reader of the other makes of it.")
     var explain = false
@@ -37,8 +40,9 @@ struct ChangelogCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        guard format == "markdown" || format == "yaml" else {
-            throw CommandFailure(["error: unknown format \"\(format)\": use markdown or yaml"])
+        guard ["markdown", "yaml", "json"].contains(format), !audit || format == "markdown" else {
+            if audit { throw CommandFailure(["error: --audit writes Markdown: leave out --format \(format)"]) }
+            throw CommandFailure(["error: unknown format \"\(format)\": use markdown, yaml or json"])
         }
         var paths = sources
         if let versions {
@@ -61,10 +65,15 @@ struct ChangelogCommand: ParsableCommand {
             let result = Checker.check(SchemaPair(old: indexed[index - 1], new: indexed[index]), oldSide: .init(label: old.label, source: old.source),
                                        newSide: .init(label: new.label, source: new.source), options: options,
                                        config: loadedConfig, today: today)
-            return Changelog.step(result, old: old.schema, new: new.schema)
+            return Changelog.step(result, old: old.schema, new: new.schema, policy: loadedConfig?.semver ?? SemverPolicy())
         }
         let changelog = Changelog(steps: steps)
-        try OutputFile.write(format == "yaml" ? try changelog.tree.yaml() : changelog.markdown(title: title), to: output)
+        let text = switch format {
+        case "yaml": try changelog.tree.yaml()
+        case "json": changelog.tree.json() + "\n"
+        default: audit ? changelog.auditMarkdown(title: title) : changelog.markdown(title: title)
+        }
+        try OutputFile.write(text, to: output)
     }
 }
 

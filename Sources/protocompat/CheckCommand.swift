@@ -98,7 +98,9 @@ struct CheckCommand: ParsableCommand {
         }
         PhaseTrace.mark("checked")
         if semver {
-            for index in results.indices { results[index].semver = try Self.semverVerdict(results[index], old: oldVersion, new: newVersion) }
+            for index in results.indices {
+                results[index].semver = try Self.semverVerdict(results[index], old: oldVersion, new: newVersion, policy: loadedConfig?.semver ?? SemverPolicy())
+            }
         }
         // Colour only for text on a terminal, and never with NO_COLOR.
         let color = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
@@ -122,8 +124,8 @@ extension CheckCommand {
     }
 
     /// The SemVer verdict of a result: the numbers from the flags, else from the labels (then the sources).
-    static func semverVerdict(_ result: CheckResult, old: String?, new: String?) throws -> SemverVerdict {
-        SemverVerdict(result, old: try versionNumber(old, of: result.old, "old"), new: try versionNumber(new, of: result.new, "new"))
+    static func semverVerdict(_ result: CheckResult, old: String?, new: String?, policy: SemverPolicy) throws -> SemverVerdict {
+        SemverVerdict(result, old: try versionNumber(old, of: result.old, "old"), new: try versionNumber(new, of: result.new, "new"), policy: policy)
     }
 
     /// A version's number: the flag's, else the first in its label, else in its source (exit 2 when none).

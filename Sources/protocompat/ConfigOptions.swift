@@ -20,6 +20,7 @@ struct ConfigOptions: ParsableArguments {
             guard let path else { return base }
             var loaded = try CheckConfig.load(path: path)
             if loaded.channels == nil { loaded.channels = base?.channels }
+            if loaded.semver == nil { loaded.semver = base?.semver }
             return loaded
         } catch {
             throw CommandFailure([error.description])

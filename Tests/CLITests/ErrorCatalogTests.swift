@@ -120,7 +120,7 @@ struct ErrorCatalogTests {
         // Config
         Case(name: "An invalid config key", input: "`levl: wire` in protocompat.yaml",
              files: [("protocompat.yaml", text("version: 1\nlevl: wire\n")), ("a/a.proto", text("syntax = \"proto3\";\n"))], arguments: ["check", "a", "a"],
-             message: "protocompat.yaml:2:1: error: unknown key \"levl\": use direction, ignore, level, roles, rules, version"),
+             message: "protocompat.yaml:2:1: error: unknown key \"levl\": use direction, ignore, level, roles, rules, semver, version"),
         Case(name: "An unknown rule in the config", input: "`rules: {use: [NOPE]}`",
              files: [("protocompat.yaml", text("version: 1\nrules:\n  use: [NOPE]\n")), ("a/a.proto", text("syntax = \"proto3\";\n"))], arguments: ["check", "a", "a"],
              message: "protocompat.yaml:3:9: error: unknown rule \"NOPE\" in rules.use: see 'protocompat rules'"),

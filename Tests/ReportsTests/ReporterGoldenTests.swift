@@ -65,13 +65,20 @@ struct ReporterGoldenTests {
     }
 
     @Test func changelogMatchesGolden() throws {
-        let result = try Self.result()
+        var result = try Self.result()
+        // Labels with version numbers: the step carries its SemVer verdict (a patch that needed a major).
+        result.old.label = "v1.4.0"
+        result.new.label = "v1.4.1"
         let step = Changelog.step(result, old: try Self.schema("v1"), new: try Self.schema("v2"))
         let sections = step.sections.map(\.0)
         // The deleted field kept its number and name reserved: a hazard (strict JSON readers), not a plain removal.
-        #expect(sections == [.breakingWire, .breakingJSON, .hazards, .added, .deprecated])
+        #expect(sections == [.breaking, .hazards, .added, .deprecated])
+        #expect(step.semver?.required == .major && step.semver?.ok == false)
+        // One change, one entry: the rename carries the JSON name that followed it.
+        #expect(step.entries(.breaking).map(\.change.rules) == [["RPC_NO_DELETE"], ["FIELD_SAME_NAME", "FIELD_SAME_JSON_NAME"]])
         try compare(Changelog(steps: [step]).markdown(title: "Example changelog"), "changelog.md")
         try compare(try Changelog(steps: [step]).tree.yaml(), "changelog.yaml")
+        try compare(Changelog(steps: [step]).tree.json() + "\n", "changelog.json")
     }
 
     /// The example roles (schemas/examples/protocompat.yaml, built in as the "examples" preset).

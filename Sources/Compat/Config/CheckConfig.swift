@@ -25,6 +25,8 @@ public struct CheckConfig: Sendable, Equatable {
     public var ignoreUnstablePackages = false
     /// The `roles:` section: channels findings are judged in; nil when the config has none.
     public var channels: [Channel]?
+    /// The `semver:` section: the bump each kind of change needs (`check --semver`, `bump`, changelogs).
+    public var semver: SemverPolicy?
     /// The file the config was read from (named in findings about its ignores).
     public var path = "protocompat.yaml"
 
@@ -35,7 +37,7 @@ public struct CheckConfig: Sendable, Equatable {
         public var description: String
     }
 
-    static let keys: Set<String> = ["version", "level", "direction", "rules", "ignore", "roles"]
+    static let keys: Set<String> = ["version", "level", "direction", "rules", "ignore", "roles", "semver"]
 
     /// Reads `protocompat.yaml`, or a `buf.yaml` (by file name).
     public static func load(path: String) throws(Failure) -> CheckConfig {
@@ -94,6 +96,8 @@ public struct CheckConfig: Sendable, Equatable {
                 }
             case "roles":
                 config.channels = try channels(value, source)
+            case "semver":
+                config.semver = try semverPolicy(value, source)
             default:
                 guard case .sequence(let items) = value else { throw source.failure([key], "ignore must be a list") }
                 for (index, item) in items.enumerated() {
@@ -123,6 +127,23 @@ public struct CheckConfig: Sendable, Equatable {
             throw source.failure(at + ["expires"], "ignore[\(index)].expires must be a date YYYY-MM-DD, not \"\(expires)\"")
         }
         return Ignore(rule: rule, symbol: symbol, reason: reason, expires: expires)
+    }
+
+    /// `semver: {wire: major, json: minor, ...}`: each key a kind of change, each value a bump.
+    static func semverPolicy(_ node: YAMLNode, _ source: ConfigSource) throws(Failure) -> SemverPolicy {
+        guard let pairs = node.mappingPairs else {
+            throw source.failure(["semver"], "semver must be a mapping of \(SemverPolicy.keys.joined(separator: ", ")) to major, minor, patch or none")
+        }
+        var policy = SemverPolicy()
+        for (key, value) in pairs {
+            guard let bump = value.scalarText.flatMap(Bump.init(name:)) else {
+                throw source.failure(["semver", key], "semver.\(key) must be major, minor, patch or none")
+            }
+            guard policy.set(key, bump) else {
+                throw source.failure(["semver", key], "unknown key \"semver.\(key)\": use \(SemverPolicy.keys.joined(separator: ", "))")
+            }
+        }
+        return policy
     }
 
     static func isDate(_ text: String) -> Bool {

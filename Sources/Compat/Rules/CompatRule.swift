@@ -29,6 +29,13 @@ public protocol CompatRule: Sendable {
     /// Why no single message can show a finding of this rule (a contract, a name, a number kept
     /// free), or nil when a witness is searched for (`check --explain`).
     func noWitnessReason(_ finding: Finding) -> String?
+    /// The kind of element a finding names (a changelog groups and counts additions and removals by
+    /// it), or nil when the rule reports a change to an element that stays.
+    func subject(_ finding: Finding) -> ElementKind?
+    /// The rules whose finding on the same element this rule's finding restates (a twin that also
+    /// asks for a reservation, a JSON name that follows a rename): reports show it in that finding's
+    /// entry, under that finding's message, as one change.
+    var restates: [any CompatRule.Type] { get }
 }
 
 extension CompatRule {
@@ -39,6 +46,25 @@ extension CompatRule {
     public var readsTypeNames: Bool { false }
     public func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict { finding.verdicts.json }
     public func noWitnessReason(_ finding: Finding) -> String? { nil }
+    public func subject(_ finding: Finding) -> ElementKind? { nil }
+    public var restates: [any CompatRule.Type] { [] }
+}
+
+/// The kinds of element findings name, as reports spell them.
+public enum ElementKind: String, Sendable, CaseIterable {
+    case file, package, message, enumType = "enum", field, enumValue = "value", oneof, service, method = "RPC", extensionField = "extension"
+
+    /// `field`, `enum`, `RPC`, ... (an enum value is a `value` of its enum).
+    public var noun: String { rawValue }
+
+    /// `fields`, `enums`, `RPCs`.
+    public var plural: String { rawValue + "s" }
+
+    /// `2 fields`, `1 enum`, `3 RPCs`.
+    public func count(_ n: Int) -> String { "\(n) \(n == 1 ? noun : plural)" }
+
+    /// Whether the element lives inside another one that reports name (a field in its message).
+    public var isMember: Bool { self == .field || self == .enumValue || self == .method || self == .oneof }
 }
 
 /// What a rule reports, for changelogs: a finding that breaks nothing is filed by it.

@@ -24,6 +24,20 @@ struct ElementAdded: CompatRule {
     let info: RuleInfo
     let kind: Kind
 
+    func subject(_ finding: Finding) -> ElementKind? {
+        switch kind {
+        case .field: .field
+        case .enumValue: .enumValue
+        case .message: .message
+        case .enumType: .enumType
+        case .method: .method
+        case .service: .service
+        }
+    }
+
+    /// A field or value added under the number another one left (a move) is told by the move.
+    var restates: [any CompatRule.Type] { [FieldSameNumber.self, EnumValueSameNumber.self] }
+
     static let field = ElementAdded(info: RuleInfo(
         id: "FIELD_ADDED", title: "Field added", summary: "A message gained a field.",
         rationale: "Old binary readers keep the new field as an unknown field (safe); old JSON readers that reject unknown keys fail on it (the default of several ProtoJSON parsers): a forward JSON hazard (protobuf.dev/programming-guides/json/).",

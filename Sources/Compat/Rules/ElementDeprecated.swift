@@ -3,6 +3,9 @@ import ProtoModel
 /// An element became `deprecated = true`. protocompat's own rule, for changelogs: nothing breaks,
 /// but generated code starts warning and readers should plan for removal.
 struct ElementDeprecated: CompatRule {
+    func subject(_ finding: Finding) -> ElementKind? {
+        finding.arguments["kind"] == "enum value" ? .enumValue : finding.arguments["kind"].flatMap(ElementKind.init(rawValue:))
+    }
     var changeKind: ChangeKind { .deprecation }
     let info = RuleInfo(
         id: "ELEMENT_DEPRECATED", title: "Element deprecated",

@@ -10,6 +10,8 @@ struct ElementNoDelete: CompatRule {
 
     let info: RuleInfo
     let noun: String
+
+    func subject(_ finding: Finding) -> ElementKind? { ElementKind(rawValue: noun) }
     let elements: @Sendable (ProtoFile) -> [String: SourceSpan?]
     let verdicts: Verdicts
 

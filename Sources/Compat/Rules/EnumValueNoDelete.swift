@@ -2,6 +2,7 @@ import ProtoModel
 
 /// An enum value disappeared, reserved or not.
 struct EnumValueNoDelete: CompatRule {
+    func subject(_ finding: Finding) -> ElementKind? { .enumValue }
     var changeKind: ChangeKind { .deletion }
     let info = RuleInfo(
         id: "ENUM_VALUE_NO_DELETE", title: "Enum value deleted", summary: "Enum values are not deleted, even when their number is reserved.",

@@ -2,6 +2,9 @@ import ProtoModel
 
 /// An enum value's number disappeared without being reserved.
 struct EnumValueNoDeleteUnlessNumberReserved: CompatRule {
+    func subject(_ finding: Finding) -> ElementKind? { .enumValue }
+    /// The plain deletion tells the change; this twin adds that nothing was reserved.
+    var restates: [any CompatRule.Type] { [EnumValueNoDelete.self] }
     var changeKind: ChangeKind { .deletion }
     let info = RuleInfo(
         id: "ENUM_VALUE_NO_DELETE_UNLESS_NUMBER_RESERVED",

@@ -2,6 +2,7 @@ import ProtoModel
 
 /// An extension appeared (custom options included).
 struct ExtensionAdded: CompatRule {
+    func subject(_ finding: Finding) -> ElementKind? { .extensionField }
     var changeKind: ChangeKind { .addition }
     func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict { RuleSupport.addedNameJSON(finding, in: channel, isField: true) }
     let info = RuleInfo(

@@ -2,6 +2,7 @@ import ProtoModel
 
 /// A field disappeared from a message, reserved or not.
 struct FieldNoDelete: CompatRule {
+    func subject(_ finding: Finding) -> ElementKind? { .field }
     var changeKind: ChangeKind { .deletion }
     func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict { RuleSupport.deletedFieldJSON(finding, in: channel) }
     let info = RuleInfo(

@@ -2,6 +2,9 @@ import ProtoModel
 
 /// A field disappeared and its number was not reserved.
 struct FieldNoDeleteUnlessNumberReserved: CompatRule {
+    func subject(_ finding: Finding) -> ElementKind? { .field }
+    /// The plain deletion tells the change; this twin adds that nothing was reserved.
+    var restates: [any CompatRule.Type] { [FieldNoDelete.self] }
     var changeKind: ChangeKind { .deletion }
     func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict { RuleSupport.deletedFieldJSON(finding, in: channel) }
     let info = RuleInfo(

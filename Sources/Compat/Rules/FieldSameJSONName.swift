@@ -2,6 +2,8 @@ import ProtoModel
 
 /// The field's JSON name changed.
 struct FieldSameJSONName: CompatRule {
+    /// A JSON name that changed with the field's name is told by the rename.
+    var restates: [any CompatRule.Type] { [FieldSameName.self] }
     let info = RuleInfo(
         id: "FIELD_SAME_JSON_NAME",
         title: "Field JSON name changed",
@@ -30,7 +32,11 @@ struct FieldSameJSONName: CompatRule {
         channel.jsonNames == .proto ? .safe : finding.verdicts.json
     }
 
+    /// buf's words when a `json_name` option is written; when the new JSON name is the field name's
+    /// own (no option), the change came with a rename and the text says so instead.
     func message(_ finding: Finding) -> String {
-        "Field \"\(finding.number ?? 0)\" with name \"\(finding.arguments["field"] ?? "")\" on message \"\(finding.arguments["message"] ?? "")\" changed option \"json_name\" from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+        let field = finding.arguments["field"] ?? "", new = finding.arguments["new"] ?? ""
+        let what = new == Field.defaultJSONName(field) ? "JSON name" : "option \"json_name\""
+        return "Field \"\(finding.number ?? 0)\" with name \"\(field)\" on message \"\(finding.arguments["message"] ?? "")\" changed \(what) from \"\(finding.arguments["old"] ?? "")\" to \"\(new)\"."
     }
 }

@@ -2,6 +2,7 @@ import ProtoModel
 
 /// A file disappeared.
 struct FileNoDelete: CompatRule {
+    func subject(_ finding: Finding) -> ElementKind? { .file }
     var changeKind: ChangeKind { .deletion }
     /// Its findings are source-only (the types in it are judged where they went).
     var affectsWireOrJSON: Bool { false }

@@ -2,6 +2,7 @@ import ProtoModel
 
 /// A oneof disappeared from a message.
 struct OneofNoDelete: CompatRule {
+    func subject(_ finding: Finding) -> ElementKind? { .oneof }
     var changeKind: ChangeKind { .deletion }
     let info = RuleInfo(
         id: "ONEOF_NO_DELETE", title: "Oneof deleted", summary: "Oneofs are not deleted from a message.",

@@ -9,6 +9,10 @@ struct PackageElementNoDelete: CompatRule {
 
     let info: RuleInfo
     let noun: String
+
+    func subject(_ finding: Finding) -> ElementKind? { ElementKind(rawValue: noun) }
+    /// Gone from its file too: the file's rule tells it.
+    var restates: [any CompatRule.Type] { [ElementNoDelete.self] }
     let elements: @Sendable (ProtoFile) -> [String: SourceSpan?]
     let verdicts: Verdicts
 

@@ -2,6 +2,7 @@ import ProtoModel
 
 /// A package disappeared.
 struct PackageNoDelete: CompatRule {
+    func subject(_ finding: Finding) -> ElementKind? { .package }
     var changeKind: ChangeKind { .deletion }
     var affectsWireOrJSON: Bool { false }
 
@@ -16,9 +17,12 @@ struct PackageNoDelete: CompatRule {
         let now = Set(pair.new.schema.files.map(\.package))
         let before = Set(pair.old.schema.files.filter { !WellKnownTypes.files.contains($0.name) }.map(\.package))
         return before.subtracting(now).sorted().map { package in
-            // A package is in no one file: the finding has no path.
+            // A package is in no one file: the finding has no path (as buf's); reports cite where the
+            // package was, its first file's `package` line.
+            let first = pair.old.schema.files.filter { $0.package == package }.min { $0.name < $1.name }
+            let previous = first.map { $0.packageSpan ?? RuleSupport.fileStart($0.name) }
             return Finding(rule: info.id, symbol: package, verdicts: .sourceOnly, direction: .both, location: RuleSupport.fileStart(""),
-                           previousLocation: nil, file: "", arguments: ["package": package])
+                           previousLocation: previous, file: "", arguments: ["package": package])
         }
     }
 

@@ -2,6 +2,7 @@ import ProtoModel
 
 /// An RPC disappeared from a service.
 struct RPCNoDelete: CompatRule {
+    func subject(_ finding: Finding) -> ElementKind? { .method }
     var changeKind: ChangeKind { .deletion }
     let info = RuleInfo(
         id: "RPC_NO_DELETE", title: "RPC deleted", summary: "RPCs are not deleted from a service.",
