@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v pkg-config >/dev/null || need_apt+=(pkg-config)
+command -v chromium >/dev/null || need_apt+=(chromium)
 pkg-config --exists yaml-0.1 2>/dev/null || need_apt+=(libyaml-dev)
 pkg-config --exists zlib 2>/dev/null || need_apt+=(zlib1g-dev)
 if [ ${#need_apt[@]} -gt 0 ]; then
@@ -62,6 +63,8 @@ echo "== report formats: SARIF against the OASIS schema, YAML equals JSON"
 python3 ci/validate-reports.py --bin "$(bash ci/release-build.sh)"
 echo "== reports/ are what ci/update-reports.sh makes"
 bash ci/update-reports.sh --check
+echo "== the HTML reports in headless Chromium: no script errors, every heatmap cell, a selected cell's changes"
+python3 ci/html-check.py
 echo "== every source path gives the same model (LiveKit wheels from PyPI, .proto tags, protoc, snapshots)"
 python3 ci/sources-equivalence.py --bin "$(bash ci/release-build.sh)"
 echo "== the shipped LiveKit snapshots are current"

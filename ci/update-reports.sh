@@ -16,6 +16,9 @@ mkdir -p "$out"
 "$bin" changelog --versions schemas/livekit --audit --title "livekit-protocol release audit" -o "$out/RELEASES.md"
 "$bin" matrix --versions schemas/livekit --last 20 --title "livekit-protocol: the last 20 releases" -o "$out/MATRIX.md"
 "$bin" matrix --versions schemas/livekit --format svg --title "livekit-protocol: all releases" -o "$out/matrix.svg"
+# One page each: the heatmap whose cells show their changes, and the changelog (ci/html-check.py loads them in Chromium).
+"$bin" matrix --versions schemas/livekit --format html --title "livekit-protocol: all releases" -o "$out/matrix.html"
+"$bin" changelog --versions schemas/livekit --format html --title "livekit-protocol changelog" -o "$out/CHANGELOG.html"
 # Per channel of the LiveKit preset: client version x server version, as `pair` judges it.
 "$bin" matrix --versions schemas/livekit --last 20 --preset livekit --by-channel \
   --title "livekit-protocol: client x server per channel, the last 20 releases" -o "$out/CHANNELS.md"

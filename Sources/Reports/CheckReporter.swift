@@ -7,7 +7,7 @@ public protocol CheckReporter: Sendable {
 
 /// The report formats, by the name `--format` takes.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json, yaml, markdown, sarif, github
+    case text, json, yaml, markdown, sarif, github, html
 
     /// The reporter for this format; `color` applies to text only.
     public func reporter(color: Bool = false) -> any CheckReporter {
@@ -18,6 +18,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .markdown: MarkdownReporter()
         case .sarif: SARIFReporter()
         case .github: GitHubReporter()
+        case .html: HTMLReporter()
         }
     }
 }

@@ -22,6 +22,9 @@ public enum TransitiveReport {
                 out += "\n" + (try MarkdownReporter().render(result)).replacingOccurrences(of: "### protocompat:", with: "#### protocompat:")
             }
             return out
+        case .html:
+            let title = "protocompat: \(results.last?.new.label ?? "") against every earlier version"
+            return HTMLPage(title: title, body: MarkdownHTML().render(try render(results, format: .markdown))).render()
         case .json: return tree(results).json() + "\n"
         case .yaml: return try tree(results).yaml()
         case .sarif, .github: return try format.reporter().render(merged(results))

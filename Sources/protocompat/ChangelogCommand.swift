@@ -27,7 +27,7 @@ struct ChangelogCommand: ParsableCommand {
     @Option(help: "The title of the changelog.")
     var title: String = "Changelog"
 
-    @Option(help: "Output format: markdown (default), yaml or json.")
+    @Option(help: "Output format: markdown (default), yaml, json or html (one self-contained page).")
     var format: String = "markdown"
 
     @Flag(help: "Write the release audit instead (Markdown): the releases whose version number understated their changes, with the changes that needed the higher bump.")
@@ -40,9 +40,9 @@ struct ChangelogCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        guard ["markdown", "yaml", "json"].contains(format), !audit || format == "markdown" else {
+        guard ["markdown", "yaml", "json", "html"].contains(format), !audit || format == "markdown" else {
             if audit { throw CommandFailure(["error: --audit writes Markdown: leave out --format \(format)"]) }
-            throw CommandFailure(["error: unknown format \"\(format)\": use markdown, yaml or json"])
+            throw CommandFailure(["error: unknown format \"\(format)\": use markdown, yaml, json or html"])
         }
         var paths = sources
         if let versions {
@@ -52,28 +52,32 @@ struct ChangelogCommand: ParsableCommand {
         // Each version is loaded and indexed once, and the steps run on all cores.
         let (loaded, indexed) = try HistoryLoader.loadIndexed(paths, sources: SourceOptions(include: include))
         let loadedConfig = try configOptions.load(discover: false)
-        let today = CheckCommand.today()
-        // A changelog lists changes, not who they hurt: no channel walks.
-        let options = {
-            var options = CheckOptions(channels: loadedConfig?.channels)
-            options.attributesChannels = false
-            options.explains = explain
-            return options
-        }()
-        let steps = ParallelMap.run(Array(loaded.indices.dropFirst())) { index in
-            let old = loaded[index - 1], new = loaded[index]
-            let result = Checker.check(SchemaPair(old: indexed[index - 1], new: indexed[index]), oldSide: .init(label: old.label, source: old.source),
-                                       newSide: .init(label: new.label, source: new.source), options: options,
-                                       config: loadedConfig, today: today)
-            return Changelog.step(result, old: old.schema, new: new.schema, policy: loadedConfig?.semver ?? SemverPolicy())
-        }
-        let changelog = Changelog(steps: steps)
+        let changelog = Changelog(steps: Self.steps(loaded, indexed, config: loadedConfig, explain: explain))
         let text = switch format {
         case "yaml": try changelog.tree.yaml()
         case "json": changelog.tree.json() + "\n"
+        case "html": changelog.html(title: title)
         default: audit ? changelog.auditMarkdown(title: title) : changelog.markdown(title: title)
         }
         try OutputFile.write(text, to: output)
+    }
+}
+
+extension ChangelogCommand {
+    /// The changelog's steps: each version against the one before it, on all cores.
+    static func steps(_ loaded: [LoadedSchema], _ indexed: [SchemaPair.Version], config: CheckConfig?, explain: Bool) -> [Changelog.Step] {
+        let today = CheckCommand.today()
+        // A changelog lists changes, not who they hurt: no channel walks.
+        var options = CheckOptions(channels: config?.channels)
+        options.attributesChannels = false
+        options.explains = explain
+        return ParallelMap.run(Array(loaded.indices.dropFirst())) { [options] index in
+            let old = loaded[index - 1], new = loaded[index]
+            let result = Checker.check(SchemaPair(old: indexed[index - 1], new: indexed[index]), oldSide: .init(label: old.label, source: old.source),
+                                       newSide: .init(label: new.label, source: new.source), options: options,
+                                       config: config, today: today)
+            return Changelog.step(result, old: old.schema, new: new.schema, policy: config?.semver ?? SemverPolicy())
+        }
     }
 }
 

@@ -35,7 +35,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "A previous JSON report: findings whose fingerprint it holds are reported but do not fail the gate.")
     var baseline: String?
 
-    @Option(help: "Output format: text (default), json, yaml, markdown, sarif or github.")
+    @Option(help: "Output format: text (default), json, yaml, markdown, sarif, github or html (one self-contained page).")
     var format: String = "text"
 
     @Option(name: [.customShort("o"), .long], help: "Write the report to this file (atomically) instead of stdout.")

@@ -31,15 +31,18 @@ struct MatrixCommand: ParsableCommand {
     @Flag(help: "One client x server matrix per channel of the roles (--preset or the config's roles:) instead of reader x writer.")
     var byChannel = false
 
-    @Option(help: "Output format: markdown (default), yaml, json or svg.")
+    @Option(help: "Output format: markdown (default), yaml, json, svg or html (one self-contained page: the heatmap, a selected cell's changes, the changelog).")
     var format: String = "markdown"
 
     @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of stdout.")
     var output: String?
 
     func run() throws {
-        guard ["markdown", "yaml", "json", "svg"].contains(format) else {
-            throw CommandFailure(["error: unknown format \"\(format)\": use markdown, yaml, json or svg"])
+        guard ["markdown", "yaml", "json", "svg", "html"].contains(format) else {
+            throw CommandFailure(["error: unknown format \"\(format)\": use markdown, yaml, json, svg or html"])
+        }
+        if format == "html" && byChannel {
+            throw CommandFailure(["error: --format html draws the reader x writer heatmap: leave out --by-channel (or use --format svg)"])
         }
         var paths = sources
         if let versions {
@@ -61,6 +64,10 @@ struct MatrixCommand: ParsableCommand {
         }
         let text: String
         switch format {
+        case "html":
+            // The page also holds the changelog, whose sections a selected cell shows.
+            let changelog = Changelog(steps: ChangelogCommand.steps(loaded, indexed, config: loadedConfig, explain: false))
+            text = (matrix as? CompatibilityMatrix)?.html(title: title, changelog: changelog) ?? ""
         case "svg": text = matrix.svg(title: title)
         case "yaml": text = try matrix.tree.yaml()
         case "json": text = matrix.tree.json() + "\n"

@@ -133,7 +133,7 @@ struct ErrorCatalogTests {
              onStdout: true),
         // Command line
         Case(name: "An unknown output format", input: "`check --format xml`", files: [("a/a.proto", text("syntax = \"proto3\";\n"))],
-             arguments: ["check", "--format", "xml", "a", "a"], message: "error: unknown format \"xml\": use text, json, yaml, markdown, sarif, github"),
+             arguments: ["check", "--format", "xml", "a", "a"], message: "error: unknown format \"xml\": use text, json, yaml, markdown, sarif, github, html"),
         Case(name: "An unwritable output file", input: "`-o` into a folder that does not exist", files: [("a/a.proto", text("syntax = \"proto3\";\n"))],
              arguments: ["check", "a", "a", "-o", "missing/report.txt"],
              message: "missing/report.txt: error: cannot write the output: the folder \"missing\" does not exist: create it first"),

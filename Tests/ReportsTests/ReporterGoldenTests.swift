@@ -24,7 +24,7 @@ struct ReporterGoldenTests {
 
     static let cases: [(ReportFormat, String)] = [
         (.text, "check.txt"), (.json, "check.json"), (.yaml, "check.yaml"), (.markdown, "check.md"),
-        (.sarif, "check.sarif"), (.github, "check.github.txt"),
+        (.sarif, "check.sarif"), (.github, "check.github.txt"), (.html, "check.html"),
     ]
 
     @Test(arguments: cases)
@@ -79,6 +79,7 @@ struct ReporterGoldenTests {
         try compare(Changelog(steps: [step]).markdown(title: "Example changelog"), "changelog.md")
         try compare(try Changelog(steps: [step]).tree.yaml(), "changelog.yaml")
         try compare(Changelog(steps: [step]).tree.json() + "\n", "changelog.json")
+        try compare(Changelog(steps: [step]).html(title: "Example changelog"), "changelog.html")
     }
 
     /// The example roles (schemas/examples/protocompat.yaml, built in as the "examples" preset).
@@ -148,6 +149,11 @@ struct ReporterGoldenTests {
         try compare(matrix.markdown(title: "Example matrix"), "matrix.md")
         try compare(matrix.svg(title: "Example matrix"), "matrix.svg")
         try compare(try matrix.tree.yaml(), "matrix.yaml")
+        let step = Changelog.step(try Self.result(), old: try Self.schema("v1"), new: try Self.schema("v2"))
+        let page = matrix.html(title: "Example matrix", changelog: Changelog(steps: [step]))
+        // Two versions: four cells, two of them the diagonal; the release the cells' changes come from.
+        #expect(page.components(separatedBy: "<td").count - 1 == 4 && page.contains("<section class=\"step\" data-from=\"v1\" data-to=\"v2\">"))
+        try compare(page, "matrix.html")
     }
 
     func compare(_ rendered: String, _ file: String) throws {
