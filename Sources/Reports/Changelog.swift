@@ -63,6 +63,8 @@ public struct Changelog: Sendable {
         public var packages: [String: String] = [:]
         /// Files the new version adds.
         public var newFiles: Set<String> = []
+        /// Per channel of the roles (when the config has them), the worst verdict of the step's changes in it.
+        public var channels: [(name: String, verdict: Verdict)] = []
 
         /// The entries of one section (empty when it has none).
         public func entries(_ section: Section) -> [Entry] { sections.first { $0.0 == section }?.1 ?? [] }
@@ -121,7 +123,12 @@ public struct Changelog: Sendable {
         for file in old.files { packages[file.name] = file.package }
         for file in new.files { packages[file.name] = file.package }
         let newFiles = Set(new.files.map(\.name)).subtracting(old.files.map(\.name))
-        return Step(from: result.old.label, to: result.new.label, sections: sections, semver: semver, packages: packages, newFiles: newFiles)
+        // Only configured roles: the channels a check derives from the services alone say nothing new.
+        let channels = result.options.channels == nil ? [] : result.channels.map { channel in
+            (channel.name, findings.compactMap { result.kind(of: $0, in: channel.name) }.max() ?? .safe)
+        }
+        return Step(from: result.old.label, to: result.new.label, sections: sections, semver: semver, packages: packages, newFiles: newFiles,
+                    channels: channels)
     }
 
     /// Changes of elements inside another changed element of the same section (a nested message of

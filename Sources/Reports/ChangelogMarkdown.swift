@@ -50,6 +50,9 @@ extension Changelog {
         }
         var line = (breaking.isEmpty ? "**Compatible**: " : "**Breaking**: ") + parts.joined(separator: " · ")
         if let semver = step.semver { line += " · " + semverNote(semver) }
+        if !step.channels.isEmpty {
+            line += "\\\nChannels: " + step.channels.map { "\($0.name) \(ReportText.answer($0.verdict))" }.joined(separator: ", ") + "."
+        }
         return line + "\n"
     }
 

@@ -15,6 +15,9 @@ extension Changelog {
                 ("removed", .int(step.count(.removed))), ("changed", .int(step.count(.changed))),
             ])))
             if let semver = step.semver { fields.append(("semver", ReportDocument.semverTree(semver))) }
+            if !step.channels.isEmpty {
+                fields.append(("channels", .object(step.channels.map { ($0.name, .string(ReportText.answer($0.verdict))) })))
+            }
             fields.append(("sections", .object(step.sections.map { section, entries in
                 (section.rawValue, .array(entries.map(Self.entryTree)))
             })))

@@ -67,9 +67,9 @@ extension ChangelogCommand {
     /// The changelog's steps: each version against the one before it, on all cores.
     static func steps(_ loaded: [LoadedSchema], _ indexed: [SchemaPair.Version], config: CheckConfig?, explain: Bool) -> [Changelog.Step] {
         let today = CheckCommand.today()
-        // A changelog lists changes, not who they hurt: no channel walks.
+        // Channels are walked only when roles are given: each release then says which channel it breaks.
         var options = CheckOptions(channels: config?.channels)
-        options.attributesChannels = false
+        options.attributesChannels = config?.channels != nil
         options.explains = explain
         return ParallelMap.run(Array(loaded.indices.dropFirst())) { [options] index in
             let old = loaded[index - 1], new = loaded[index]

@@ -21,11 +21,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.customShort("I"), .long], help: "An include root for imports of both versions (repeatable).")
     var include: [String] = []
 
-    @Option(help: "What fails the gate: wire, wire-json (default) or source.")
-    var level: String = "wire-json"
-
-    @Option(help: "Which side must keep working: backward (new readers of old data), forward (old readers of new data) or both.")
-    var direction: String = "both"
+    @OptionGroup var gate: GateOptions
 
     @Option(help: "Run exactly one of buf's categories instead: buf:WIRE, buf:WIRE_JSON, buf:PACKAGE or buf:FILE.")
     var rules: String?
@@ -56,15 +52,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         PhaseTrace.mark("arguments read")
         let loadedConfig = try configOptions.load()
-        // Flags given on the command line win over the config file.
-        let level = loadedConfig?.level.map(\.rawValue).flatMap { self.level == "wire-json" ? $0 : nil } ?? self.level
-        let direction = loadedConfig?.direction.map(\.rawValue).flatMap { self.direction == "both" ? $0 : nil } ?? self.direction
-        guard let level = Level(rawValue: level) else {
-            throw CommandFailure(["error: unknown level \"\(self.level)\": use wire, wire-json or source"])
-        }
-        guard let direction = Direction(rawValue: direction), direction != .none else {
-            throw CommandFailure(["error: unknown direction \"\(direction)\": use backward, forward or both"])
-        }
+        let (level, direction) = try gate.resolve(loadedConfig)
         var selection = CheckOptions.RuleSelection.precise
         if let rules {
             guard rules.hasPrefix("buf:"), let category = BufCategory(rawValue: String(rules.dropFirst(4))) else {
@@ -86,7 +74,7 @@ struct CheckCommand: ParsableCommand {
         let (loaded, indexed) = try HistoryLoader.loadIndexed(versions, sources: SourceOptions(include: include))
         PhaseTrace.mark("versions loaded")
         let after = loaded.last!
-        var options = CheckOptions(level: level, direction: direction == .both ? nil : direction, rules: selection,
+        var options = CheckOptions(level: level, direction: direction, rules: selection,
                                    baseline: known, channels: loadedConfig?.channels)
         options.explains = explain
         let today = Self.today()

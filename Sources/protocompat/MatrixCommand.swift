@@ -66,7 +66,8 @@ struct MatrixCommand: ParsableCommand {
         switch format {
         case "html":
             // The page also holds the changelog, whose sections a selected cell shows.
-            let changelog = Changelog(steps: ChangelogCommand.steps(loaded, indexed, config: loadedConfig, explain: false))
+            // With witnesses: a selected cell shows the message that proves each break.
+            let changelog = Changelog(steps: ChangelogCommand.steps(loaded, indexed, config: loadedConfig, explain: true))
             text = (matrix as? CompatibilityMatrix)?.html(title: title, changelog: changelog) ?? ""
         case "svg": text = matrix.svg(title: title)
         case "yaml": text = try matrix.tree.yaml()

@@ -164,6 +164,14 @@ struct CLITests {
         #expect(minor.status == 0 && minor.stdout.contains("semver ok: 1.1.28 -> 1.2.0 needs a minor bump (1.2.0)"))
         let json = try run(["check", "--semver", "--format", "json", snapshot("1.0.6"), snapshot("1.0.7")])
         #expect(json.stdout.contains("\"required\": \"major\"") && json.stdout.contains("\"ok\": false"))
+        // The gate's level and the config's semver policy decide what the same change needs.
+        #expect(try run(["bump", snapshot("1.0.6"), snapshot("1.0.7")]).stdout == "major 2.0.0\n")
+        #expect(try run(["bump", "--level", "wire", snapshot("1.0.6"), snapshot("1.0.7")]).stdout == "minor 1.1.0\n")
+        let config = NSTemporaryDirectory() + "protocompat-semver-\(UUID().uuidString).yaml"
+        try "semver:\n  json: patch\n  addition: patch\n".write(toFile: config, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        let lenient = try run(["check", "--semver", "--config", config, snapshot("1.0.6"), snapshot("1.0.7")])
+        #expect(lenient.stdout.contains("semver ok: 1.0.6 -> 1.0.7 needs a patch bump (1.0.7)"), "\(lenient.stdout)")
         let unnamed = try run(["check", "--semver", Self.v1, Self.v2])
         #expect(unnamed.status == 2 && unnamed.stderr.contains("has no version number in its name: give --old-version X.Y.Z"))
     }
@@ -171,6 +179,6 @@ struct CLITests {
 
 /// The formats of `check --format`.
 enum ReportFormatNames {
-    static let all = ["text", "json", "yaml", "markdown", "sarif", "github"]
+    static let all = ["text", "json", "yaml", "markdown", "sarif", "github", "html"]
 
 }

@@ -100,6 +100,10 @@ struct ReporterGoldenTests {
         let result = try Self.result(CheckOptions(channels: config.channels))
         try compare(try TextReporter().render(result), "check.roles.txt")
         try compare(try MarkdownReporter().render(result), "check.roles.md")
+        // A changelog with roles says per release which channel each step breaks.
+        let step = Changelog.step(result, old: try Self.schema("v1"), new: try Self.schema("v2"))
+        #expect(step.channels.map(\.name) == ["chat-requests", "chat-responses", "message-archive"])
+        try compare(Changelog(steps: [step]).markdown(title: "Example changelog"), "changelog.roles.md")
     }
 
     @Test func channelMatrixMatchesGolden() throws {

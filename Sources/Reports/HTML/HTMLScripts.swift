@@ -127,7 +127,10 @@ enum HTMLScripts {
             }
           };
           var match = /^#cell=(\\d+),(\\d+)$/.exec(location.hash);
-          if (match) { select(parseInt(match[1], 10), parseInt(match[2], 10)); }
+          if (match) {
+            select(parseInt(match[1], 10), parseInt(match[2], 10));
+            if (current && current.scrollIntoView) { current.scrollIntoView({ block: 'center', inline: 'center' }); }
+          }
         })();
 
         """

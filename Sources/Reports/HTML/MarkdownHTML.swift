@@ -19,7 +19,8 @@ struct MarkdownHTML {
 
         func flush() {
             guard !paragraph.isEmpty else { return }
-            out += "<p>" + paragraph.map(Self.inline).joined(separator: "\n") + "</p>\n"
+            // A line ending in a backslash breaks the line there.
+            out += "<p>" + paragraph.map { $0.hasSuffix("\\") ? Self.inline(String($0.dropLast())) + "<br>" : Self.inline($0) }.joined(separator: "\n") + "</p>\n"
             paragraph = []
         }
         func closeLists(to depth: Int) {
