@@ -65,6 +65,10 @@ echo "== reports/ are what ci/update-reports.sh makes"
 bash ci/update-reports.sh --check
 echo "== the HTML reports in headless Chromium: no script errors, every heatmap cell, a selected cell's changes"
 python3 ci/html-check.py
+echo "== install channels: the wheel in a fresh virtual environment, the pre-commit hook, the GitHub Action"
+bash ci/wheel-test.sh 2>&1 | grep -v "^INFO:auditwheel" | tail -n 2
+bash ci/pre-commit-test.sh
+bash ci/action-test.sh
 echo "== every source path gives the same model (LiveKit wheels from PyPI, .proto tags, protoc, snapshots)"
 python3 ci/sources-equivalence.py --bin "$(bash ci/release-build.sh)"
 echo "== the shipped LiveKit snapshots are current"

@@ -4,7 +4,7 @@ import ProtoModel
 /// SARIF 2.1.0 for code scanning: one rule entry per rule ID (with its help text), one result per
 /// finding, with its location and a partial fingerprint; the SemVer verdict as the run's notification.
 public struct SARIFReporter: CheckReporter {
-    public static let toolVersion = "0.1.0"
+    public static let toolVersion = ToolVersion.current
 
     public init() {}
 

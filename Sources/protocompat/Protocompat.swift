@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 
 /// The protocompat command line: parses flags, calls the libraries, maps errors to exit codes
 /// (0 clean, 1 breaking, 2 usage, input or I/O error).
@@ -8,7 +9,7 @@ struct Protocompat: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "protocompat",
         abstract: "Tells whether two versions of a Protocol Buffers schema can still talk to each other.",
-        version: "0.1.0",
+        version: ToolVersion.current,
         subcommands: [CheckCommand.self, BumpCommand.self, ChangelogCommand.self, MatrixCommand.self, PairCommand.self, EnvCommand.self, DumpCommand.self, SnapshotCommand.self, RulesCommand.self]
     )
 
