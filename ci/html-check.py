@@ -93,6 +93,16 @@ def main():
     page(os.path.join(REPO, "Tests/ReportsTests/Golden/check.explain.html"))
     page(os.path.join(REPO, "Tests/ReportsTests/Golden/matrix.html"), "#cell=1,0", expect_cells=4,
          expect_panel=("1,0", ["ChatService", "RPC_NO_DELETE"]))
+    # The channel filter: chat-responses keeps the rename (it reaches every channel) and hides the
+    # deleted RPC (only chat-requests carries it).
+    roles = os.path.join(REPO, "Tests/ReportsTests/Golden/changelog.roles.html")
+    dom, _ = load(browser, "file://" + roles + "#channel=chat-responses")
+    items = re.findall(r'<li ([^>]*data-channels="[^"]*"[^>]*)>', dom)
+    hidden = [i for i in items if 'class="hidden"' in i]
+    deleted_rpc = [i for i in items if 'data-channels="chat-requests"' in i]
+    if not deleted_rpc or any('class="hidden"' not in i for i in deleted_rpc) or len(hidden) == len(items):
+        failures.append("changelog.roles.html#channel=chat-responses: the channel filter did not hide exactly the other channels' changes")
+    print("html-check: changelog.roles.html#channel=chat-responses hides %d of %d changes" % (len(hidden), len(items)))
     print("html-check: screenshots in %s" % shots)
     for failure in failures:
         print("html-check: FAILED: " + failure)

@@ -30,6 +30,8 @@ public struct Changelog: Sendable {
         public var file: String
         /// The element's leading comment, line by line.
         public var comment: String?
+        /// The channels of the roles (when configured) the change reaches, in the order first met.
+        public var channels: [String] = []
 
         public var symbol: String { change.symbol }
         public var message: String { Checker.message(change.headline) }
@@ -111,7 +113,8 @@ public struct Changelog: Sendable {
                 let verdicts = change.verdicts
                 return Entry(change: change, view: section != .breaking ? nil : verdicts.wire == .breaking ? .wire : .json, nested: nested,
                              location: place.map { line > 0 ? "\($0.file):\(line)" : $0.file } ?? (finding.file.isEmpty ? nil : finding.file),
-                             file: place?.file ?? finding.file, comment: comments[change.symbol])
+                             file: place?.file ?? finding.file, comment: comments[change.symbol],
+                             channels: result.options.channels == nil ? [] : change.channels(worstIn: View.allCases).map(\.channel))
             }.sorted { ($0.symbol, $0.change.rules.joined(separator: ",")) < ($1.symbol, $1.change.rules.joined(separator: ",")) }
             sections.append((section, entries))
         }

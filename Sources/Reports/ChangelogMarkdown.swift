@@ -172,9 +172,15 @@ extension Changelog {
         entry.view.map { $0 == .wire ? "wire: " : "JSON: " } ?? ""
     }
 
-    /// `[RULE, RULE; direction]`.
+    /// `[RULE, RULE; direction]`, then ` · channels: a, b` when roles are configured.
     static func tag(_ entry: Entry) -> String {
         "[" + entry.change.rules.joined(separator: ", ") + (entry.change.direction == .none ? "" : "; \(entry.change.direction.rawValue)") + "]"
+            + channelNote(entry.channels)
+    }
+
+    /// ` · channels: a, b` (nothing when no channel is named).
+    static func channelNote(_ channels: [String]) -> String {
+        channels.isEmpty ? "" : " · channels: " + channels.joined(separator: ", ")
     }
 
     /// `  - wire: `M.f`: message (line 12) [RULES; direction]`, its comment and witness below; a
@@ -264,7 +270,9 @@ extension Changelog {
             // Added fields by name (their numbers are in the schema); enum values with theirs.
             (group.count == 1 ? kind.noun : kind.plural) + " " + group.map { memberName($0, numbered: kind != .field) }.joined(separator: ", ")
         }
-        var out = "- `\(parent)`: " + parts.joined(separator: "; ")
+        var reached: [String] = []
+        for channel in members.flatMap(\.channels) where !reached.contains(channel) { reached.append(channel) }
+        var out = "- `\(parent)`: " + parts.joined(separator: "; ") + channelNote(reached)
         for member in members where !(member.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             out += "\n  - `\(member.symbol[member.symbol.index(after: member.symbol.lastIndex(of: ".")!)...])`:" + comment(member.comment, indent: "    ")
         }

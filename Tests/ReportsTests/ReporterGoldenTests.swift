@@ -104,6 +104,9 @@ struct ReporterGoldenTests {
         let step = Changelog.step(result, old: try Self.schema("v1"), new: try Self.schema("v2"))
         #expect(step.channels.map(\.name) == ["chat-requests", "chat-responses", "message-archive"])
         try compare(Changelog(steps: [step]).markdown(title: "Example changelog"), "changelog.roles.md")
+        let page = Changelog(steps: [step]).html(title: "Example changelog")
+        #expect(page.contains("<select id=\"channel\">") && page.contains("data-channels=\"chat-requests\""))
+        try compare(page, "changelog.roles.html")
     }
 
     @Test func channelMatrixMatchesGolden() throws {

@@ -4,7 +4,14 @@ extension Changelog {
     /// The changelog as one HTML page: the Markdown changelog's content and grouping, each release a
     /// `<section data-from data-to>`, each change with `data-direction`, and a direction filter.
     public func html(title: String) -> String {
-        HTMLPage(title: title, body: Self.filters(view: false) + htmlSections(markdown(title: title)), script: HTMLScripts.directionFilter).render()
+        HTMLPage(title: title, body: Self.filters(view: false, channels: channelNames) + htmlSections(markdown(title: title)), script: HTMLScripts.directionFilter).render()
+    }
+
+    /// The channels the steps were judged in (roles), in order.
+    var channelNames: [String] {
+        var names: [String] = []
+        for step in steps { for channel in step.channels where !names.contains(channel.name) { names.append(channel.name) } }
+        return names
     }
 
     /// Markdown of this changelog as HTML, releases as sections carrying their versions; `embedded`
@@ -22,17 +29,29 @@ extension Changelog {
         return converter.render(markdown)
     }
 
-    /// `data-direction="backward"` for an entry whose tag ends `; backward]` (forward, both alike).
+    /// `data-direction="backward"` for an entry whose tag ends `; backward]` (forward, both alike), and
+    /// `data-channels="a b"` for one that says ` · channels: a, b`.
     static func directionAttribute(_ text: String) -> String {
+        var attributes: [String] = []
         for direction in ["backward", "forward", "both"] where text.hasSuffix("; \(direction)]") || text.contains("; \(direction)] ") {
-            return "data-direction=\"\(direction)\""
+            attributes.append("data-direction=\"\(direction)\"")
+            break
         }
-        return ""
+        if let range = text.range(of: " · channels: ") {
+            let names = text[range.upperBound...].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            attributes.append("data-channels=\"" + MarkdownHTML.escape(names.joined(separator: " ")) + "\"")
+        }
+        return attributes.joined(separator: " ")
     }
 
-    /// The filter controls (shown only when the script runs: `hidden` is lifted by it).
-    static func filters(view: Bool) -> String {
+    /// The filter controls (shown only when the script runs: `hidden` is lifted by it); a channel
+    /// filter when the roles name channels.
+    static func filters(view: Bool, channels: [String] = []) -> String {
         var out = "<form class=\"filters\" id=\"filters\" hidden>\n"
+        if !channels.isEmpty {
+            out += "<label>Channel <select id=\"channel\"><option value=\"\">every change</option>"
+            out += channels.map { "<option value=\"\(MarkdownHTML.escape($0))\">changes reaching \(MarkdownHTML.escape($0))</option>" }.joined() + "</select></label>\n"
+        }
         if view {
             out += "<label>View <select id=\"view\"><option value=\"worst\">wire and JSON</option><option value=\"wire\">wire</option><option value=\"json\">JSON</option></select></label>\n"
         }
@@ -54,7 +73,7 @@ extension CompatibilityMatrix {
         body += "<p>Rows: the reader's version. Columns: the writer's version. A cell's colour is its verdict (the worst of wire and JSON unless a view is chosen), "
         body += "its number how many changes are not safe for that reader. Below the diagonal a newer reader meets older data (backward), above it an older reader meets newer data (forward).</p>\n"
         body += "<p class=\"legend\"><span class=\"s\">compatible</span><span class=\"h\">hazard</span><span class=\"b\">breaking</span></p>\n"
-        body += Changelog.filters(view: true)
+        body += Changelog.filters(view: true, channels: changelog.channelNames)
         body += "<div class=\"scroll\"><table class=\"heatmap\" id=\"matrix\" data-view=\"worst\" role=\"grid\" aria-label=\"reader by writer\">\n<thead><tr><th>reader \\ writer</th>"
         body += labels.map { "<th scope=\"col\">\(MarkdownHTML.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for (r, reader) in labels.enumerated() {

@@ -8,11 +8,21 @@ enum HTMLScripts {
       if (!form) { return; }
       form.hidden = false;
       var select = document.getElementById('direction');
+      var channelSelect = document.getElementById('channel');
       window.protocompatFilter = function (root, direction) {
+        var channel = channelSelect ? channelSelect.value : '';
         var items = root.querySelectorAll('li[data-direction]');
         for (var i = 0; i < items.length; i++) {
           var d = items[i].getAttribute('data-direction');
-          items[i].classList.toggle('hidden', direction !== 'all' && d !== direction && d !== 'both');
+          var reached = (' ' + (items[i].getAttribute('data-channels') || '') + ' ').indexOf(' ' + channel + ' ') >= 0;
+          items[i].classList.toggle('hidden', (direction !== 'all' && d !== direction && d !== 'both') || (channel !== '' && !reached));
+        }
+        // With a channel chosen, a change that names none (an addition of a whole type) is not shown.
+        var plain = root.querySelectorAll('li:not([data-direction])');
+        for (var m = 0; m < plain.length; m++) {
+          if (plain[m].querySelector('li[data-direction]')) { continue; }
+          var names = plain[m].getAttribute('data-channels');
+          plain[m].classList.toggle('hidden', channel !== '' && (' ' + (names || '') + ' ').indexOf(' ' + channel + ' ') < 0);
         }
         var groups = root.querySelectorAll('li:not([data-direction])');
         for (var j = 0; j < groups.length; j++) {
@@ -23,10 +33,15 @@ enum HTMLScripts {
           groups[j].classList.toggle('hidden', !shown);
         }
       };
-      select.addEventListener('change', function () {
+      function apply() {
         protocompatFilter(document, select.value);
         if (window.protocompatTriangle) { protocompatTriangle(select.value); }
-      });
+      }
+      select.addEventListener('change', apply);
+      if (channelSelect) { channelSelect.addEventListener('change', apply); }
+      // `#channel=NAME` in the address chooses a channel on load (a link to one channel's changes).
+      var chosen = /^#channel=(.+)$/.exec(location.hash);
+      if (chosen && channelSelect) { channelSelect.value = decodeURIComponent(chosen[1]); apply(); }
     })();
 
     """
