@@ -34,6 +34,10 @@ public struct Changelog: Sendable {
         public var channels: [String] = []
 
         public var symbol: String { change.symbol }
+        /// The element holding this one (`pkg.M` for `pkg.M.f`), or nil at the top.
+        public var parent: String? { symbol.lastIndex(of: ".").map { String(symbol[..<$0]) } }
+        /// The element's own name, its full name's last part.
+        public var ownName: String { symbol.lastIndex(of: ".").map { String(symbol[symbol.index(after: $0)...]) } ?? symbol }
         public var message: String { Checker.message(change.headline) }
         /// Every element the entry speaks for: its own and the nested ones.
         public var covers: [String] { [symbol] + nested.map(\.symbol) }
@@ -46,8 +50,7 @@ public struct Changelog: Sendable {
                 let kind = change.subject
                 if let index = counts.firstIndex(where: { $0.0 == kind }) { counts[index].1 += 1 } else { counts.append((kind, 1)) }
             }
-            let order = { (kind: ElementKind?) in kind.flatMap { ElementKind.allCases.firstIndex(of: $0) } ?? ElementKind.allCases.count }
-            let parts = counts.sorted { order($0.0) < order($1.0) }.map { kind, n in
+            let parts = counts.sorted { Changelog.order($0.0) < Changelog.order($1.0) }.map { kind, n in
                 kind?.count(n) ?? "\(n) other element\(n == 1 ? "" : "s")"
             }
             return parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
@@ -82,6 +85,11 @@ public struct Changelog: Sendable {
 
     public init(steps: [Step]) { self.steps = steps }
 
+    /// Where a kind of element is listed: messages, then enums, ... (`ElementKind` order); unknown last.
+    static func order(_ kind: ElementKind?) -> Int {
+        kind.flatMap { ElementKind.allCases.firstIndex(of: $0) } ?? ElementKind.allCases.count
+    }
+
     /// The section a change belongs to: additions and deprecations by their rule's kind (their
     /// hazards are told once, in the section's note), then what breaks, then the rest.
     static func section(_ change: ChangeEntry) -> Section {
@@ -107,7 +115,7 @@ public struct Changelog: Sendable {
             guard !inSection.isEmpty else { continue }
             let entries = fold(inSection).map { change, nested in
                 let finding = change.headline
-                let place = finding.location.flatMap { $0.file.isEmpty ? nil : $0 } ?? finding.previousLocation
+                let place = finding.place
                 // A file's start stands for "somewhere in the file" (an element gone with no parent left): no line.
                 let line = place.map { $0.line > 1 || $0.endLine > 1 || $0.endColumn > 1 ? $0.line : 0 } ?? 0
                 let verdicts = change.verdicts

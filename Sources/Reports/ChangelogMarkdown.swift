@@ -60,7 +60,7 @@ extension Changelog {
     /// (bumps named by the part of the number they move: in 0.x a breaking change moves the minor).
     static func semverNote(_ semver: SemverVerdict) -> String {
         guard semver.ok else {
-            return "**released as \(semver.made.replacingOccurrences(of: " bump", with: "")), needed a \(semver.position(semver.required)) (\(semver.needed))**"
+            return "**released as \(semver.releasedAs), needed a \(semver.position(semver.required)) (\(semver.needed))**"
         }
         if semver.required == .none { return "needed no new number" }
         let made = semver.position(semver.actual), needed = semver.position(semver.required)
@@ -101,8 +101,8 @@ extension Changelog {
             for entry in inFile {
                 // A member: a field or enum value (they have numbers), an RPC, a oneof.
                 let member = entry.change.subject?.isMember ?? (entry.change.headline.number != nil)
-                if isPlain(entry), member, let dot = entry.symbol.lastIndex(of: ".") {
-                    let key = [String(entry.symbol[..<dot]), prefix(entry), tag(entry), entry.change.headline.rule]
+                if isPlain(entry), member, let parent = entry.parent {
+                    let key = [parent, prefix(entry), tag(entry), entry.change.headline.rule]
                     siblings[key.joined(separator: "\u{0}"), default: []].append(entry)
                 } else {
                     lines.append((entry.symbol, changeLine(entry, step, short)))
@@ -147,7 +147,7 @@ extension Changelog {
     static func siblingLine(_ group: [Entry], _ short: (String) -> String) -> String? {
         let first = group[0]
         guard let rule = RuleCatalog.rule(first.change.headline.rule) else { return nil }
-        let parent = String(first.symbol[..<first.symbol.lastIndex(of: ".")!])
+        let parent = first.parent!
         let sorted = group.sorted { ($0.change.headline.number ?? 0, $0.symbol) < ($1.change.headline.number ?? 0, $1.symbol) }
         let what: String
         if rule.changeKind == .deletion, let kind = first.change.subject {
@@ -158,8 +158,7 @@ extension Changelog {
                 let change = "`\(arguments["old"]!)` -> `\(arguments["new"]!)`"
                 let number = entry.change.headline.number.map { " (\($0))" } ?? ""
                 // The member's name, unless the change is to its name.
-                let name = String(entry.symbol[entry.symbol.index(after: entry.symbol.lastIndex(of: ".")!)...])
-                return name == arguments["new"] ? change + number : "`\(name)`\(number) " + change
+                return entry.ownName == arguments["new"] ? change + number : "`\(entry.ownName)`\(number) " + change
             }.joined(separator: ", ")
         } else {
             return nil
@@ -218,8 +217,8 @@ extension Changelog {
         var members: [String: [Entry]] = [:]
         for entry in rest {
             let alone = !(entry.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || entry.change.witness != nil
-            if entry.nested.isEmpty, entry.change.subject?.isMember == true, let dot = entry.symbol.lastIndex(of: ".") {
-                members[String(entry.symbol[..<dot]), default: []].append(entry)
+            if entry.nested.isEmpty, entry.change.subject?.isMember == true, let parent = entry.parent {
+                members[parent, default: []].append(entry)
             } else if alone || entry.change.subject == nil {
                 var text = "- " + (entry.change.subject.map { "\($0.noun) " } ?? "") + "`\(short(entry.symbol))`"
                 if let nested = entry.nestedSummary { text += " with \(nested)" }
@@ -231,7 +230,6 @@ extension Changelog {
                 wholes.append((entry.change.subject, [entry]))
             }
         }
-        let order = { (kind: ElementKind?) in kind.flatMap { ElementKind.allCases.firstIndex(of: $0) } ?? ElementKind.allCases.count }
         let wholeLine = wholes.sorted { order($0.0) < order($1.0) }.map { kind, group in
             let noun = kind.map { group.count == 1 ? $0.noun : $0.plural } ?? "elements"
             return noun + " " + group.sorted { $0.symbol < $1.symbol }.map { entry in
@@ -274,7 +272,7 @@ extension Changelog {
         for channel in members.flatMap(\.channels) where !reached.contains(channel) { reached.append(channel) }
         var out = "- `\(parent)`: " + parts.joined(separator: "; ") + channelNote(reached)
         for member in members where !(member.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            out += "\n  - `\(member.symbol[member.symbol.index(after: member.symbol.lastIndex(of: ".")!)...])`:" + comment(member.comment, indent: "    ")
+            out += "\n  - `\(member.ownName)`:" + comment(member.comment, indent: "    ")
         }
         if let shown = members.first(where: { $0.change.witness?.isShown ?? false }) { out += witness(shown, step) }
         return out + "\n"
@@ -282,7 +280,7 @@ extension Changelog {
 
     /// `` `name` (3) ``: a member by its own name and number.
     static func memberName(_ entry: Entry, numbered: Bool = true) -> String {
-        let name = "`" + entry.symbol[entry.symbol.index(after: entry.symbol.lastIndex(of: ".")!)...] + "`"
+        let name = "`" + entry.ownName + "`"
         return numbered ? entry.change.headline.number.map { "\(name) (\($0))" } ?? name : name
     }
 

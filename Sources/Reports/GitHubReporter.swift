@@ -10,7 +10,7 @@ public struct GitHubReporter: CheckReporter {
             let finding = entry.headline
             let command = Severity(result, entry).github
             var properties: [String] = []
-            let place = finding.location.flatMap { $0.file.isEmpty ? nil : $0 } ?? finding.previousLocation
+            let place = finding.place
             let path = place?.file ?? finding.file
             if !path.isEmpty { properties.append("file=" + Self.escapeProperty(path)) }
             if let location = place, location.line > 0 {

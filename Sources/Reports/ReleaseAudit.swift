@@ -23,12 +23,12 @@ extension Changelog {
         out += "\n| release | from | released as | needed | because of |\n|---|---|---|---|---|\n"
         for step in understated.reversed() {
             let semver = step.semver!
-            out += "| [\(step.to)](#\(anchor(step.to))) | \(step.from) | \(semver.position(semver.actual)) | \(semver.position(semver.required)) (\(semver.needed)) | \(semver.reasons) |\n"
+            out += "| [\(step.to)](#\(MarkdownHTML.anchor(step.to))) | \(step.from) | \(semver.position(semver.actual)) | \(semver.position(semver.required)) (\(semver.needed)) | \(semver.reasons) |\n"
         }
         let mainPackage = self.mainPackage
         for step in understated.reversed() {
             let semver = step.semver!
-            out += "\n## \(step.to)\n\nFrom \(step.from): released as \(semver.made.replacingOccurrences(of: " bump", with: "")), needed a \(semver.position(semver.required)) (\(semver.needed)) for \(semver.reasons).\n\n"
+            out += "\n## \(step.to)\n\nFrom \(step.from): released as \(semver.releasedAs), needed a \(semver.position(semver.required)) (\(semver.needed)) for \(semver.reasons).\n\n"
             // The sections whose changes decided the bump: breaking ones for a major, additions for a minor.
             let deciding: [Section] = semver.required == .major ? [.breaking] : semver.required == .minor ? [.added] : [.hazards, .deprecated, .removed, .changed]
             for section in deciding {
@@ -38,10 +38,5 @@ extension Changelog {
             }
         }
         return out
-    }
-
-    /// GitHub's heading anchor for a version heading (`1.0.7` -> `107`).
-    func anchor(_ heading: String) -> String {
-        String(heading.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
     }
 }

@@ -14,8 +14,7 @@ enum ReportText {
     /// `path:line:col`, or the file alone when the finding has no position; a finding about something
     /// gone from every file (a package) cites where it was in the old version.
     static func location(_ finding: Finding) -> String {
-        if let location = finding.location, !location.file.isEmpty { return "\(location.file):\(location.line):\(location.column)" }
-        if let previous = finding.previousLocation, !previous.file.isEmpty { return "\(previous.file):\(previous.line):\(previous.column)" }
+        if let place = finding.place, !place.file.isEmpty { return "\(place.file):\(place.line):\(place.column)" }
         return finding.location.map { "\($0.file):\($0.line):\($0.column)" } ?? finding.file
     }
 

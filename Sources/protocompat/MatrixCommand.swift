@@ -52,6 +52,14 @@ struct MatrixCommand: ParsableCommand {
         guard paths.count >= 2 else { throw CommandFailure(["error: a matrix needs at least two versions"]) }
         let loadedConfig = try configOptions.load(discover: false)
         let (loaded, indexed) = try HistoryLoader.loadIndexed(paths, sources: SourceOptions(include: include))
+        if format == "html" {
+            // The page also holds the changelog, whose sections a selected cell shows, with
+            // witnesses: a selected cell shows the message that proves each break.
+            let matrix = CompatibilityMatrix.build(labels: loaded.map(\.label), versions: indexed, config: loadedConfig)
+            let changelog = Changelog(steps: ChangelogCommand.steps(loaded, indexed, config: loadedConfig, explain: true))
+            try OutputFile.write(matrix.html(title: title, changelog: changelog), to: output)
+            return
+        }
         let matrix: any MatrixDocument
         if byChannel {
             let channels = ChannelMatrix.build(labels: loaded.map(\.label), versions: indexed, config: loadedConfig)
@@ -64,11 +72,6 @@ struct MatrixCommand: ParsableCommand {
         }
         let text: String
         switch format {
-        case "html":
-            // The page also holds the changelog, whose sections a selected cell shows.
-            // With witnesses: a selected cell shows the message that proves each break.
-            let changelog = Changelog(steps: ChangelogCommand.steps(loaded, indexed, config: loadedConfig, explain: true))
-            text = (matrix as? CompatibilityMatrix)?.html(title: title, changelog: changelog) ?? ""
         case "svg": text = matrix.svg(title: title)
         case "yaml": text = try matrix.tree.yaml()
         case "json": text = matrix.tree.json() + "\n"

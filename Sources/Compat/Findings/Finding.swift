@@ -16,6 +16,9 @@ public struct Finding: Sendable, Hashable, Codable {
     public var previousLocation: SourceSpan?
     /// The file the finding belongs to (new version, or old when deleted).
     public var file: String
+    /// Where to point a reader: the new location, or the old one when the finding has no file in
+    /// the new version (a package gone from every file).
+    public var place: SourceSpan? { location.flatMap { $0.file.isEmpty ? nil : $0 } ?? previousLocation }
     /// The values the message is rendered from (`old`, `new`, and rule-specific keys).
     public var arguments: [String: String]
     /// The channels (roles) the finding touches; empty when no channel reaches it. Not part of the fingerprint.

@@ -51,8 +51,11 @@ public struct SemverVerdict: Sendable {
     }
 
     /// `a patch bump`, `the same number`, `a lower number`.
-    public var made: String {
-        new < old ? "a lower number" : actual == .none ? "the same number" : "a \(position(actual)) bump"
+    public var made: String { actual == .none || new < old ? releasedAs : releasedAs + " bump" }
+
+    /// `a patch`, `the same number`, `a lower number`: what the release's number is.
+    public var releasedAs: String {
+        new < old ? "a lower number" : actual == .none ? "the same number" : "a \(position(actual))"
     }
 
     /// The part of the number a bump changes: its own name from 1.0.0 on; while the major is 0 a
