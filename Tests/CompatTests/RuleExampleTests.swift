@@ -15,12 +15,14 @@ struct RuleExampleTests {
         return try ProtoCompiler(source: InMemorySource(texts: files)).compile(files.keys.sorted())
     }
 
+    /// Checks an example three ways: with unchanged elements skipped (how a check runs), comparing
+    /// everything, and part by part with parts reused (how a matrix runs). All three must agree.
     @Test(arguments: cases)
     func example(rule id: String, index: Int) throws {
         let rule = try #require(RuleCatalog.rule(id))
         let example = rule.info.examples[index]
-        let pair = SchemaPair(old: try schema(example.before), new: try schema(example.after))
-        let findings = rule.check(pair)
+        let old = SchemaPair.Version(try schema(example.before)), new = SchemaPair.Version(try schema(example.after))
+        let findings = rule.check(SchemaPair(old: old, new: new))
         #expect(findings.count == example.findings, "\(id) example \(index): \(findings.map { rule.message($0) })")
         if let verdicts = example.verdicts {
             #expect(findings.first?.verdicts == verdicts, "\(id) example \(index)")
@@ -32,6 +34,26 @@ struct RuleExampleTests {
                 #expect(finding.verdicts.wire == .safe && finding.verdicts.json == .safe, "\(id) is left out of matrices but breaks the wire or JSON")
             }
         }
+        // Where the findings point: the marks of `after` are their locations, those of `before` their
+        // previous locations (a place in a file the side does not have is not marked). Every place a
+        // finding points to is marked, and no other.
+        func pointed(_ spans: [SourceSpan?], in text: String) -> Set<RuleExample.Place> {
+            let names = Set(RuleExample.files(text).keys)
+            return Set(spans.compactMap { $0 }.filter { names.contains($0.file) }.map { RuleExample.Place(file: $0.file, line: $0.line, column: $0.column) })
+        }
+        #expect(pointed(findings.map(\.location), in: example.after) == RuleExample.places(example.after), "\(id) example \(index): locations")
+        #expect(pointed(findings.map(\.previousLocation), in: example.before) == RuleExample.places(example.before), "\(id) example \(index): previous locations")
+        // Skipping nothing finds the same; so does the matrix's part-by-part check.
+        #expect(rule.check(SchemaPair(old: old, new: new, comparingEverything: true)) == findings, "\(id) example \(index): comparing everything")
+        let selection: CheckOptions.RuleSelection = rule.runsInPreciseMode
+            ? .precise : .buf(try #require(BufCategory.allCases.first { rule.info.bufCategories.contains($0) }))
+        let partial = try #require(PartialCheck(options: CheckOptions(rules: selection), config: nil))
+        let parts = partial.summaries(old: old, new: new).filter { $0.rule == id }
+        #expect(Self.counted(parts) == Self.counted(Finding.unique(findings).map(FindingSummary.init)), "\(id) example \(index): part by part")
+    }
+
+    static func counted(_ summaries: [FindingSummary]) -> [FindingSummary: Int] {
+        summaries.reduce(into: [:]) { $0[$1, default: 0] += 1 }
     }
 
     @Test func someRulesOnlyBreakCode() {
@@ -45,6 +67,7 @@ struct RuleExampleTests {
         for rule in RuleCatalog.all {
             #expect(!rule.info.examples.isEmpty, "\(rule.info.id) has no example")
             #expect(rule.info.examples.contains { $0.findings > 0 }, "\(rule.info.id) has no triggering example")
+            #expect(rule.info.examples.contains { $0.findings == 0 }, "\(rule.info.id) has no example that does not trigger it")
         }
     }
 }

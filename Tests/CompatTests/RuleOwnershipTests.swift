@@ -24,4 +24,25 @@ struct RuleOwnershipTests {
         }
         #expect(named.isEmpty, "rule identities tested outside Sources/Compat/Rules: \(named)")
     }
+
+    /// Grep for a rule ID finds exactly one file: the rule's own (other rules name it by its type).
+    @Test func eachRuleIDIsWrittenInOneFile() throws {
+        let files = try #require(FileManager.default.enumerator(at: Self.sources, includingPropertiesForKeys: nil))
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        let texts = try files.map { ($0.path.replacingOccurrences(of: Self.sources.path + "/", with: ""), try String(contentsOf: $0, encoding: .utf8)) }
+        let isWordCharacter = { (c: Character) in c.isLetter || c.isNumber || c == "_" }
+        for id in RuleCatalog.all.map(\.info.id) {
+            let holders = texts.filter { _, text in
+                var rest = text[...]
+                while let range = rest.range(of: id) {
+                    let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
+                    let after = range.upperBound < text.endIndex ? text[range.upperBound] : " "
+                    if !isWordCharacter(before) && !isWordCharacter(after) { return true }
+                    rest = text[range.upperBound...]
+                }
+                return false
+            }.map(\.0)
+            #expect(holders.count == 1 && holders.allSatisfy { $0.hasPrefix("Compat/Rules/") }, "\(id) is written in \(holders)")
+        }
+    }
 }

@@ -3,14 +3,14 @@ import ProtoModel
 /// Field pairs no rule can find anything in, left out of `SchemaPair.allFieldPairs`: a field the
 /// same in both versions (locations and comments aside), in a message whose oneofs, options and
 /// map-entry status are the same, in files of the same syntax (proto2 or proto3) and package that
-/// set the same file options field rules read (`fileOptionsFieldRulesRead`), referring to a type that reads the same (an enum with the same values, a message that
+/// set the same file options field rules read (`CompatRule.fileOptionsReadForFields`), referring to a type that reads the same (an enum with the same values, a message that
 /// is or is not a map entry, as `VersionDigests` assumes rules read). Every field rule compares
 /// something of the field's old and new forms, which are then equal; in a changed message most
 /// fields are such pairs. Extensions are always kept (their full names may differ).
 enum UnchangedFields {
-    /// The file options a field rule reads: Java's UTF-8 check, and features (which only editions
-    /// files may set). Other file options (`go_package`, ...) change with no effect on any field.
-    static let fileOptionsFieldRulesRead = ["java_string_check_utf8", "features"]
+    /// The file options some rule reads for a field, as the rules declare them (Java's UTF-8 check,
+    /// features). Other file options (`go_package`, ...) change with no effect on any field.
+    static let fileOptionsFieldRulesRead = Set(RuleCatalog.all.flatMap(\.fileOptionsReadForFields)).sorted()
 
     /// Whether the surroundings of a message pair's fields are the same in both versions.
     static func sameSurroundings(_ old: Message, _ new: Message, _ oldFile: ProtoFile, _ newFile: ProtoFile) -> Bool {

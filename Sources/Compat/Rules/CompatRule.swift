@@ -36,6 +36,10 @@ public protocol CompatRule: Sendable {
     /// asks for a reservation, a JSON name that follows a rename): reports show it in that finding's
     /// entry, under that finding's message, as one change.
     var restates: [any CompatRule.Type] { get }
+    /// The file options whose value can change what the rule finds in a field that is otherwise the
+    /// same (`java_string_check_utf8`, `features`): a comparison keeps such a file's unchanged fields
+    /// when one of them changed (`UnchangedFields`).
+    var fileOptionsReadForFields: [String] { get }
 }
 
 extension CompatRule {
@@ -48,6 +52,7 @@ extension CompatRule {
     public func noWitnessReason(_ finding: Finding) -> String? { nil }
     public func subject(_ finding: Finding) -> ElementKind? { nil }
     public var restates: [any CompatRule.Type] { [] }
+    public var fileOptionsReadForFields: [String] { [] }
 }
 
 /// The kinds of element findings name, as reports spell them.
@@ -97,10 +102,59 @@ public struct RuleInfo: Sendable {
 }
 
 /// An example pair of versions (one `test.proto` each; an empty text means the file does not exist).
-/// A text can hold several files: a line `// file: NAME.proto` starts the next one.
+/// A text can hold several files: a line `// file: NAME.proto` starts the next one. A `«` marks
+/// where a finding points: in `after` its location, in `before` its previous location; the marks
+/// are not part of the files.
 public struct RuleExample: Sendable {
-    /// The files of one side, by name: the text before the first `// file:` line is `test.proto`.
+    /// The character that marks where a finding points.
+    public static let mark: Character = "«"
+
+    /// A marked place: a file of the example and the 1-based line and column (UTF-8 bytes) of the
+    /// character after the mark, in the file without its marks.
+    public struct Place: Hashable, Sendable, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var column: Int
+
+        public init(file: String, line: Int, column: Int) {
+            self.file = file
+            self.line = line
+            self.column = column
+        }
+
+        public var description: String { "\(file):\(line):\(column)" }
+    }
+
+    /// The files of one side, by name (marks removed): the text before the first `// file:` line is
+    /// `test.proto`.
     public static func files(_ text: String) -> [String: String] {
+        markedFiles(text).mapValues { $0.filter { $0 != mark } }
+    }
+
+    /// The places a side's marks point to.
+    public static func places(_ text: String) -> Set<Place> {
+        var places = Set<Place>()
+        for (name, body) in markedFiles(text) {
+            var line = 1, column = 1
+            for character in body {
+                if character == mark {
+                    places.insert(Place(file: name, line: line, column: column))
+                } else if character == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += character.utf8.count
+                }
+            }
+        }
+        return places
+    }
+
+    /// The text without its marks (what docs show).
+    public static func unmarked(_ text: String) -> String { text.filter { $0 != mark } }
+
+    /// The files of one side with their marks.
+    static func markedFiles(_ text: String) -> [String: String] {
         var files: [String: String] = [:]
         var name = "test.proto"
         var lines: [Substring] = []

@@ -42,37 +42,49 @@ struct ElementAdded: CompatRule {
         id: "FIELD_ADDED", title: "Field added", summary: "A message gained a field.",
         rationale: "Old binary readers keep the new field as an unknown field (safe); old JSON readers that reject unknown keys fail on it (the default of several ProtoJSON parsers): a forward JSON hazard (protobuf.dev/programming-guides/json/).",
         bufCategories: [],
-        examples: [RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; }", after: "syntax = \"proto3\"; message M { int32 a = 1; string b = 2; }",
-                               findings: 1, verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe))]), kind: .field)
+        examples: [RuleExample(before: "syntax = \"proto3\"; «message M { int32 a = 1; }", after: "syntax = \"proto3\"; message M { int32 a = 1; «string b = 2; }",
+                               findings: 1, verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe)),
+                   RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; }",
+                               after: "syntax = \"proto3\"; message M { int32 b = 1; }", findings: 0)]), kind: .field)
 
     static let enumValue = ElementAdded(info: RuleInfo(
         id: "ENUM_VALUE_ADDED", title: "Enum value added", summary: "An enum gained a value.",
         rationale: "Old readers see an unknown value: kept as a number in open enums, moved to unknown fields (or the default) in closed ones; strict JSON readers reject the unknown name (protobuf.dev/programming-guides/enum/).",
         bufCategories: [],
-        examples: [RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; }", after: "syntax = \"proto3\"; enum E { A = 0; B = 1; }",
-                               findings: 1, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe))]), kind: .enumValue)
+        examples: [RuleExample(before: "syntax = \"proto3\"; «enum E { A = 0; }", after: "syntax = \"proto3\"; enum E { A = 0; «B = 1; }",
+                               findings: 1, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe)),
+                   RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; B = 1; }",
+                               after: "syntax = \"proto3\"; enum E { A = 0; C = 1; }", findings: 0)]), kind: .enumValue)
 
     static let message = ElementAdded(info: RuleInfo(
         id: "MESSAGE_ADDED", title: "Message added", summary: "A message type appeared.", rationale: "Nothing existing changes.",
-        bufCategories: [], examples: [RuleExample(before: "syntax = \"proto3\"; message A {}", after: "syntax = \"proto3\"; message A {} message B {}", findings: 1, verdicts: .safe)]),
+        bufCategories: [], examples: [RuleExample(before: "syntax = \"proto3\"; message A {}", after: "syntax = \"proto3\"; message A {} «message B {}", findings: 1, verdicts: .safe),
+                   RuleExample(before: "syntax = \"proto3\"; package p; message A {}\n// file: b.proto\nsyntax = \"proto3\"; package p;",
+                               after: "syntax = \"proto3\"; package p;\n// file: b.proto\nsyntax = \"proto3\"; package p; message A {}", findings: 0)]),
         kind: .message)
 
     static let enumType = ElementAdded(info: RuleInfo(
         id: "ENUM_ADDED", title: "Enum added", summary: "An enum type appeared.", rationale: "Nothing existing changes.",
-        bufCategories: [], examples: [RuleExample(before: "syntax = \"proto3\"; message A {}", after: "syntax = \"proto3\"; message A {} enum E { X = 0; }", findings: 1, verdicts: .safe)]),
+        bufCategories: [], examples: [RuleExample(before: "syntax = \"proto3\"; message A {}", after: "syntax = \"proto3\"; message A {} «enum E { X = 0; }", findings: 1, verdicts: .safe),
+                   RuleExample(before: "syntax = \"proto3\"; package p; enum E { X = 0; }\n// file: b.proto\nsyntax = \"proto3\"; package p;",
+                               after: "syntax = \"proto3\"; package p;\n// file: b.proto\nsyntax = \"proto3\"; package p; enum E { X = 0; }", findings: 0)]),
         kind: .enumType)
 
     static let method = ElementAdded(info: RuleInfo(
         id: "RPC_ADDED", title: "RPC added", summary: "A service gained a method.",
         rationale: "New clients calling it against an old server get UNIMPLEMENTED: the old reader of the request (the server) meets data it cannot serve, a forward hazard for mixed deployments.",
-        bufCategories: [], examples: [RuleExample(before: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }",
-                                                  after: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); rpc N(A) returns (A); }", findings: 1,
-                                                  verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe))]),
+        bufCategories: [], examples: [RuleExample(before: "syntax = \"proto3\"; message A {} «service S { rpc M(A) returns (A); }",
+                                                  after: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); «rpc N(A) returns (A); }", findings: 1,
+                                                  verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe)),
+                   RuleExample(before: "syntax = \"proto3\"; message A {} message B {} service S { rpc M(A) returns (A); }",
+                               after: "syntax = \"proto3\"; message A {} message B {} service S { rpc M(B) returns (A); }", findings: 0)]),
         kind: .method)
 
     static let service = ElementAdded(info: RuleInfo(
         id: "SERVICE_ADDED", title: "Service added", summary: "A service appeared.", rationale: "Calls to it fail against old servers.",
-        bufCategories: [], examples: [RuleExample(before: "syntax = \"proto3\"; message A {}", after: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }", findings: 1)]),
+        bufCategories: [], examples: [RuleExample(before: "syntax = \"proto3\"; message A {}", after: "syntax = \"proto3\"; message A {} «service S { rpc M(A) returns (A); }", findings: 1),
+                   RuleExample(before: "syntax = \"proto3\"; package p; message A {} service S { rpc M(A) returns (A); }\n// file: b.proto\nsyntax = \"proto3\"; package p;",
+                               after: "syntax = \"proto3\"; package p; message A {}\n// file: b.proto\nsyntax = \"proto3\"; package p; import \"test.proto\"; service S { rpc M(A) returns (A); }", findings: 0)]),
         kind: .service)
 
     func noWitnessReason(_ finding: Finding) -> String? {

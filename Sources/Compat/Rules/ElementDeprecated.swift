@@ -13,8 +13,8 @@ struct ElementDeprecated: CompatRule {
         rationale: "The `deprecated` option changes no encoding; code generators mark the element, and it announces a later removal (protobuf.dev/programming-guides/proto3/#options).",
         bufCategories: [],
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; }",
-                        after: "syntax = \"proto3\"; message M { int32 a = 1 [deprecated = true]; }", findings: 1, verdicts: .safe),
+            RuleExample(before: "syntax = \"proto3\"; message M { «int32 a = 1; }",
+                        after: "syntax = \"proto3\"; message M { «int32 a = 1 [deprecated = true]; }", findings: 1, verdicts: .safe),
             RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1 [deprecated = true]; }",
                         after: "syntax = \"proto3\"; message M { int32 a = 1 [deprecated = true]; }", findings: 0),
         ])

@@ -3,24 +3,25 @@ import ProtoModel
 /// A top-level message, enum or service reappears under the same name in another package, from a
 /// file that did not keep its name (a renamed file that also changed its package).
 struct ElementSamePackage: CompatRule {
+    static let id = "ELEMENT_SAME_PACKAGE"
     let info = RuleInfo(
-        id: "ELEMENT_SAME_PACKAGE",
+        id: id,
         title: "Element moved to another package",
         summary: "Messages, enums and services stay in their package, whether or not their file keeps its name.",
-        rationale: "A package change is judged by what moves, as FILE_SAME_PACKAGE judges a file that kept its name: a service's RPC paths (/pkg.Service/Method) change, so old clients call methods that no longer exist; a message's or enum's full name changes, which Any type URLs and anything that names types carry (a hazard). buf sees a deleted package and, at most, deleted files.",
+        rationale: "A package change is judged by what moves, as \(FileSamePackage.id) judges a file that kept its name: a service's RPC paths (/pkg.Service/Method) change, so old clients call methods that no longer exist; a message's or enum's full name changes, which Any type URLs and anything that names types carry (a hazard). buf sees a deleted package and, at most, deleted files.",
         bufCategories: [],
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; package a; message M {} service S { rpc Get(M) returns (M); }",
-                        after: "// file: b.proto\nsyntax = \"proto3\"; package b; message M {} service S { rpc Get(M) returns (M); }", findings: 2,
+            RuleExample(before: "syntax = \"proto3\"; package a; «message M {} «service S { rpc Get(M) returns (M); }",
+                        after: "// file: b.proto\nsyntax = \"proto3\"; package b; «message M {} «service S { rpc Get(M) returns (M); }", findings: 2,
                         verdicts: .breakingEverywhere),
-            RuleExample(before: "syntax = \"proto3\"; package a; message M {}",
-                        after: "// file: b.proto\nsyntax = \"proto3\"; package b; message M {}", findings: 1,
+            RuleExample(before: "syntax = \"proto3\"; package a; «message M {}",
+                        after: "// file: b.proto\nsyntax = \"proto3\"; package b; «message M {}", findings: 1,
                         verdicts: Verdicts(wire: .hazard, json: .hazard, source: .breaking)),
             RuleExample(before: "syntax = \"proto3\"; package a; message M {}",
                         after: "// file: b.proto\nsyntax = \"proto3\"; package a; message M {}", findings: 0),
         ])
 
-    /// What moving such an element to another package breaks (FILE_SAME_PACKAGE's verdicts, per element).
+    /// What moving such an element to another package breaks (`FileSamePackage`'s verdicts, per element).
     static func verdicts(service: Bool) -> Verdicts {
         service ? .breakingEverywhere : Verdicts(wire: .hazard, json: .hazard, source: .breaking)
     }
@@ -35,7 +36,7 @@ struct ElementSamePackage: CompatRule {
         }
         var findings: [Finding] = []
         for oldFile in pair.changedOldFiles where !WellKnownTypes.files.contains(oldFile.name) {
-            // A file that kept its name and changed package is FILE_SAME_PACKAGE's.
+            // A file that kept its name and changed package is `FileSamePackage`'s.
             if let kept = pair.new.files[oldFile.name], kept.package != oldFile.package { continue }
             for (name, span) in Self.topLevel(oldFile) {
                 // Gone from its package, and new under the same name in another one (not one that was there).

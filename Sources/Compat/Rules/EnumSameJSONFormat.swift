@@ -9,8 +9,10 @@ struct EnumSameJSONFormat: CompatRule {
         rationale: "Under LEGACY_BEST_EFFORT, enum value names may conflict in JSON (protobuf.dev/editions/features/#json_format).",
         bufCategories: .wireJSON,
         examples: [
-            RuleExample(before: "edition = \"2023\"; enum E { A = 0; }",
-                        after: "edition = \"2023\"; enum E { option features.json_format = LEGACY_BEST_EFFORT; A = 0; }", findings: 1),
+            RuleExample(before: "edition = \"2023\"; «enum E { A = 0; }",
+                        after: "edition = \"2023\"; enum E { «option features.json_format = LEGACY_BEST_EFFORT; A = 0; }", findings: 1),
+                   RuleExample(before: "edition = \"2023\"; enum E { A = 0; }",
+                               after: "edition = \"2023\"; enum E { option features.json_format = ALLOW; A = 0; }", findings: 0)
         ])
 
     func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.jsonFormat }

@@ -6,7 +6,9 @@ struct EnumSameType: CompatRule {
         id: "ENUM_SAME_TYPE", title: "Enum changed between open and closed", summary: "Enums stay open or closed.",
         rationale: "A closed enum moves unknown values to unknown fields, an open one keeps them: readers of the two versions disagree about unknown values (protobuf.dev/programming-guides/enum/).",
         bufCategories: .filePackage,
-        examples: [RuleExample(before: "edition = \"2023\"; enum E { A = 0; }", after: "edition = \"2023\"; enum E { option features.enum_type = CLOSED; A = 0; }", findings: 1)])
+        examples: [RuleExample(before: "edition = \"2023\"; «enum E { A = 0; }", after: "edition = \"2023\"; enum E { «option features.enum_type = CLOSED; A = 0; }", findings: 1),
+                   RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; }",
+                               after: "edition = \"2023\"; enum E { A = 0; }", findings: 0)])
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.enumPairs.compactMap { old, new, oldFile, newFile in

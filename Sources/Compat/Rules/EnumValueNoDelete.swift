@@ -7,8 +7,10 @@ struct EnumValueNoDelete: CompatRule {
     let info = RuleInfo(
         id: "ENUM_VALUE_NO_DELETE", title: "Enum value deleted", summary: "Enum values are not deleted, even when their number is reserved.",
         rationale: "Generated code loses the constant. Reserving the number and name keeps them from being reused, but old writers still send the value: a new reader sees a number its enum does not list (kept as a number by open enums, moved to unknown fields by closed ones) and a strict ProtoJSON reader rejects the name: a hazard in both views (protobuf.dev/programming-guides/enum/).", bufCategories: .filePackage,
-        examples: [RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; B = 1; }", after: "syntax = \"proto3\"; enum E { A = 0; reserved 1; reserved \"B\"; }", findings: 1,
-                               verdicts: Verdicts(wire: .hazard, json: .hazard, source: .breaking))])
+        examples: [RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; «B = 1; }", after: "syntax = \"proto3\"; «enum E { A = 0; reserved 1; reserved \"B\"; }", findings: 1,
+                               verdicts: Verdicts(wire: .hazard, json: .hazard, source: .breaking)),
+                   RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; B = 1; }",
+                               after: "syntax = \"proto3\"; enum E { A = 0; C = 1; }", findings: 0)])
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.enumPairs.flatMap { old, new, _, newFile -> [Finding] in

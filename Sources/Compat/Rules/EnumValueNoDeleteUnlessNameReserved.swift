@@ -13,8 +13,8 @@ struct EnumValueNoDeleteUnlessNameReserved: CompatRule {
         rationale: "JSON carries enum values by name: a reader that no longer knows the name rejects the message (protobuf.dev/programming-guides/json/).",
         bufCategories: [.WIRE_JSON],
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; B = 1; }",
-                        after: "syntax = \"proto3\"; enum E { A = 0; reserved 1; }", findings: 1),
+            RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; «B = 1; }",
+                        after: "syntax = \"proto3\"; «enum E { A = 0; reserved 1; }", findings: 1),
             RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; B = 1; }",
                         after: "syntax = \"proto3\"; enum E { A = 0; reserved \"B\"; }", findings: 0),
         ])

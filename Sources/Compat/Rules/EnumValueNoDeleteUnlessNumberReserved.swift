@@ -13,8 +13,8 @@ struct EnumValueNoDeleteUnlessNumberReserved: CompatRule {
         rationale: "Old writers still send the number: new readers see an unknown value (kept as a number in open enums, moved to unknown fields in closed ones), and a later value may reuse the number (protobuf.dev/programming-guides/enum/).",
         bufCategories: [.WIRE, .WIRE_JSON],
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; B = 1; }",
-                        after: "syntax = \"proto3\"; enum E { A = 0; }", findings: 1,
+            RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; «B = 1; }",
+                        after: "syntax = \"proto3\"; «enum E { A = 0; }", findings: 1,
                         verdicts: Verdicts(wire: .hazard, json: .breaking, source: .breaking)),
             RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; B = 1; }",
                         after: "syntax = \"proto3\"; enum E { A = 0; reserved 1; }", findings: 0),

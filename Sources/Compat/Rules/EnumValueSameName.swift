@@ -9,9 +9,11 @@ struct EnumValueSameName: CompatRule {
         rationale: "The binary encoding uses numbers, so a rename is wire-safe; JSON and generated code use the names (protobuf.dev/programming-guides/json/).",
         bufCategories: .wireJSON,
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; B = 1; }",
-                        after: "syntax = \"proto3\"; enum E { A = 0; C = 1; }", findings: 1,
+            RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; «B = 1; }",
+                        after: "syntax = \"proto3\"; enum E { A = 0; «C = 1; }", findings: 1,
                         verdicts: Verdicts(wire: .safe, json: .breaking, source: .breaking)),
+                   RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; B = 1; }",
+                               after: "syntax = \"proto3\"; enum E { A = 0; B = 1 [deprecated = true]; }", findings: 0)
         ])
 
     func check(_ pair: SchemaPair) -> [Finding] {
@@ -21,7 +23,7 @@ struct EnumValueSameName: CompatRule {
                 let after = new.values.filter { $0.number == value.number }.map(\.name)
                 guard !before.isEmpty, !Set(before).isSubset(of: Set(after)) else { return nil }
                 // Every name still listed on both sides (values permuted): ProtoJSON, which sends names,
-                // reads them as before; ENUM_VALUE_SAME_NUMBER judges the numbers.
+                // reads them as before; `EnumValueSameNumber` judges the numbers.
                 let namesKept = before.allSatisfy { name in new.values.contains { $0.name == name } }
                     && after.allSatisfy { name in old.values.contains { $0.name == name } }
                 return Finding(rule: info.id, symbol: new.fullName + "." + value.name, number: value.number,

@@ -9,8 +9,8 @@ struct EnumValueSameNumber: CompatRule {
         rationale: "The binary encoding carries the number: data written as the old number now reads as whatever value has it, so every old message means something else (an enum that gains a new 0 shifts them all). ProtoJSON carries the name and is unaffected (protobuf.dev/programming-guides/enum/). buf pairs values by number only and sees a rename.",
         bufCategories: [],
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; enum S { S_UNSPECIFIED = 0; S_RUNNING = 1; S_DONE = 2; }",
-                        after: "syntax = \"proto3\"; enum S { S_UNSPECIFIED = 0; S_DONE = 1; S_RUNNING = 2; }", findings: 2,
+            RuleExample(before: "syntax = \"proto3\"; enum S { S_UNSPECIFIED = 0; «S_RUNNING = 1; «S_DONE = 2; }",
+                        after: "syntax = \"proto3\"; enum S { S_UNSPECIFIED = 0; «S_DONE = 1; «S_RUNNING = 2; }", findings: 2,
                         verdicts: Verdicts(wire: .breaking, json: .safe, source: .safe)),
             RuleExample(before: "syntax = \"proto3\"; enum S { S_UNSPECIFIED = 0; S_DONE = 1; }",
                         after: "syntax = \"proto3\"; enum S { S_UNSPECIFIED = 0; S_FINISHED = 1; }", findings: 0),

@@ -11,7 +11,7 @@ struct ExtensionAdded: CompatRule {
         bufCategories: [],
         examples: [
             RuleExample(before: "syntax = \"proto2\"; message M { extensions 100 to 200; }",
-                        after: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { optional int32 rank = 100; }",
+                        after: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { «optional int32 rank = 100; }",
                         findings: 1, verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe)),
             RuleExample(before: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { optional int32 rank = 100; }",
                         after: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { optional int32 rank = 101; }", findings: 0),
@@ -29,7 +29,7 @@ struct ExtensionAdded: CompatRule {
         for (extendee, byNumber) in pair.new.index.extensionsByExtendee.sorted(by: { $0.key < $1.key }) {
             let oldNumbers = pair.old.index.extensionsByExtendee[extendee]
             for (number, entry) in byNumber.sorted(by: { $0.key < $1.key }) {
-                // Moved (same name) is EXTENSION_SAME_NUMBER's; the same number under another name is a rename.
+                // Moved (same name) is `ExtensionSameNumber`'s; the same number under another name is a rename.
                 guard !known.contains(entry.name), oldNumbers?[number] == nil,
                       let file = pair.new.file(of: entry.name), changed.contains(file.name) else { continue }
                 findings.append(Finding(rule: info.id, symbol: entry.name, number: number,

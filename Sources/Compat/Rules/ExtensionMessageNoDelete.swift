@@ -6,7 +6,9 @@ struct ExtensionMessageNoDelete: CompatRule {
     let info = RuleInfo(
         id: "EXTENSION_MESSAGE_NO_DELETE", title: "Extension range deleted", summary: "Extension ranges are not deleted from a message.",
         rationale: "Extensions declared elsewhere for those numbers stop compiling.", bufCategories: .filePackage,
-        examples: [RuleExample(before: "syntax = \"proto2\"; message M { extensions 10 to 20; }", after: "syntax = \"proto2\"; message M { }", findings: 1)])
+        examples: [RuleExample(before: "syntax = \"proto2\"; «message M { extensions 10 to 20; }", after: "syntax = \"proto2\"; «message M { }", findings: 1),
+                   RuleExample(before: "syntax = \"proto2\"; message M { extensions 10 to 20; }",
+                               after: "syntax = \"proto2\"; message M { extensions 10 to 30; }", findings: 0)])
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.messagePairs.flatMap { old, new, _, newFile in

@@ -9,8 +9,8 @@ struct ExtensionSameNumber: CompatRule {
         rationale: "Extensions are encoded by number like fields: a value written with the old number is unknown to the new version (or read as another extension), custom options included. Pairing extensions by extended message and number alone does not see the move. buf has no such rule.",
         bufCategories: [],
         examples: [
-            RuleExample(before: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { optional int32 rank = 100; }",
-                        after: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { optional int32 rank = 101; }", findings: 1,
+            RuleExample(before: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { «optional int32 rank = 100; }",
+                        after: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { «optional int32 rank = 101; }", findings: 1,
                         verdicts: Verdicts(wire: .breaking, json: .safe, source: .safe)),
             RuleExample(before: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { optional int32 rank = 100; }",
                         after: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { optional int32 rank = 100; }", findings: 0),

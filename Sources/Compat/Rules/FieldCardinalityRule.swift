@@ -3,6 +3,8 @@ import ProtoModel
 /// A field's cardinality changed. buf's three levels: FIELD_WIRE_COMPATIBLE_CARDINALITY (WIRE),
 /// FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY (WIRE_JSON) and FIELD_SAME_CARDINALITY (FILE, PACKAGE).
 struct FieldCardinalityRule: CompatRule {
+    /// Field presence and message encoding come from the file's features too.
+    var fileOptionsReadForFields: [String] { ["features"] }
     enum Strictness { case wire, wireJSON, exact }
 
     let info: RuleInfo
@@ -17,11 +19,11 @@ struct FieldCardinalityRule: CompatRule {
         rationale: "A singular reader of repeated data keeps only the last element, and cannot read packed numbers at all; required fields must always be present (protobuf.dev/programming-guides/proto3/#updating). buf flags singular to repeated for every type; protocompat judges string, bytes and message fields as a forward hazard.",
         bufCategories: [.WIRE],
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; }",
-                        after: "syntax = \"proto3\"; message M { repeated int32 a = 1; }", findings: 1,
+            RuleExample(before: "syntax = \"proto3\"; message M { «int32 a = 1; }",
+                        after: "syntax = \"proto3\"; message M { «repeated int32 a = 1; }", findings: 1,
                         verdicts: Verdicts(wire: .breaking, json: .breaking, source: .breaking)),
-            RuleExample(before: "syntax = \"proto3\"; message M { string a = 1; }",
-                        after: "syntax = \"proto3\"; message M { repeated string a = 1; }", findings: 1,
+            RuleExample(before: "syntax = \"proto3\"; message M { «string a = 1; }",
+                        after: "syntax = \"proto3\"; message M { «repeated string a = 1; }", findings: 1,
                         verdicts: Verdicts(wire: .breaking, json: .breaking, source: .breaking)),
             RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; }",
                         after: "syntax = \"proto3\"; message M { optional int32 a = 1; }", findings: 0),
@@ -34,8 +36,10 @@ struct FieldCardinalityRule: CompatRule {
         rationale: "JSON writes maps as objects and repeated fields as arrays (protobuf.dev/programming-guides/json/).",
         bufCategories: [.WIRE_JSON],
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message E { string key = 1; int32 value = 2; } message M { repeated E a = 1; }",
-                        after: "syntax = \"proto3\"; message E { string key = 1; int32 value = 2; } message M { map<string, int32> a = 1; }", findings: 1),
+            RuleExample(before: "syntax = \"proto3\"; message E { string key = 1; int32 value = 2; } message M { «repeated E a = 1; }",
+                        after: "syntax = \"proto3\"; message E { string key = 1; int32 value = 2; } message M { «map<string, int32> a = 1; }", findings: 1),
+                   RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; }",
+                               after: "syntax = \"proto3\"; message M { optional int32 a = 1; }", findings: 0)
         ]))
 
     static let file = FieldCardinalityRule(strictness: .exact, info: RuleInfo(
@@ -45,9 +49,11 @@ struct FieldCardinalityRule: CompatRule {
         rationale: "Generated code differs for each: presence accessors, lists, maps.",
         bufCategories: .filePackage,
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; }",
-                        after: "syntax = \"proto3\"; message M { optional int32 a = 1; }", findings: 1,
+            RuleExample(before: "syntax = \"proto3\"; message M { «int32 a = 1; }",
+                        after: "syntax = \"proto3\"; message M { «optional int32 a = 1; }", findings: 1,
                         verdicts: Verdicts(wire: .safe, json: .safe, source: .breaking)),
+                   RuleExample(before: "syntax = \"proto3\"; message M { repeated int32 a = 1; }",
+                               after: "syntax = \"proto3\"; message M { repeated int32 a = 1 [packed = false]; }", findings: 0)
         ]))
 
     private init(strictness: Strictness, info: RuleInfo) {

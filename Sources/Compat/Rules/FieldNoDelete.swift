@@ -9,9 +9,11 @@ struct FieldNoDelete: CompatRule {
         id: "FIELD_NO_DELETE", title: "Field deleted", summary: "Fields are not deleted from a message, even when their number is reserved.",
         rationale: "Generated code loses the accessor; with the number reserved the binary data stays safe (protobuf.dev/programming-guides/proto3/#deleting). A reserved name does not make ProtoJSON safe: old writers still send it, and a strict JSON reader rejects a name its message does not have (a hazard; breaking when the name is not reserved either).",
         bufCategories: .filePackage,
-        examples: [RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; int32 b = 2; }",
-                               after: "syntax = \"proto3\"; message M { int32 a = 1; reserved 2; reserved \"b\"; }", findings: 1,
-                               verdicts: Verdicts(wire: .safe, json: .hazard, source: .breaking))])
+        examples: [RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; «int32 b = 2; }",
+                               after: "syntax = \"proto3\"; «message M { int32 a = 1; reserved 2; reserved \"b\"; }", findings: 1,
+                               verdicts: Verdicts(wire: .safe, json: .hazard, source: .breaking)),
+                   RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; int32 b = 2; }",
+                               after: "syntax = \"proto3\"; message M { int32 a = 1; oneof o { int32 b = 2; } }", findings: 0)])
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.messagePairs.flatMap { old, new, _, newFile in

@@ -14,8 +14,8 @@ struct FieldNoDeleteUnlessNameReserved: CompatRule {
         rationale: "JSON carries field names: old writers still send the name, which a strict JSON reader of the new version rejects, and a later field may reuse the name with another meaning (protobuf.dev/programming-guides/proto3/#reserved).",
         bufCategories: [.WIRE_JSON],
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; int32 b = 2; }",
-                        after: "syntax = \"proto3\"; message M { int32 a = 1; reserved 2; }", findings: 1),
+            RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; «int32 b = 2; }",
+                        after: "syntax = \"proto3\"; «message M { int32 a = 1; reserved 2; }", findings: 1),
             RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; int32 b = 2; }",
                         after: "syntax = \"proto3\"; message M { int32 a = 1; reserved \"b\"; }", findings: 0),
         ])

@@ -14,8 +14,8 @@ struct FieldNoDeleteUnlessNumberReserved: CompatRule {
         rationale: "Old writers still send the number, and a later change may reuse it with another type: the language guide asks to reserve the numbers of deleted fields (protobuf.dev/programming-guides/proto3/#deleting). New readers drop the old data silently.",
         bufCategories: [.WIRE, .WIRE_JSON],
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; int32 b = 2; }",
-                        after: "syntax = \"proto3\"; message M { int32 a = 1; }", findings: 1,
+            RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; «int32 b = 2; }",
+                        after: "syntax = \"proto3\"; «message M { int32 a = 1; }", findings: 1,
                         verdicts: Verdicts(wire: .hazard, json: .breaking, source: .breaking)),
             RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; int32 b = 2; }",
                         after: "syntax = \"proto3\"; message M { int32 a = 1; reserved 2; }", findings: 0),

@@ -9,8 +9,8 @@ struct FieldSameDefault: CompatRule {
         rationale: "Defaults are not sent on the wire: each reader substitutes its own, so the two sides disagree about every message where the field is absent (protobuf.dev/programming-guides/proto2/#optional).",
         bufCategories: .wire,
         examples: [
-            RuleExample(before: "syntax = \"proto2\"; message M { optional int32 a = 1 [default = 5]; }",
-                        after: "syntax = \"proto2\"; message M { optional int32 a = 1 [default = 6]; }", findings: 1,
+            RuleExample(before: "syntax = \"proto2\"; message M { «optional int32 a = 1 [default = 5]; }",
+                        after: "syntax = \"proto2\"; message M { «optional int32 a = 1 [default = 6]; }", findings: 1,
                         verdicts: Verdicts(wire: .hazard, json: .hazard, source: .hazard)),
             RuleExample(before: "syntax = \"proto2\"; message M { optional int32 a = 1 [default = 5]; }",
                         after: "syntax = \"proto2\"; message M { optional int32 a = 1 [default = 5]; }", findings: 0),

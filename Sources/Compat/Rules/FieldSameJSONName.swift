@@ -11,8 +11,8 @@ struct FieldSameJSONName: CompatRule {
         rationale: "ProtoJSON writes the JSON name, so readers expecting the old key see nothing or reject the new key (protobuf.dev/programming-guides/json/).",
         bufCategories: .wireJSON,
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message M { string a = 1 [json_name = \"x\"]; }",
-                        after: "syntax = \"proto3\"; message M { string a = 1 [json_name = \"y\"]; }", findings: 1,
+            RuleExample(before: "syntax = \"proto3\"; message M { «string a = 1 [json_name = \"x\"]; }",
+                        after: "syntax = \"proto3\"; message M { «string a = 1 [json_name = \"y\"]; }", findings: 1,
                         verdicts: Verdicts(wire: .safe, json: .breaking, source: .safe)),
             RuleExample(before: "syntax = \"proto3\"; message M { string a_b = 1; }",
                         after: "syntax = \"proto3\"; message M { string a_b = 1 [json_name = \"aB\"]; }", findings: 0),
@@ -20,7 +20,7 @@ struct FieldSameJSONName: CompatRule {
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.allFieldPairs.filter { $0.old.jsonName != $0.new.jsonName && $0.old.extendee == nil }.map { p in
-            // Both JSON names still read in both versions (each moved to another field): FIELD_SAME_NUMBER judges them.
+            // Both JSON names still read in both versions (each moved to another field): `FieldSameNumber` judges them.
             RuleSupport.fieldFinding(info.id, p, verdicts: Verdicts(wire: .safe, json: RuleSupport.readsJSONKeys(of: p.old, in: p.newMessage)
                                                                         && RuleSupport.readsJSONKeys(of: p.new, in: p.oldMessage) ? .safe : .breaking, source: .safe),
                                      direction: .both, arguments: ["old": p.old.jsonName, "new": p.new.jsonName])

@@ -2,6 +2,8 @@ import ProtoModel
 
 /// A field kept its name but moved to another number (renumbered, or numbers swapped).
 struct FieldSameNumber: CompatRule {
+    /// Field presence and message encoding come from the file's features too.
+    var fileOptionsReadForFields: [String] { ["features"] }
     let info = RuleInfo(
         id: "FIELD_SAME_NUMBER",
         title: "Field moved to another number",
@@ -9,11 +11,11 @@ struct FieldSameNumber: CompatRule {
         rationale: "The binary encoding carries numbers only: data written with the old number arrives in whatever field now has it (or among unknown fields), and the field's value is lost (protobuf.dev/programming-guides/proto3/#assigning: \"field numbers ... should not be changed once your message type is in use\"). Pairing by number alone sees a rename and an addition, and misses that every old message now means something else. ProtoJSON carries names, so JSON readers are unaffected. buf has no such rule.",
         bufCategories: [],
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message M { string room = 1; string trunk = 2; }",
-                        after: "syntax = \"proto3\"; message M { string room = 2; string trunk = 1; }", findings: 2,
+            RuleExample(before: "syntax = \"proto3\"; message M { «string room = 1; «string trunk = 2; }",
+                        after: "syntax = \"proto3\"; message M { «string room = 2; «string trunk = 1; }", findings: 2,
                         verdicts: Verdicts(wire: .breaking, json: .safe, source: .safe)),
-            RuleExample(before: "syntax = \"proto3\"; message M { int64 started_at = 1; }",
-                        after: "syntax = \"proto3\"; message M { reserved 1; int64 started_at = 4; }", findings: 1,
+            RuleExample(before: "syntax = \"proto3\"; message M { «int64 started_at = 1; }",
+                        after: "syntax = \"proto3\"; message M { reserved 1; «int64 started_at = 4; }", findings: 1,
                         verdicts: Verdicts(wire: .breaking, json: .safe, source: .safe)),
             RuleExample(before: "syntax = \"proto3\"; message M { string a = 1; }",
                         after: "syntax = \"proto3\"; message M { string b = 1; string a_old = 2; }", findings: 0),

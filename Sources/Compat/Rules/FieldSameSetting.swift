@@ -11,6 +11,9 @@ struct FieldSameSetting: CompatRule {
     var locate: (@Sendable (SchemaPair.FieldPair) -> SourceSpan?)? = nil
     /// How a value is shown when it differs from the compared one (the option as written), if it can.
     var display: (@Sendable (SchemaPair.FieldPair, _ isOld: Bool) -> String?)? = nil
+    /// The file options the setting's value comes from, besides the field's own.
+    var fileOptions: [String] = []
+    var fileOptionsReadForFields: [String] { fileOptions }
 
     /// The value of `(extension).name` inside the `features` set on the field, its messages or its file.
     static func extensionFeature(_ extensionName: String, _ name: String, _ p: SchemaPair.FieldPair, _ version: SchemaPair.Version, old: Bool) -> String? {
@@ -39,8 +42,10 @@ struct FieldSameSetting: CompatRule {
     static let jstype = FieldSameSetting(info: RuleInfo(
         id: "FIELD_SAME_JSTYPE", title: "Field jstype changed", summary: "Fields keep their jstype option.",
         rationale: "JavaScript code generators represent 64-bit integers as strings or numbers by jstype.", bufCategories: .filePackage,
-        examples: [RuleExample(before: "syntax = \"proto3\"; message M { int64 a = 1; }",
-                               after: "syntax = \"proto3\"; message M { int64 a = 1 [jstype = JS_STRING]; }", findings: 1, verdicts: .sourceOnly)]),
+        examples: [RuleExample(before: "syntax = \"proto3\"; message M { «int64 a = 1; }",
+                               after: "syntax = \"proto3\"; message M { «int64 a = 1 [jstype = JS_STRING]; }", findings: 1, verdicts: .sourceOnly),
+                   RuleExample(before: "syntax = \"proto3\"; message M { int64 a = 1; }",
+                               after: "syntax = \"proto3\"; message M { int64 a = 1 [jstype = JS_NORMAL]; }", findings: 0)]),
         value: { p, _, old in
             if case .enumValue(let v)? = (old ? p.old : p.new).options["jstype"] { return v }
             return "JS_NORMAL"
@@ -50,8 +55,10 @@ struct FieldSameSetting: CompatRule {
         id: "FIELD_SAME_CPP_STRING_TYPE", title: "Field C++ string type changed",
         summary: "String and bytes fields keep their C++ string type (ctype option or (pb.cpp).string_type feature).",
         rationale: "C++ generated accessors differ for STRING, CORD and VIEW.", bufCategories: .filePackage,
-        examples: [RuleExample(before: "syntax = \"proto2\"; message M { optional string a = 1; }",
-                               after: "syntax = \"proto2\"; message M { optional string a = 1 [ctype = CORD]; }", findings: 1, verdicts: .sourceOnly)]),
+        examples: [RuleExample(before: "syntax = \"proto2\"; message M { «optional string a = 1; }",
+                               after: "syntax = \"proto2\"; message M { «optional string a = 1 [ctype = CORD]; }", findings: 1, verdicts: .sourceOnly),
+                   RuleExample(before: "syntax = \"proto2\"; message M { optional string a = 1; }",
+                               after: "syntax = \"proto2\"; message M { optional string a = 1 [ctype = STRING]; }", findings: 0)]),
         value: { p, version, old in
             let type = old ? p.old.type : p.new.type
             guard type == .string || type == .bytes else { return nil }
@@ -83,8 +90,10 @@ struct FieldSameSetting: CompatRule {
         id: "FIELD_SAME_JAVA_UTF8_VALIDATION", title: "Field Java UTF-8 validation changed",
         summary: "String fields keep their Java UTF-8 validation (java_string_check_utf8 file option or (pb.java).utf8_validation feature).",
         rationale: "Java parsers with validation reject invalid UTF-8 that others accept.", bufCategories: .filePackage,
-        examples: [RuleExample(before: "syntax = \"proto2\"; message M { optional string a = 1; }",
-                               after: "syntax = \"proto2\"; option java_string_check_utf8 = true; message M { optional string a = 1; }", findings: 1)]),
+        examples: [RuleExample(before: "syntax = \"proto2\"; message M { «optional string a = 1; }",
+                               after: "syntax = \"proto2\"; «option java_string_check_utf8 = true; message M { optional string a = 1; }", findings: 1),
+                   RuleExample(before: "syntax = \"proto2\"; message M { optional string a = 1; }",
+                               after: "syntax = \"proto2\"; option java_string_check_utf8 = false; message M { optional string a = 1; }", findings: 0)]),
         value: { p, version, old in
             // Java verifies when (pb.java).utf8_validation = VERIFY or java_string_check_utf8 is set;
             // otherwise it follows the core utf8_validation feature. Map keys and values count too.
@@ -101,21 +110,23 @@ struct FieldSameSetting: CompatRule {
             // A change of the file option is reported where the option is written, as buf does.
             guard p.oldFile.options.isTrue("java_string_check_utf8") != p.newFile.options.isTrue("java_string_check_utf8") else { return nil }
             return p.newFile.options.span(of: "java_string_check_utf8")
-        })
+        }, fileOptions: ["java_string_check_utf8", "features"])
 
     static let utf8 = FieldSameSetting(info: RuleInfo(
         id: "FIELD_SAME_UTF8_VALIDATION", title: "Field UTF-8 validation changed",
         summary: "String fields keep their UTF-8 validation (proto2 none, proto3 verify, editions utf8_validation).",
         rationale: "A verifying reader rejects strings that a non-verifying writer let through (protobuf.dev/editions/features/#utf8_validation).",
         bufCategories: .filePackage,
-        examples: [RuleExample(before: "syntax = \"proto2\"; message M { optional string a = 1; }",
-                               after: "edition = \"2023\"; message M { string a = 1; }", findings: 1)]),
+        examples: [RuleExample(before: "syntax = \"proto2\"; message M { «optional string a = 1; }",
+                               after: "edition = \"2023\"; message M { «string a = 1; }", findings: 1),
+                   RuleExample(before: "syntax = \"proto3\"; message M { string a = 1; }",
+                               after: "edition = \"2023\"; message M { string a = 1; }", findings: 0)]),
         value: { p, version, old in
             guard (old ? p.old.type : p.new.type) == .string else { return nil }
             let syntax = old ? p.oldFile.syntax : p.newFile.syntax
             if syntax != .editions { return syntax == .proto3 ? "VERIFY" : "NONE" }
             return version.features.features(of: old ? p.old : p.new, in: old ? p.oldMessage : p.newMessage, file: old ? p.oldFile : p.newFile).utf8Validation
-        }, verdicts: Verdicts(wire: .hazard, json: .safe, source: .safe), describe: "UTF-8 validation")
+        }, verdicts: Verdicts(wire: .hazard, json: .safe, source: .safe), describe: "UTF-8 validation", fileOptions: ["features"])
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.allFieldPairs.compactMap { p -> Finding? in

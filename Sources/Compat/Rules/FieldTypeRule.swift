@@ -4,6 +4,8 @@ import ProtoModel
 /// FIELD_WIRE_JSON_COMPATIBLE_TYPE (WIRE_JSON) and FIELD_SAME_TYPE (FILE, PACKAGE). Each fires where buf
 /// would; every finding then carries protocompat's own verdict per view (`TypeChange`).
 struct FieldTypeRule: CompatRule {
+    /// Field presence and message encoding come from the file's features too.
+    var fileOptionsReadForFields: [String] { ["features"] }
     enum Strictness { case wire, wireJSON, exact }
 
     let info: RuleInfo
@@ -18,8 +20,8 @@ struct FieldTypeRule: CompatRule {
         rationale: "Readers decode each field by its declared type: a different wire type is skipped or misread (protobuf.dev/programming-guides/proto3/#updating). Within a group the bytes decode, with truncation or sign hazards protocompat reports per direction; a renamed message type with the same structure is wire-safe (buf flags it).",
         bufCategories: [.WIRE],
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message M { string a = 1; }",
-                        after: "syntax = \"proto3\"; message M { int32 a = 1; }", findings: 1,
+            RuleExample(before: "syntax = \"proto3\"; message M { «string a = 1; }",
+                        after: "syntax = \"proto3\"; message M { «int32 a = 1; }", findings: 1,
                         verdicts: Verdicts(wire: .breaking, json: .breaking, source: .breaking)),
             RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; }",
                         after: "syntax = \"proto3\"; message M { int64 a = 1; }", findings: 0),
@@ -32,8 +34,8 @@ struct FieldTypeRule: CompatRule {
         rationale: "ProtoJSON writes 64-bit integers as strings, bytes as base64 and enums by name, so types the wire tolerates can still break JSON readers (protobuf.dev/programming-guides/json/).",
         bufCategories: [.WIRE_JSON],
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; }",
-                        after: "syntax = \"proto3\"; message M { int64 a = 1; }", findings: 1,
+            RuleExample(before: "syntax = \"proto3\"; message M { «int32 a = 1; }",
+                        after: "syntax = \"proto3\"; message M { «int64 a = 1; }", findings: 1,
                         verdicts: Verdicts(wire: .hazard, json: .hazard, source: .breaking)),
             RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; }",
                         after: "syntax = \"proto3\"; message M { uint32 a = 1; }", findings: 0),
@@ -46,9 +48,11 @@ struct FieldTypeRule: CompatRule {
         rationale: "Generated code exposes the field with its type, so any change breaks code that uses it.",
         bufCategories: .filePackage,
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; }",
-                        after: "syntax = \"proto3\"; message M { uint32 a = 1; }", findings: 1,
+            RuleExample(before: "syntax = \"proto3\"; message M { «int32 a = 1; }",
+                        after: "syntax = \"proto3\"; message M { «uint32 a = 1; }", findings: 1,
                         verdicts: Verdicts(wire: .hazard, json: .hazard, source: .breaking)),
+                   RuleExample(before: "syntax = \"proto3\"; package p; message T {} message M { T a = 1; }",
+                               after: "syntax = \"proto3\"; package p; message T {} message M { .p.T a = 1; }", findings: 0)
         ]))
 
     private init(strictness: Strictness, info: RuleInfo) {

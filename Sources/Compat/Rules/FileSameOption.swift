@@ -23,8 +23,11 @@ struct FileSameOption: CompatRule {
             id: id, title: "File option \(option) changed", summary: "Files keep the value of the \(option) option.",
             rationale: "Code generators place and name the generated code by \(option): importers of the old location stop compiling.",
             bufCategories: .filePackage,
-            examples: [RuleExample(before: "syntax = \"proto3\"; option \(option) = \(sample(option, 1));",
-                                   after: "syntax = \"proto3\"; option \(option) = \(sample(option, 2));", findings: 1, verdicts: .sourceOnly)]),
+            examples: [RuleExample(before: "syntax = \"proto3\"; «option \(option) = \(sample(option, 1));",
+                                   after: "syntax = \"proto3\"; «option \(option) = \(sample(option, 2));", findings: 1, verdicts: .sourceOnly),
+                       // The same value on another line.
+                       RuleExample(before: "syntax = \"proto3\"; option \(option) = \(sample(option, 1));",
+                                   after: "syntax = \"proto3\";\nmessage M {}\noption \(option) = \(sample(option, 1));", findings: 0)]),
             option: option)
     }
 

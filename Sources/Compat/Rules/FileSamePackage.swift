@@ -3,19 +3,22 @@ import ProtoModel
 /// A file's package changed.
 struct FileSamePackage: CompatRule {
     var looksAtOneFile: Bool { true }
+    static let id = "FILE_SAME_PACKAGE"
     let info = RuleInfo(
-        id: "FILE_SAME_PACKAGE",
+        id: id,
         title: "File package changed",
         summary: "Files keep their package.",
-        rationale: "Every full name in the file changes: RPC paths (/pkg.Service/Method), Any type URLs and generated code all follow the package (protobuf.dev/programming-guides/proto3/#packages). Judged by what the file defines, as ELEMENT_SAME_PACKAGE judges a file that was renamed too: a file with services breaks the RPC contract; one with only messages and enums keeps their encoding, and only what names types (Any) is hurt (a hazard).",
+        rationale: "Every full name in the file changes: RPC paths (/pkg.Service/Method), Any type URLs and generated code all follow the package (protobuf.dev/programming-guides/proto3/#packages). Judged by what the file defines, as \(ElementSamePackage.id) judges a file that was renamed too: a file with services breaks the RPC contract; one with only messages and enums keeps their encoding, and only what names types (Any) is hurt (a hazard).",
         bufCategories: .wire,
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; package a; message M {}",
-                        after: "syntax = \"proto3\"; package b; message M {}", findings: 1,
+            RuleExample(before: "syntax = \"proto3\"; package «a; message M {}",
+                        after: "syntax = \"proto3\"; package «b; message M {}", findings: 1,
                         verdicts: Verdicts(wire: .hazard, json: .hazard, source: .breaking)),
-            RuleExample(before: "syntax = \"proto3\"; package a; message M {} service S { rpc Get(M) returns (M); }",
-                        after: "syntax = \"proto3\"; package b; message M {} service S { rpc Get(M) returns (M); }", findings: 1,
+            RuleExample(before: "syntax = \"proto3\"; package «a; message M {} service S { rpc Get(M) returns (M); }",
+                        after: "syntax = \"proto3\"; package «b; message M {} service S { rpc Get(M) returns (M); }", findings: 1,
                         verdicts: .breakingEverywhere),
+                   RuleExample(before: "syntax = \"proto3\"; package a; message M {}",
+                               after: "syntax = \"proto3\"; package a; message M {} message N {}", findings: 0)
         ])
 
     func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.names }

@@ -9,7 +9,9 @@ struct FileSameSyntax: CompatRule {
         id: "FILE_SAME_SYNTAX", title: "File syntax changed", summary: "Files keep their syntax (proto2, proto3, an edition).",
         rationale: "Syntax decides presence, enum openness, packing and UTF-8 checks; the per-field rules report what actually changed.",
         bufCategories: .filePackage,
-        examples: [RuleExample(before: "syntax = \"proto2\"; message M {}", after: "syntax = \"proto3\"; message M {}", findings: 1)])
+        examples: [RuleExample(before: "«syntax = \"proto2\"; message M {}", after: "«syntax = \"proto3\"; message M {}", findings: 1),
+                   RuleExample(before: "syntax = \"proto3\"; message M {}",
+                               after: "syntax = 'proto3'; message M {}", findings: 0)])
 
     static func describe(_ file: ProtoFile) -> String {
         file.syntax == .editions ? "edition \(file.edition ?? "")" : file.syntax.rawValue

@@ -6,8 +6,10 @@ struct MessageNoRemoveStandardDescriptorAccessor: CompatRule {
         id: "MESSAGE_NO_REMOVE_STANDARD_DESCRIPTOR_ACCESSOR", title: "Message standard descriptor accessor removed",
         summary: "Messages do not change no_standard_descriptor_accessor from false or unset to true.",
         rationale: "Generated code loses the descriptor() accessor that callers may use.", bufCategories: .filePackage,
-        examples: [RuleExample(before: "syntax = \"proto3\"; message M {}",
-                               after: "syntax = \"proto3\"; message M { option no_standard_descriptor_accessor = true; }", findings: 1, verdicts: .sourceOnly)])
+        examples: [RuleExample(before: "syntax = \"proto3\"; «message M {}",
+                               after: "syntax = \"proto3\"; message M { «option no_standard_descriptor_accessor = true; }", findings: 1, verdicts: .sourceOnly),
+                   RuleExample(before: "syntax = \"proto3\"; message M {}",
+                               after: "syntax = \"proto3\"; message M { option no_standard_descriptor_accessor = false; }", findings: 0)])
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.messagePairs.compactMap { old, new, _, newFile in

@@ -9,8 +9,10 @@ struct MessageSameJSONFormat: CompatRule {
         rationale: "Under LEGACY_BEST_EFFORT, JSON name conflicts are allowed and JSON round trips are no longer guaranteed (protobuf.dev/editions/features/#json_format).",
         bufCategories: .wireJSON,
         examples: [
-            RuleExample(before: "edition = \"2023\"; message M { int32 a = 1; }",
-                        after: "edition = \"2023\"; message M { option features.json_format = LEGACY_BEST_EFFORT; int32 a = 1; }", findings: 1),
+            RuleExample(before: "edition = \"2023\"; «message M { int32 a = 1; }",
+                        after: "edition = \"2023\"; message M { «option features.json_format = LEGACY_BEST_EFFORT; int32 a = 1; }", findings: 1),
+                   RuleExample(before: "edition = \"2023\"; message M { int32 a = 1; }",
+                               after: "edition = \"2023\"; message M { option features.json_format = ALLOW; int32 a = 1; }", findings: 0)
         ])
 
     func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.jsonFormat }

@@ -8,9 +8,11 @@ struct MessageSameMessageSetWireFormat: CompatRule {
         summary: "Messages keep the message_set_wire_format option.",
         rationale: "MessageSet messages encode their extensions as Item groups: readers of the other format cannot decode them (descriptor.proto, MessageOptions.message_set_wire_format).",
         bufCategories: [],
-        examples: [RuleExample(before: "syntax = \"proto2\"; message M { extensions 4 to max; }",
-                               after: "syntax = \"proto2\"; message M { option message_set_wire_format = true; extensions 4 to max; }", findings: 1,
-                               verdicts: .breakingEverywhere)])
+        examples: [RuleExample(before: "syntax = \"proto2\"; «message M { extensions 4 to max; }",
+                               after: "syntax = \"proto2\"; message M { «option message_set_wire_format = true; extensions 4 to max; }", findings: 1,
+                               verdicts: .breakingEverywhere),
+                   RuleExample(before: "syntax = \"proto2\"; message M { extensions 4 to max; }",
+                               after: "syntax = \"proto2\"; message M { option message_set_wire_format = false; extensions 4 to max; }", findings: 0)])
 
     func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.messageSet }
 

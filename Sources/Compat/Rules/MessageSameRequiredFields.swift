@@ -2,6 +2,8 @@ import ProtoModel
 
 /// Required fields were added or removed.
 struct MessageSameRequiredFields: CompatRule {
+    /// Field presence and message encoding come from the file's features too.
+    var fileOptionsReadForFields: [String] { ["features"] }
     let info = RuleInfo(
         id: "MESSAGE_SAME_REQUIRED_FIELDS",
         title: "Required fields added or removed",
@@ -9,9 +11,11 @@ struct MessageSameRequiredFields: CompatRule {
         rationale: "A reader rejects a message without its required fields: a new required field breaks new readers of old data, a removed one breaks old readers of new data (protobuf.dev/programming-guides/proto2/#required).",
         bufCategories: .wire,
         examples: [
-            RuleExample(before: "syntax = \"proto2\"; message M { optional int32 a = 1; }",
-                        after: "syntax = \"proto2\"; message M { optional int32 a = 1; required int32 b = 2; }", findings: 1,
+            RuleExample(before: "syntax = \"proto2\"; «message M { optional int32 a = 1; }",
+                        after: "syntax = \"proto2\"; message M { optional int32 a = 1; «required int32 b = 2; }", findings: 1,
                         verdicts: Verdicts(wire: .breaking, json: .breaking, source: .breaking)),
+                   RuleExample(before: "syntax = \"proto2\"; message M { required int32 a = 1; }",
+                               after: "syntax = \"proto2\"; message M { required int32 a = 1; optional int32 b = 2; }", findings: 0)
         ])
 
     /// Required by label, as buf counts them (editions LEGACY_REQUIRED fields have an optional label).

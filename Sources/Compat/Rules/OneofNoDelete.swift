@@ -7,8 +7,10 @@ struct OneofNoDelete: CompatRule {
     let info = RuleInfo(
         id: "ONEOF_NO_DELETE", title: "Oneof deleted", summary: "Oneofs are not deleted from a message.",
         rationale: "Generated code loses the oneof's case accessor; its fields are checked on their own.", bufCategories: .filePackage,
-        examples: [RuleExample(before: "syntax = \"proto3\"; message M { oneof o { int32 a = 1; } }",
-                               after: "syntax = \"proto3\"; message M { int32 a = 1; }", findings: 1)])
+        examples: [RuleExample(before: "syntax = \"proto3\"; «message M { oneof o { int32 a = 1; } }",
+                               after: "syntax = \"proto3\"; «message M { int32 a = 1; }", findings: 1),
+                   RuleExample(before: "syntax = \"proto3\"; message M { oneof o { int32 a = 1; } }",
+                               after: "syntax = \"proto3\"; message M { oneof o { int32 a = 1; string b = 2; } }", findings: 0)])
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.messagePairs.flatMap { old, new, _, newFile in

@@ -9,7 +9,9 @@ struct PackageNoDelete: CompatRule {
     let info = RuleInfo(
         id: "PACKAGE_NO_DELETE", title: "Package deleted", summary: "Packages are not deleted.",
         rationale: "Everything in the package is gone, and every full name that used it.", bufCategories: [.PACKAGE],
-        examples: [RuleExample(before: "syntax = \"proto3\"; package a; message M {}", after: "syntax = \"proto3\"; package b; message M {}", findings: 1)])
+        examples: [RuleExample(before: "syntax = \"proto3\"; package «a; message M {}", after: "syntax = \"proto3\"; package b; message M {}", findings: 1),
+                   RuleExample(before: "syntax = \"proto3\"; package a; message M {}",
+                               after: "// file: b.proto\nsyntax = \"proto3\"; package a; message M {}", findings: 0)])
 
     func check(_ pair: SchemaPair) -> [Finding] {
         // A package can only disappear with its files, which then changed.

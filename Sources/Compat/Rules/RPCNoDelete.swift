@@ -8,9 +8,11 @@ struct RPCNoDelete: CompatRule {
         id: "RPC_NO_DELETE", title: "RPC deleted", summary: "RPCs are not deleted from a service.",
         rationale: "Old clients still call the method and get UNIMPLEMENTED: the RPC contract breaks on the wire (protocompat), not only in generated code (buf's classification).",
         bufCategories: .filePackage,
-        examples: [RuleExample(before: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); rpc N(A) returns (A); }",
-                               after: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }", findings: 1,
-                               verdicts: .breakingEverywhere)])
+        examples: [RuleExample(before: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); «rpc N(A) returns (A); }",
+                               after: "syntax = \"proto3\"; message A {} «service S { rpc M(A) returns (A); }", findings: 1,
+                               verdicts: .breakingEverywhere),
+                   RuleExample(before: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }",
+                               after: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A) { option deprecated = true; } }", findings: 0)])
 
     func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.calls }
 

@@ -9,9 +9,11 @@ struct RPCSameIdempotencyLevel: CompatRule {
         rationale: "Clients and proxies retry or cache calls (and some transports use HTTP GET) by the declared idempotency level.",
         bufCategories: .wire,
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }",
-                        after: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A) { option idempotency_level = NO_SIDE_EFFECTS; } }", findings: 1,
+            RuleExample(before: "syntax = \"proto3\"; message A {} service S { «rpc M(A) returns (A); }",
+                        after: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A) { «option idempotency_level = NO_SIDE_EFFECTS; } }", findings: 1,
                         verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe)),
+                   RuleExample(before: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }",
+                               after: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A) { option idempotency_level = IDEMPOTENCY_UNKNOWN; } }", findings: 0)
         ])
 
     static func level(_ method: Method) -> String {

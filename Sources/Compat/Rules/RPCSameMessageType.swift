@@ -13,9 +13,11 @@ struct RPCSameMessageType: CompatRule {
         rationale: "Servers decode requests as the declared type. The two types are compared as a kept type that changed would be (StructuralComparison): a type with another encoding is misread, one that only grew is an addition, one with the same encoding is wire-safe (buf flags every change). Old clients meet new servers and new clients old servers, so the direction is the comparison's.",
         bufCategories: .wire,
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message A { int32 x = 1; } message B { string y = 1; } service S { rpc M(A) returns (A); }",
-                        after: "syntax = \"proto3\"; message A { int32 x = 1; } message B { string y = 1; } service S { rpc M(B) returns (A); }", findings: 1,
+            RuleExample(before: "syntax = \"proto3\"; message A { int32 x = 1; } message B { string y = 1; } service S { «rpc M(A) returns (A); }",
+                        after: "syntax = \"proto3\"; message A { int32 x = 1; } message B { string y = 1; } service S { «rpc M(B) returns (A); }", findings: 1,
                         verdicts: .breakingEverywhere),
+                   RuleExample(before: "syntax = \"proto3\"; message A {} message B {} service S { rpc M(A) returns (A); }",
+                               after: "syntax = \"proto3\"; message A {} message B {} service S { rpc M(.A) returns (B); }", findings: 0)
         ]), side: "request", type: { $0.inputType })
 
     static let response = RPCSameMessageType(info: RuleInfo(
@@ -25,8 +27,10 @@ struct RPCSameMessageType: CompatRule {
         rationale: "Clients decode responses as the declared type, compared as for requests: a type with another encoding is misread, one that only grew is an addition.",
         bufCategories: .wire,
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message A { int32 x = 1; } message B { string y = 1; } service S { rpc M(A) returns (A); }",
-                        after: "syntax = \"proto3\"; message A { int32 x = 1; } message B { string y = 1; } service S { rpc M(A) returns (B); }", findings: 1),
+            RuleExample(before: "syntax = \"proto3\"; message A { int32 x = 1; } message B { string y = 1; } service S { «rpc M(A) returns (A); }",
+                        after: "syntax = \"proto3\"; message A { int32 x = 1; } message B { string y = 1; } service S { «rpc M(A) returns (B); }", findings: 1),
+                   RuleExample(before: "syntax = \"proto3\"; message A {} message B {} service S { rpc M(A) returns (A); }",
+                               after: "syntax = \"proto3\"; message A {} message B {} service S { rpc M(B) returns (.A); }", findings: 0)
         ]), side: "response", type: { $0.outputType })
 
     func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.calls }

@@ -13,8 +13,10 @@ struct RPCSameStreaming: CompatRule {
         rationale: "Streaming changes the call's framing: the other side cannot handle it (grpc.io/docs/what-is-grpc/core-concepts/).",
         bufCategories: .wire,
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }",
-                        after: "syntax = \"proto3\"; message A {} service S { rpc M(stream A) returns (A); }", findings: 1),
+            RuleExample(before: "syntax = \"proto3\"; message A {} service S { «rpc M(A) returns (A); }",
+                        after: "syntax = \"proto3\"; message A {} service S { «rpc M(stream A) returns (A); }", findings: 1),
+                   RuleExample(before: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }",
+                               after: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (stream A); }", findings: 0)
         ]), side: "client", streaming: { $0.clientStreaming })
 
     static let server = RPCSameStreaming(info: RuleInfo(
@@ -24,8 +26,10 @@ struct RPCSameStreaming: CompatRule {
         rationale: "Streaming changes the call's framing: the other side cannot handle it (grpc.io/docs/what-is-grpc/core-concepts/).",
         bufCategories: .wire,
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (stream A); }",
-                        after: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }", findings: 1),
+            RuleExample(before: "syntax = \"proto3\"; message A {} service S { «rpc M(A) returns (stream A); }",
+                        after: "syntax = \"proto3\"; message A {} service S { «rpc M(A) returns (A); }", findings: 1),
+                   RuleExample(before: "syntax = \"proto3\"; message A {} service S { rpc M(A) returns (A); }",
+                               after: "syntax = \"proto3\"; message A {} service S { rpc M(stream A) returns (A); }", findings: 0)
         ]), side: "server", streaming: { $0.serverStreaming })
 
     func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.calls }

@@ -10,8 +10,10 @@ struct ReservedEnumNoDelete: CompatRule {
         rationale: "Reservations keep deleted values from being reused with another meaning (protobuf.dev/programming-guides/proto3/#reserved).",
         bufCategories: .wire,
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; reserved 2; }",
-                        after: "syntax = \"proto3\"; enum E { A = 0; }", findings: 1),
+            RuleExample(before: "syntax = \"proto3\"; «enum E { A = 0; reserved 2; }",
+                        after: "syntax = \"proto3\"; «enum E { A = 0; }", findings: 1),
+                   RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; reserved 2; reserved 3; }",
+                               after: "syntax = \"proto3\"; enum E { A = 0; reserved 2 to 3; }", findings: 0)
         ])
 
     func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.reuse }

@@ -10,9 +10,11 @@ struct ReservedMessageNoDelete: CompatRule {
         rationale: "Reservations keep deleted numbers and names from being reused with another meaning, which old data would then be decoded as (protobuf.dev/programming-guides/proto3/#reserved).",
         bufCategories: .wire,
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message M { reserved 2, 5 to 8; reserved \"x\"; }",
-                        after: "syntax = \"proto3\"; message M { reserved 2; }", findings: 2,
+            RuleExample(before: "syntax = \"proto3\"; «message M { reserved 2, 5 to 8; reserved \"x\"; }",
+                        after: "syntax = \"proto3\"; «message M { reserved 2; }", findings: 2,
                         verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe)),
+                   RuleExample(before: "syntax = \"proto3\"; message M { reserved 2; reserved 3; reserved \"a\"; }",
+                               after: "syntax = \"proto3\"; message M { reserved 2, 3; reserved \"a\"; }", findings: 0)
         ])
 
     func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.reuse }

@@ -38,7 +38,7 @@ public enum RuleDocs {
             for example in rule.info.examples {
                 out += "\n- \(example.findings == 0 ? "Does not trigger" : "Triggers (\(example.findings))")"
                 if let v = example.verdicts { out += ", verdicts wire \(v.wire.rawValue), json \(v.json.rawValue), source \(v.source.rawValue)" }
-                out += ":\n  - before: `\(example.before.isEmpty ? "(no file)" : example.before)`\n  - after: `\(example.after.isEmpty ? "(no file)" : example.after)`\n"
+                out += ":\n  - before: `\(example.before.isEmpty ? "(no file)" : RuleExample.unmarked(example.before))`\n  - after: `\(example.after.isEmpty ? "(no file)" : RuleExample.unmarked(example.after))`\n"
             }
         }
         return out

@@ -4,10 +4,10 @@ import ProtoModel
 enum RuleSupport {
     /// Whether a ProtoJSON reader of `message` takes both keys a writer may use for `field` (its name
     /// and its JSON name), through any field of `message`: a name that moved to another number is still
-    /// read by name (FIELD_SAME_NUMBER judges the moved field's JSON).
+    /// read by name (`FieldSameNumber` judges the moved field's JSON).
     /// Whether ProtoJSON pairs this number's two fields with other fields: the field was renamed and
     /// each name is still read in the other version (names swapped or moved). JSON then judges those
-    /// pairs by name (FIELD_SAME_NUMBER), not this one.
+    /// pairs by name (`FieldSameNumber`), not this one.
     /// Extensions are keyed by full name (`[pkg.ext]`): both names must still extend the same message.
     static func jsonPairsElsewhere(_ pair: SchemaPair.FieldPair, in versions: SchemaPair) -> Bool {
         if let extendee = pair.new.extendee {
