@@ -152,13 +152,13 @@ extension Changelog {
         let what: String
         if rule.changeKind == .deletion, let kind = first.change.subject {
             what = "\(sorted.count == 1 ? kind.noun : kind.plural) " + sorted.map { memberName($0) }.joined(separator: ", ") + " deleted"
-        } else if sorted.allSatisfy({ $0.change.headline.arguments["old"] != nil && $0.change.headline.arguments["new"] != nil }) {
+        } else if sorted.allSatisfy({ $0.change.headline.arguments[.old] != nil && $0.change.headline.arguments[.new] != nil }) {
             what = rule.info.title + ": " + sorted.map { entry in
                 let arguments = entry.change.headline.arguments
-                let change = "`\(arguments["old"]!)` -> `\(arguments["new"]!)`"
+                let change = "`\(arguments[.old]!)` -> `\(arguments[.new]!)`"
                 let number = entry.change.headline.number.map { " (\($0))" } ?? ""
                 // The member's name, unless the change is to its name.
-                return entry.ownName == arguments["new"] ? change + number : "`\(entry.ownName)`\(number) " + change
+                return entry.ownName == arguments[.new] ? change + number : "`\(entry.ownName)`\(number) " + change
             }.joined(separator: ", ")
         } else {
             return nil

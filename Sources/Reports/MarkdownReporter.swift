@@ -42,7 +42,7 @@ public struct MarkdownReporter: CheckReporter {
             for entry in changes {
                 let finding = entry.headline
                 let status = entry.findings.contains(where: result.breaks) ? "**fails**" : ReportText.kind(result, entry).rawValue
-                let change = [finding.arguments["old"], finding.arguments["new"]].compactMap { $0 }
+                let change = [finding.arguments[.old], finding.arguments[.new]].compactMap { $0 }
                 let oldNew = change.count == 2 ? "`\(ReportText.cell(change[0]))` -> `\(ReportText.cell(change[1]))`" : ""
                 out += "| \(status) | \(entry.rules.joined(separator: ", ")) | `\(ReportText.cell(finding.symbol))` | \(ReportText.cell(Checker.message(finding))) | \(oldNew) | \(entry.direction.rawValue) |"
                 out += withChannels ? " \(ReportText.cell(channelCell(result, entry))) |\n" : "\n"

@@ -57,8 +57,8 @@ enum ReportDocument {
             fields.append(("previous", .object([("path", .string(previous.file)), ("line", .int(previous.line)), ("column", .int(previous.column))])))
         }
         fields.append(("message", .string(Checker.message(finding))))
-        if let old = finding.arguments["old"] { fields.append(("old", .string(old))) }
-        if let new = finding.arguments["new"] { fields.append(("new", .string(new))) }
+        if let old = finding.arguments[.old] { fields.append(("old", .string(old))) }
+        if let new = finding.arguments[.new] { fields.append(("new", .string(new))) }
         if !finding.channels.isEmpty || result.options.channels != nil {
             fields.append(("channels", .array(finding.channels.map { impact in
                 var entry: [(String, ReportTree)] = [("channel", .string(impact.channel)),

@@ -79,8 +79,8 @@ struct LiveKitHistoryTests {
         let finding = result.findings.first { $0.rule == c.rule && $0.symbol == c.symbol }
         let found = try #require(finding, "\(c): not found among \(result.findings.map { "\($0.rule) \($0.symbol)" })")
         if !c.from.isEmpty || !c.to.isEmpty {
-            #expect(found.arguments["old"] == c.from)
-            #expect(found.arguments["new"] == c.to)
+            #expect(found.arguments[.old] == c.from)
+            #expect(found.arguments[.new] == c.to)
         }
         #expect(found.verdicts.wire == c.wire)
         #expect(result.breaks(found) == (c.wire == .breaking))

@@ -77,6 +77,6 @@ public enum Checker {
 
     /// The rendered message of a finding.
     public static func message(_ finding: Finding) -> String {
-        RuleCatalog.rule(finding.rule)?.message(finding) ?? finding.arguments["message"] ?? finding.rule
+        RuleCatalog.rule(finding.rule)?.message(finding) ?? finding.arguments[.message] ?? finding.rule
     }
 }

@@ -20,14 +20,14 @@ public struct Finding: Sendable, Hashable, Codable {
     /// the new version (a package gone from every file).
     public var place: SourceSpan? { location.flatMap { $0.file.isEmpty ? nil : $0 } ?? previousLocation }
     /// The values the message is rendered from (`old`, `new`, and rule-specific keys).
-    public var arguments: [String: String]
+    public var arguments: FindingArguments
     /// The channels (roles) the finding touches; empty when no channel reaches it. Not part of the fingerprint.
     public var channels: [ChannelImpact] = []
     /// A message that shows the finding's effect, or why none can (`--explain`); not part of the fingerprint.
     public var witness: WitnessOutcome?
 
     public init(rule: String, symbol: String, number: Int32? = nil, verdicts: Verdicts, direction: Direction,
-                location: SourceSpan?, previousLocation: SourceSpan?, file: String, arguments: [String: String] = [:]) {
+                location: SourceSpan?, previousLocation: SourceSpan?, file: String, arguments: FindingArguments = [:]) {
         self.rule = rule
         self.symbol = symbol
         self.number = number
@@ -45,7 +45,7 @@ public struct Finding: Sendable, Hashable, Codable {
         let rule: String
         let symbol: String
         let number: Int32?
-        let arguments: [String: String]
+        let arguments: FindingArguments
         let file: String?
         let line: Int?
         let column: Int?
@@ -87,9 +87,9 @@ public struct Finding: Sendable, Hashable, Codable {
         mix(rule)
         mix(symbol)
         mix(number.map(String.init) ?? "")
-        for key in arguments.keys.sorted() {
-            mix(key)
-            mix(arguments[key]!)
+        for (key, value) in arguments.sorted {
+            mix(key.rawValue)
+            mix(value)
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex

@@ -98,7 +98,7 @@ struct ElementAdded: CompatRule {
                 new.fields.filter { !old.hasField(number: $0.number) && !new.isMapEntry }.map { field in
                     Finding(rule: info.id, symbol: new.fullName + "." + field.name, number: field.number,
                             verdicts: Self.fieldVerdicts, direction: .forward, location: field.span,
-                            previousLocation: old.span, file: newFile.name, arguments: ["message": new.name, "field": field.name])
+                            previousLocation: old.span, file: newFile.name, arguments: [.message: new.name, .field: field.name])
                 }
             }
         case .enumValue:
@@ -106,7 +106,7 @@ struct ElementAdded: CompatRule {
                 new.values.filter { value in !old.values.contains { $0.number == value.number } }.map { value in
                     Finding(rule: info.id, symbol: new.fullName + "." + value.name, number: value.number,
                             verdicts: Self.enumValueVerdicts, direction: .forward, location: value.span,
-                            previousLocation: old.span, file: newFile.name, arguments: ["enum": new.name, "value": value.name])
+                            previousLocation: old.span, file: newFile.name, arguments: [.enum: new.name, .value: value.name])
                 }
             }
         case .message:
@@ -115,7 +115,7 @@ struct ElementAdded: CompatRule {
                 pair.new.elements("message", of: file, FileElements.messages).compactMap { name, span -> Finding? in
                     guard !pair.old.hasMessage(name), pair.new.message(name)?.isMapEntry != true else { return nil }
                     return Finding(rule: info.id, symbol: name, verdicts: .safe, direction: .none, location: span,
-                                   previousLocation: nil, file: file.name, arguments: ["message": name])
+                                   previousLocation: nil, file: file.name, arguments: [.message: name])
                 }
             }
         case .enumType:
@@ -123,7 +123,7 @@ struct ElementAdded: CompatRule {
                 pair.new.elements("enum", of: file, FileElements.enums).compactMap { name, span -> Finding? in
                     guard !pair.old.index.enums.contains(name) else { return nil }
                     return Finding(rule: info.id, symbol: name, verdicts: .safe, direction: .none, location: span,
-                                   previousLocation: nil, file: file.name, arguments: ["enum": name])
+                                   previousLocation: nil, file: file.name, arguments: [.enum: name])
                 }
             }
         case .method:
@@ -131,7 +131,7 @@ struct ElementAdded: CompatRule {
                 new.methods.filter { m in !old.methods.contains { $0.name == m.name } }.map { method in
                     Finding(rule: info.id, symbol: new.fullName + "." + method.name, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe),
                             direction: .forward, location: method.span, previousLocation: old.span, file: newFile.name,
-                            arguments: ["service": new.name, "method": method.name])
+                            arguments: [.service: new.name, .method: method.name])
                 }
             }
         case .service:
@@ -141,19 +141,19 @@ struct ElementAdded: CompatRule {
             return candidates.filter { !existing.contains($0.service.fullName) }.map { entry in
                 Finding(rule: info.id, symbol: entry.service.fullName, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe),
                         direction: .forward, location: entry.service.span, previousLocation: nil, file: entry.file.name,
-                        arguments: ["service": entry.service.fullName])
+                        arguments: [.service: entry.service.fullName])
             }
         }
     }
 
     func message(_ finding: Finding) -> String {
         switch kind {
-        case .field: "Field \"\(finding.number ?? 0)\" with name \"\(finding.arguments["field"] ?? "")\" was added to message \"\(finding.arguments["message"] ?? "")\"."
-        case .enumValue: "Enum value \"\(finding.number ?? 0)\" with name \"\(finding.arguments["value"] ?? "")\" was added to enum \"\(finding.arguments["enum"] ?? "")\"."
-        case .message: "Message \"\(finding.arguments["message"] ?? "")\" was added."
-        case .enumType: "Enum \"\(finding.arguments["enum"] ?? "")\" was added."
-        case .method: "RPC \"\(finding.arguments["method"] ?? "")\" was added to service \"\(finding.arguments["service"] ?? "")\"."
-        case .service: "Service \"\(finding.arguments["service"] ?? "")\" was added."
+        case .field: "Field \"\(finding.number ?? 0)\" with name \"\(finding.argument(.field))\" was added to message \"\(finding.argument(.message))\"."
+        case .enumValue: "Enum value \"\(finding.number ?? 0)\" with name \"\(finding.argument(.value))\" was added to enum \"\(finding.argument(.enum))\"."
+        case .message: "Message \"\(finding.argument(.message))\" was added."
+        case .enumType: "Enum \"\(finding.argument(.enum))\" was added."
+        case .method: "RPC \"\(finding.argument(.method))\" was added to service \"\(finding.argument(.service))\"."
+        case .service: "Service \"\(finding.argument(.service))\" was added."
         }
     }
 }

@@ -4,7 +4,7 @@ import ProtoModel
 /// but generated code starts warning and readers should plan for removal.
 struct ElementDeprecated: CompatRule {
     func subject(_ finding: Finding) -> ElementKind? {
-        finding.arguments["kind"] == "enum value" ? .enumValue : finding.arguments["kind"].flatMap(ElementKind.init(rawValue:))
+        finding.arguments[.kind] == "enum value" ? .enumValue : finding.arguments[.kind].flatMap(ElementKind.init(rawValue:))
     }
     var changeKind: ChangeKind { .deprecation }
     let info = RuleInfo(
@@ -24,7 +24,7 @@ struct ElementDeprecated: CompatRule {
         func add(_ symbol: String, _ kind: String, _ before: OptionMessage, _ after: OptionMessage, _ span: SourceSpan?, _ previous: SourceSpan?, _ file: String) {
             guard !before.isTrue("deprecated"), after.isTrue("deprecated") else { return }
             findings.append(Finding(rule: info.id, symbol: symbol, verdicts: .safe, direction: .none, location: span,
-                                    previousLocation: previous, file: file, arguments: ["kind": kind]))
+                                    previousLocation: previous, file: file, arguments: [.kind: kind]))
         }
         for (old, new, _, newFile) in pair.messagePairs {
             add(new.fullName, "message", old.options, new.options, new.span, old.span, newFile.name)
@@ -50,6 +50,6 @@ struct ElementDeprecated: CompatRule {
     }
 
     func message(_ finding: Finding) -> String {
-        "The \(finding.arguments["kind"] ?? "element") \"\(finding.symbol)\" was deprecated."
+        "The \(finding.arguments[.kind] ?? "element") \"\(finding.symbol)\" was deprecated."
     }
 }

@@ -10,6 +10,8 @@ struct ElementNoDelete: CompatRule {
 
     let info: RuleInfo
     let noun: String
+    /// The argument that names the element: its noun (`message`, `enum`, `service`, `extension`).
+    var nounKey: FindingArguments.Key { FindingArguments.Key(rawValue: noun)! }
 
     func subject(_ finding: Finding) -> ElementKind? { ElementKind(rawValue: noun) }
     let elements: @Sendable (ProtoFile) -> [String: SourceSpan?]
@@ -71,18 +73,18 @@ struct ElementNoDelete: CompatRule {
                     } else if pair.old.message(parent) != nil {
                         if noun == "extension" { return Finding(rule: info.id, symbol: name, verdicts: verdicts, direction: .both,
                                                                 location: location, previousLocation: span, file: newFile.name,
-                                                                arguments: [noun: RuleSupport.relativeName(name, package: oldFile.package)]) }
+                                                                arguments: [nounKey: RuleSupport.relativeName(name, package: oldFile.package)]) }
                         return nil
                     }
                 }
                 return Finding(rule: info.id, symbol: name, verdicts: verdicts, direction: .both, location: location,
                                previousLocation: span, file: newFile.name,
-                               arguments: [noun: RuleSupport.relativeName(name, package: oldFile.package)])
+                               arguments: [nounKey: RuleSupport.relativeName(name, package: oldFile.package)])
             }
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "Previously present \(noun) \"\(finding.arguments[noun] ?? "")\" was deleted from file."
+        "Previously present \(noun) \"\(finding.argument(nounKey))\" was deleted from file."
     }
 }

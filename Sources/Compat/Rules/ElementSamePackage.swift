@@ -46,8 +46,8 @@ struct ElementSamePackage: CompatRule {
                 findings.append(Finding(rule: info.id, symbol: name.full, verdicts: Self.verdicts(service: isService), direction: .both,
                                         location: now.span ?? RuleSupport.fileStart(now.file.name), previousLocation: span,
                                         file: now.file.name,
-                                        arguments: ["element": name.relative, "kind": isService ? "service" : "type",
-                                                    "old": oldFile.package, "new": now.file.package]))
+                                        arguments: [.element: name.relative, .kind: isService ? "service" : "type",
+                                                    .old: oldFile.package, .new: now.file.package]))
             }
         }
         return findings
@@ -64,7 +64,7 @@ struct ElementSamePackage: CompatRule {
     }
 
     func message(_ finding: Finding) -> String {
-        let what = finding.arguments["kind"] == "service" ? "Service" : "Type"
-        return "\(what) \"\(finding.arguments["element"] ?? "")\" moved from package \"\(finding.arguments["old"] ?? "")\" to package \"\(finding.arguments["new"] ?? "")\" (its file was renamed)."
+        let what = finding.arguments[.kind] == "service" ? "Service" : "Type"
+        return "\(what) \"\(finding.argument(.element))\" moved from package \"\(finding.argument(.old))\" to package \"\(finding.argument(.new))\" (its file was renamed)."
     }
 }

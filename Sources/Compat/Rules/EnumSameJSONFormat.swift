@@ -24,11 +24,11 @@ struct EnumSameJSONFormat: CompatRule {
             guard before == "ALLOW", after != "ALLOW" else { return nil }
             return Finding(rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe),
                            direction: .both, location: new.options.span(of: "features") ?? new.span, previousLocation: old.span,
-                           file: newFile.name, arguments: ["enum": new.name, "old": before, "new": after])
+                           file: newFile.name, arguments: [.enum: new.name, .old: before, .new: after])
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "Enum \"\(finding.arguments["enum"] ?? "")\" JSON format support changed from \(finding.arguments["old"] ?? "") to \(finding.arguments["new"] ?? "")."
+        "Enum \"\(finding.argument(.enum))\" JSON format support changed from \(finding.argument(.old)) to \(finding.argument(.new))."
     }
 }

@@ -17,12 +17,12 @@ struct EnumSameType: CompatRule {
             guard before != after else { return nil }
             return Finding(rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .hazard, json: .safe, source: .breaking), direction: .both,
                            location: new.options.span(of: "features") ?? new.span, previousLocation: old.span, file: newFile.name,
-                           arguments: ["enum": RuleSupport.relativeName(new.fullName, package: newFile.package),
-                                       "old": before.lowercased(), "new": after.lowercased()])
+                           arguments: [.enum: RuleSupport.relativeName(new.fullName, package: newFile.package),
+                                       .old: before.lowercased(), .new: after.lowercased()])
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "Enum \"\(finding.arguments["enum"] ?? "")\" changed from \(finding.arguments["old"] ?? "") to \(finding.arguments["new"] ?? "")."
+        "Enum \"\(finding.argument(.enum))\" changed from \(finding.argument(.old)) to \(finding.argument(.new))."
     }
 }

@@ -22,7 +22,7 @@ struct EnumValueNoDelete: CompatRule {
                                // a strict ProtoJSON reader rejects the name.
                                verdicts: Self.verdicts(nameReserved: new.reservedNames.contains(value.name)),
                                direction: .backward, location: new.span, previousLocation: value.span, file: newFile.name,
-                               arguments: ["enum": RuleSupport.relativeName(new.fullName, package: newFile.package)])
+                               arguments: [.enum: RuleSupport.relativeName(new.fullName, package: newFile.package)])
             }
         }
     }
@@ -34,6 +34,6 @@ struct EnumValueNoDelete: CompatRule {
     }
 
     func message(_ finding: Finding) -> String {
-        "Previously present enum value \"\(finding.number ?? 0)\" on enum \"\(finding.arguments["enum"] ?? "")\" was deleted."
+        "Previously present enum value \"\(finding.number ?? 0)\" on enum \"\(finding.argument(.enum))\" was deleted."
     }
 }

@@ -29,12 +29,12 @@ struct EnumValueNoDeleteUnlessNameReserved: CompatRule {
                 Finding(rule: info.id, symbol: new.fullName + "." + value.name, number: value.number,
                         verdicts: Verdicts(wire: .safe, json: .breaking, source: .breaking), direction: .backward,
                         location: new.span, previousLocation: value.span, file: newFile.name,
-                        arguments: ["enum": new.name, "value": value.name])
+                        arguments: [.enum: new.name, .value: value.name])
             }
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "Previously present enum value \"\(finding.number ?? 0)\" on enum \"\(finding.arguments["enum"] ?? "")\" was deleted without reserving the name \"\(finding.arguments["value"] ?? "")\"."
+        "Previously present enum value \"\(finding.number ?? 0)\" on enum \"\(finding.argument(.enum))\" was deleted without reserving the name \"\(finding.argument(.value))\"."
     }
 }

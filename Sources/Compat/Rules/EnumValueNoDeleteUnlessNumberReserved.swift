@@ -31,12 +31,12 @@ struct EnumValueNoDeleteUnlessNumberReserved: CompatRule {
                 Finding(rule: info.id, symbol: new.fullName + "." + value.name, number: value.number,
                         verdicts: Verdicts(wire: .hazard, json: .breaking, source: .breaking), direction: .backward,
                         location: new.span, previousLocation: value.span, file: newFile.name,
-                        arguments: ["enum": new.name, "value": value.name])
+                        arguments: [.enum: new.name, .value: value.name])
             }
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "Previously present enum value \"\(finding.number ?? 0)\" on enum \"\(finding.arguments["enum"] ?? "")\" was deleted without reserving the number \"\(finding.number ?? 0)\"."
+        "Previously present enum value \"\(finding.number ?? 0)\" on enum \"\(finding.argument(.enum))\" was deleted without reserving the number \"\(finding.number ?? 0)\"."
     }
 }

@@ -30,14 +30,14 @@ struct EnumValueSameName: CompatRule {
                                verdicts: namesKept ? .sourceOnly : .jsonAndSource, direction: .both,
                                location: value.span, previousLocation: old.values.first { $0.number == value.number }?.span,
                                file: newFile.name,
-                               arguments: ["enum": new.name, "old": before.joined(separator: "\", \""), "new": after.joined(separator: "\", \""),
-                                           "plural": before.count > 1 || after.count > 1 ? "s" : ""])
+                               arguments: [.enum: new.name, .old: before.joined(separator: "\", \""), .new: after.joined(separator: "\", \""),
+                                           .plural: before.count > 1 || after.count > 1 ? "s" : ""])
             }
         }
     }
 
     func message(_ finding: Finding) -> String {
-        let s = finding.arguments["plural"] ?? ""
-        return "Enum value \"\(finding.number ?? 0)\" on enum \"\(finding.arguments["enum"] ?? "")\" changed name\(s) from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+        let s = finding.argument(.plural)
+        return "Enum value \"\(finding.number ?? 0)\" on enum \"\(finding.argument(.enum))\" changed name\(s) from \"\(finding.argument(.old))\" to \"\(finding.argument(.new))\"."
     }
 }

@@ -25,16 +25,16 @@ struct EnumValueSameNumber: CompatRule {
                 return Finding(rule: info.id, symbol: new.fullName + "." + value.name, number: value.number,
                                verdicts: .wireOnly, direction: .both,
                                location: value.span, previousLocation: before.span, file: newFile.name,
-                               arguments: ["enum": new.name, "value": value.name, "old": String(before.number),
-                                           "new": String(value.number), "now": now])
+                               arguments: [.enum: new.name, .value: value.name, .old: String(before.number),
+                                           .new: String(value.number), .now: now])
             }
         }
     }
 
     func message(_ finding: Finding) -> String {
-        let value = finding.arguments["value"] ?? "", old = finding.arguments["old"] ?? ""
-        let now = finding.arguments["now"] ?? ""
+        let value = finding.argument(.value), old = finding.argument(.old)
+        let now = finding.argument(.now)
         let reading = now.isEmpty ? "is a value the new version does not list" : "now reads as \(now)"
-        return "Enum value \"\(value)\" on enum \"\(finding.arguments["enum"] ?? "")\" moved from number \(old) to \(finding.arguments["new"] ?? ""): value \(old) was \(value) and \(reading); \(value) is \(finding.arguments["new"] ?? "")."
+        return "Enum value \"\(value)\" on enum \"\(finding.argument(.enum))\" moved from number \(old) to \(finding.argument(.new)): value \(old) was \(value) and \(reading); \(value) is \(finding.argument(.new))."
     }
 }

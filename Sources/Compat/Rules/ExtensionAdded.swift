@@ -35,13 +35,13 @@ struct ExtensionAdded: CompatRule {
                 findings.append(Finding(rule: info.id, symbol: entry.name, number: number,
                                         verdicts: ElementAdded.fieldVerdicts, direction: .forward,
                                         location: entry.field.span, previousLocation: nil, file: file.name,
-                                        arguments: ["extension": entry.name, "message": extendee]))
+                                        arguments: [.extension: entry.name, .message: extendee]))
             }
         }
         return findings
     }
 
     func message(_ finding: Finding) -> String {
-        "Extension \"\(finding.number ?? 0)\" with name \"\(finding.arguments["extension"] ?? "")\" was added to message \"\(finding.arguments["message"] ?? "")\"."
+        "Extension \"\(finding.number ?? 0)\" with name \"\(finding.argument(.extension))\" was added to message \"\(finding.argument(.message))\"."
     }
 }

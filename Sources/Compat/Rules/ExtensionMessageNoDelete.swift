@@ -15,12 +15,12 @@ struct ExtensionMessageNoDelete: CompatRule {
             ReservedRanges.removed(old.extensionRanges, new.extensionRanges, inclusiveEnd: false, max: 536_870_912).map { range in
                 Finding(rule: info.id, symbol: new.fullName, verdicts: .sourceOnly, direction: .both, location: new.span,
                         previousLocation: old.span, file: newFile.name,
-                        arguments: ["range": range, "message": RuleSupport.relativeName(new.fullName, package: newFile.package)])
+                        arguments: [.range: range, .message: RuleSupport.relativeName(new.fullName, package: newFile.package)])
             }
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "Previously present extension range \"\(finding.arguments["range"] ?? "")\" on message \"\(finding.arguments["message"] ?? "")\" was deleted."
+        "Previously present extension range \"\(finding.argument(.range))\" on message \"\(finding.argument(.message))\" was deleted."
     }
 }

@@ -32,14 +32,14 @@ struct ExtensionSameNumber: CompatRule {
                 findings.append(Finding(rule: info.id, symbol: entry.name, number: number,
                                         verdicts: .wireOnly, direction: .both,
                                         location: entry.field.span, previousLocation: before.field.span, file: file.name,
-                                        arguments: ["extension": entry.name, "message": extendee, "old": String(before.field.number),
-                                                    "new": String(number)]))
+                                        arguments: [.extension: entry.name, .message: extendee, .old: String(before.field.number),
+                                                    .new: String(number)]))
             }
         }
         return findings
     }
 
     func message(_ finding: Finding) -> String {
-        "Extension \"\(finding.arguments["extension"] ?? "")\" of \"\(finding.arguments["message"] ?? "")\" moved from number \(finding.arguments["old"] ?? "") to \(finding.arguments["new"] ?? ""): values written with \(finding.arguments["old"] ?? "") are unknown to the new version."
+        "Extension \"\(finding.argument(.extension))\" of \"\(finding.argument(.message))\" moved from number \(finding.argument(.old)) to \(finding.argument(.new)): values written with \(finding.argument(.old)) are unknown to the new version."
     }
 }

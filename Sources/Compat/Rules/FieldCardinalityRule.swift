@@ -79,7 +79,7 @@ struct FieldCardinalityRule: CompatRule {
             guard before != after, group(before) != group(after) else { return nil }
             var (verdicts, direction) = Self.assess(before, after, field: p.new)
             if RuleSupport.jsonPairsElsewhere(p, in: pair) { verdicts.json = .safe }
-            return RuleSupport.fieldFinding(info.id, p, verdicts: verdicts, direction: direction, arguments: ["old": before, "new": after])
+            return RuleSupport.fieldFinding(info.id, p, verdicts: verdicts, direction: direction, arguments: [.old: before, .new: after])
         }
     }
 
@@ -106,6 +106,6 @@ struct FieldCardinalityRule: CompatRule {
     }
 
     func message(_ finding: Finding) -> String {
-        "Field \"\(finding.number ?? 0)\" with name \"\(finding.arguments["field"] ?? "")\" on message \"\(finding.arguments["message"] ?? "")\" changed cardinality from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+        "Field \"\(finding.number ?? 0)\" with name \"\(finding.argument(.field))\" on message \"\(finding.argument(.message))\" changed cardinality from \"\(finding.argument(.old))\" to \"\(finding.argument(.new))\"."
     }
 }

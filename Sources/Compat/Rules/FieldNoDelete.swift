@@ -25,7 +25,7 @@ struct FieldNoDelete: CompatRule {
                                // A strict ProtoJSON reader rejects a name it no longer has, reserved or not.
                                verdicts: Self.verdicts(numberReserved: numberReserved, nameReserved: nameReserved, nameInUse: nameInUse),
                                direction: .backward, location: new.span, previousLocation: field.span, file: newFile.name,
-                               arguments: ["field": field.name, "message": RuleSupport.relativeName(new.fullName, package: newFile.package)])
+                               arguments: [.field: field.name, .message: RuleSupport.relativeName(new.fullName, package: newFile.package)])
             }
         }
     }
@@ -38,6 +38,6 @@ struct FieldNoDelete: CompatRule {
     }
 
     func message(_ finding: Finding) -> String {
-        "Previously present field \"\(finding.number ?? 0)\" with name \"\(finding.arguments["field"] ?? "")\" on message \"\(finding.arguments["message"] ?? "")\" was deleted."
+        "Previously present field \"\(finding.number ?? 0)\" with name \"\(finding.argument(.field))\" on message \"\(finding.argument(.message))\" was deleted."
     }
 }

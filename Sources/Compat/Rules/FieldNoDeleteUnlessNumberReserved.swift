@@ -29,12 +29,12 @@ struct FieldNoDeleteUnlessNumberReserved: CompatRule {
                 Finding(rule: info.id, symbol: old.fullName + "." + field.name, number: field.number,
                         verdicts: Verdicts(wire: .hazard, json: RuleSupport.readsJSONKeys(of: field, in: new) ? .safe : .breaking, source: .breaking), direction: .backward,
                         location: new.span, previousLocation: field.span, file: newFile.name,
-                        arguments: ["field": field.name, "message": old.name])
+                        arguments: [.field: field.name, .message: old.name])
             }
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "Previously present field \"\(finding.number ?? 0)\" with name \"\(finding.arguments["field"] ?? "")\" on message \"\(finding.arguments["message"] ?? "")\" was deleted without reserving the number \"\(finding.number ?? 0)\"."
+        "Previously present field \"\(finding.number ?? 0)\" with name \"\(finding.argument(.field))\" on message \"\(finding.argument(.message))\" was deleted without reserving the number \"\(finding.number ?? 0)\"."
     }
 }

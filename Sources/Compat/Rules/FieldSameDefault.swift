@@ -67,13 +67,13 @@ struct FieldSameDefault: CompatRule {
                 let single = o.type == .float || n.type == .float
                 guard !Self.equal(Self.normalized(before, o, pair.old), Self.normalized(after, n, pair.new), singlePrecision: single) else { return nil }
                 var finding = RuleSupport.fieldFinding(info.id, p, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .hazard),
-                                                       direction: .both, arguments: ["old": before, "new": after])
-                finding.arguments["type"] = n.type.keyword
+                                                       direction: .both, arguments: [.old: before, .new: after])
+                finding.arguments[.type] = n.type.keyword
                 return finding
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "Field \"\(finding.number ?? 0)\" with name \"\(finding.arguments["field"] ?? "")\" on message \"\(finding.arguments["message"] ?? "")\" changed default value from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+        "Field \"\(finding.number ?? 0)\" with name \"\(finding.argument(.field))\" on message \"\(finding.argument(.message))\" changed default value from \"\(finding.argument(.old))\" to \"\(finding.argument(.new))\"."
     }
 }

@@ -23,7 +23,7 @@ struct FieldSameJSONName: CompatRule {
             // Both JSON names still read in both versions (each moved to another field): `FieldSameNumber` judges them.
             RuleSupport.fieldFinding(info.id, p, verdicts: Verdicts(wire: .safe, json: RuleSupport.readsJSONKeys(of: p.old, in: p.newMessage)
                                                                         && RuleSupport.readsJSONKeys(of: p.new, in: p.oldMessage) ? .safe : .breaking, source: .safe),
-                                     direction: .both, arguments: ["old": p.old.jsonName, "new": p.new.jsonName])
+                                     direction: .both, arguments: [.old: p.old.jsonName, .new: p.new.jsonName])
         }
     }
 
@@ -35,8 +35,8 @@ struct FieldSameJSONName: CompatRule {
     /// buf's words when a `json_name` option is written; when the new JSON name is the field name's
     /// own (no option), the change came with a rename and the text says so instead.
     func message(_ finding: Finding) -> String {
-        let field = finding.arguments["field"] ?? "", new = finding.arguments["new"] ?? ""
+        let field = finding.argument(.field), new = finding.argument(.new)
         let what = new == Field.defaultJSONName(field) ? "JSON name" : "option \"json_name\""
-        return "Field \"\(finding.number ?? 0)\" with name \"\(field)\" on message \"\(finding.arguments["message"] ?? "")\" changed \(what) from \"\(finding.arguments["old"] ?? "")\" to \"\(new)\"."
+        return "Field \"\(finding.number ?? 0)\" with name \"\(field)\" on message \"\(finding.argument(.message))\" changed \(what) from \"\(finding.argument(.old))\" to \"\(new)\"."
     }
 }

@@ -25,10 +25,10 @@ struct FieldSameName: CompatRule {
             let isExtension = p.new.extendee != nil
             // Both names still read in both versions (each moved to another number): JSON is judged by `FieldSameNumber`.
             var finding = RuleSupport.fieldFinding(info.id, p, verdicts: RuleSupport.jsonPairsElsewhere(p, in: pair) ? .sourceOnly : .jsonAndSource,
-                                                   direction: .both, arguments: ["old": isExtension ? p.oldSymbol : p.old.name, "new": isExtension ? p.symbol : p.new.name])
-            if isExtension { finding.arguments["extension"] = "true" }
+                                                   direction: .both, arguments: [.old: isExtension ? p.oldSymbol : p.old.name, .new: isExtension ? p.symbol : p.new.name])
+            if isExtension { finding.arguments[.extension] = "true" }
             // camelCase JSON never sees the rename (`ChannelAnalysis`): only proto-name JSON does.
-            if p.old.jsonName == p.new.jsonName { finding.arguments["json_name_kept"] = "true" }
+            if p.old.jsonName == p.new.jsonName { finding.arguments[.jsonNameKept] = "true" }
             return finding
         }
     }
@@ -37,12 +37,12 @@ struct FieldSameName: CompatRule {
     func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict {
         switch channel.jsonNames {
         case .proto: finding.verdicts.json
-        case .camel where finding.arguments["json_name_kept"] != nil: .safe
+        case .camel where finding.arguments[.jsonNameKept] != nil: .safe
         default: finding.verdicts.json
         }
     }
 
     func message(_ finding: Finding) -> String {
-        (finding.arguments["extension"] != nil ? "Extension" : "Field") + " \"\(finding.number ?? 0)\" on message \"\(finding.arguments["message"] ?? "")\" changed name from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+        (finding.arguments[.extension] != nil ? "Extension" : "Field") + " \"\(finding.number ?? 0)\" on message \"\(finding.argument(.message))\" changed name from \"\(finding.argument(.old))\" to \"\(finding.argument(.new))\"."
     }
 }

@@ -40,16 +40,16 @@ struct FieldSameNumber: CompatRule {
                 return Finding(rule: info.id, symbol: FullName.join(new.fullName, field.name), number: field.number,
                                verdicts: Verdicts(wire: .breaking, json: json, source: .safe), direction: .both,
                                location: field.span, previousLocation: before.span, file: newFile.name,
-                               arguments: ["field": field.name, "message": new.name, "old": String(before.number),
-                                           "new": String(field.number), "now": holder?.name ?? ""])
+                               arguments: [.field: field.name, .message: new.name, .old: String(before.number),
+                                           .new: String(field.number), .now: holder?.name ?? ""])
             }
         }
     }
 
     func message(_ finding: Finding) -> String {
-        let field = finding.arguments["field"] ?? "", old = finding.arguments["old"] ?? ""
-        let now = finding.arguments["now"] ?? ""
+        let field = finding.argument(.field), old = finding.argument(.old)
+        let now = finding.argument(.now)
         let reading = now.isEmpty ? "is unknown to the new version" : "now reads as field \"\(now)\""
-        return "Field \"\(field)\" on message \"\(finding.arguments["message"] ?? "")\" moved from number \(old) to \(finding.arguments["new"] ?? ""): data written with \(old) \(reading), and \"\(field)\" is lost between versions."
+        return "Field \"\(field)\" on message \"\(finding.argument(.message))\" moved from number \(old) to \(finding.argument(.new)): data written with \(old) \(reading), and \"\(field)\" is lost between versions."
     }
 }

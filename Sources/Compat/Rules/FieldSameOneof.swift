@@ -38,7 +38,7 @@ struct FieldSameOneof: CompatRule {
             let direction = Self.conflicts(p.new.number, old: old, new: new)
             let verdicts = direction == .none ? Verdicts(wire: .safe, json: .safe, source: .breaking) : .breakingEverywhere
             return RuleSupport.fieldFinding(info.id, p, verdicts: verdicts, direction: direction,
-                                            arguments: ["old": before ?? "", "new": after ?? ""])
+                                            arguments: [.old: before ?? "", .new: after ?? ""])
         }
     }
 
@@ -65,8 +65,8 @@ struct FieldSameOneof: CompatRule {
     }
 
     func message(_ finding: Finding) -> String {
-        let old = finding.arguments["old"] ?? "", new = finding.arguments["new"] ?? ""
-        let field = "Field \"\(finding.number ?? 0)\" with name \"\(finding.arguments["field"] ?? "")\" on message \"\(finding.arguments["message"] ?? "")\""
+        let old = finding.argument(.old), new = finding.argument(.new)
+        let field = "Field \"\(finding.number ?? 0)\" with name \"\(finding.argument(.field))\" on message \"\(finding.argument(.message))\""
         if old.isEmpty { return "\(field) moved to oneof \"\(new)\"." }
         if new.isEmpty { return "\(field) moved from oneof \"\(old)\"." }
         return "\(field) moved from oneof \"\(old)\" to oneof \"\(new)\"."

@@ -132,13 +132,13 @@ struct FieldSameSetting: CompatRule {
         pair.allFieldPairs.compactMap { p -> Finding? in
             guard let before = value(p, pair.old, true), let after = value(p, pair.new, false), before != after else { return nil }
             let shownBefore = display?(p, true) ?? before, shownAfter = display?(p, false) ?? after
-            var finding = RuleSupport.fieldFinding(info.id, p, verdicts: verdicts, direction: .both, arguments: ["old": shownBefore, "new": shownAfter])
+            var finding = RuleSupport.fieldFinding(info.id, p, verdicts: verdicts, direction: .both, arguments: [.old: shownBefore, .new: shownAfter])
             if let span = locate?(p) { finding.location = span }
             return finding
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "Field \"\(finding.number ?? 0)\" with name \"\(finding.arguments["field"] ?? "")\" on message \"\(finding.arguments["message"] ?? "")\" changed \(describe) from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+        "Field \"\(finding.number ?? 0)\" with name \"\(finding.argument(.field))\" on message \"\(finding.argument(.message))\" changed \(describe) from \"\(finding.argument(.old))\" to \"\(finding.argument(.new))\"."
     }
 }

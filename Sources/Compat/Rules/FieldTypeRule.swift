@@ -71,8 +71,8 @@ struct FieldTypeRule: CompatRule {
             var verdicts = change.verdicts
             if RuleSupport.jsonPairsElsewhere(p, in: pair) { verdicts.json = .safe }
             var finding = RuleSupport.fieldFinding(info.id, p, verdicts: verdicts, direction: change.direction,
-                                                   arguments: ["old": RuleSupport.typeDescription(o), "new": RuleSupport.typeDescription(n)])
-            if let detail = change.detail { finding.arguments["detail"] = detail }
+                                                   arguments: [.old: RuleSupport.typeDescription(o), .new: RuleSupport.typeDescription(n)])
+            if let detail = change.detail { finding.arguments[.detail] = detail }
             return finding
         }
     }
@@ -97,7 +97,7 @@ struct FieldTypeRule: CompatRule {
     }
 
     func message(_ finding: Finding) -> String {
-        "Field \"\(finding.number ?? 0)\" with name \"\(finding.arguments["field"] ?? "")\" on message \"\(finding.arguments["message"] ?? "")\" changed type from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
-            + (finding.arguments["detail"].map { " \($0)." } ?? "")
+        "Field \"\(finding.number ?? 0)\" with name \"\(finding.argument(.field))\" on message \"\(finding.argument(.message))\" changed type from \"\(finding.argument(.old))\" to \"\(finding.argument(.new))\"."
+            + (finding.arguments[.detail].map { " \($0)." } ?? "")
     }
 }

@@ -19,9 +19,9 @@ struct FileNoDelete: CompatRule {
         // A deleted file is a changed one (the new version has no digest for it).
         pair.changedOldFiles.filter { pair.new.files[$0.name] == nil && !WellKnownTypes.files.contains($0.name) }.map { file in
             Finding(rule: info.id, symbol: file.name, verdicts: .sourceOnly, direction: .both, location: RuleSupport.fileStart(file.name),
-                    previousLocation: nil, file: file.name, arguments: ["file": file.name])
+                    previousLocation: nil, file: file.name, arguments: [.file: file.name])
         }
     }
 
-    func message(_ finding: Finding) -> String { "Previously present file \"\(finding.arguments["file"] ?? "")\" was deleted." }
+    func message(_ finding: Finding) -> String { "Previously present file \"\(finding.argument(.file))\" was deleted." }
 }

@@ -61,11 +61,11 @@ struct FileSameOption: CompatRule {
             return Finding(rule: info.id, symbol: file.name, verdicts: .sourceOnly, direction: .none,
                            location: file.options.span(of: option) ?? RuleSupport.fileStart(file.name),
                            previousLocation: old.options.span(of: option), file: file.name,
-                           arguments: ["option": option, "old": before, "new": after])
+                           arguments: [.option: option, .old: before, .new: after])
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "File option \"\(finding.arguments["option"] ?? "")\" changed from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+        "File option \"\(finding.argument(.option))\" changed from \"\(finding.argument(.old))\" to \"\(finding.argument(.new))\"."
     }
 }

@@ -31,11 +31,11 @@ struct FileSamePackage: CompatRule {
             let verdicts = ElementSamePackage.verdicts(service: !old.services.isEmpty)
             return Finding(rule: info.id, symbol: file.name, verdicts: verdicts, direction: .both,
                            location: file.packageSpan ?? start, previousLocation: old.packageSpan, file: file.name,
-                           arguments: ["old": old.package, "new": file.package])
+                           arguments: [.old: old.package, .new: file.package])
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "File package changed from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+        "File package changed from \"\(finding.argument(.old))\" to \"\(finding.argument(.new))\"."
     }
 }

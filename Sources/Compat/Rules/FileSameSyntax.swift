@@ -21,11 +21,11 @@ struct FileSameSyntax: CompatRule {
         pair.changedNewFiles.compactMap { file in
             guard let old = pair.old.files[file.name], Self.describe(old) != Self.describe(file) else { return nil }
             return Finding(rule: info.id, symbol: file.name, verdicts: .sourceOnly, direction: .none,
-                           location: file.syntaxSpan ?? RuleSupport.fileStart(file.name), previousLocation: old.syntaxSpan, file: file.name, arguments: ["old": Self.describe(old), "new": Self.describe(file)])
+                           location: file.syntaxSpan ?? RuleSupport.fileStart(file.name), previousLocation: old.syntaxSpan, file: file.name, arguments: [.old: Self.describe(old), .new: Self.describe(file)])
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "File syntax changed from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+        "File syntax changed from \"\(finding.argument(.old))\" to \"\(finding.argument(.new))\"."
     }
 }

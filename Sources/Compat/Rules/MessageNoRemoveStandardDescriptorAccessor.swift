@@ -16,11 +16,11 @@ struct MessageNoRemoveStandardDescriptorAccessor: CompatRule {
             guard !old.options.isTrue("no_standard_descriptor_accessor"), new.options.isTrue("no_standard_descriptor_accessor") else { return nil }
             return Finding(rule: info.id, symbol: new.fullName, verdicts: .sourceOnly, direction: .none,
                            location: new.options.span(of: "no_standard_descriptor_accessor") ?? new.span, previousLocation: old.span,
-                           file: newFile.name, arguments: ["message": RuleSupport.relativeName(new.fullName, package: newFile.package)])
+                           file: newFile.name, arguments: [.message: RuleSupport.relativeName(new.fullName, package: newFile.package)])
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "Message \"\(finding.arguments["message"] ?? "")\" changed option \"no_standard_descriptor_accessor\" from \"false\" to \"true\"."
+        "Message \"\(finding.argument(.message))\" changed option \"no_standard_descriptor_accessor\" from \"false\" to \"true\"."
     }
 }

@@ -24,11 +24,11 @@ struct MessageSameJSONFormat: CompatRule {
             guard before == "ALLOW", after != "ALLOW" else { return nil }
             return Finding(rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe),
                            direction: .both, location: new.options.span(of: "features") ?? new.span, previousLocation: old.span,
-                           file: newFile.name, arguments: ["message": new.name, "old": before, "new": after])
+                           file: newFile.name, arguments: [.message: new.name, .old: before, .new: after])
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "Message \"\(finding.arguments["message"] ?? "")\" JSON format support changed from \(finding.arguments["old"] ?? "") to \(finding.arguments["new"] ?? "")."
+        "Message \"\(finding.argument(.message))\" JSON format support changed from \(finding.argument(.old)) to \(finding.argument(.new))."
     }
 }

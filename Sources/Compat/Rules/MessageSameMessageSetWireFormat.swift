@@ -22,11 +22,11 @@ struct MessageSameMessageSetWireFormat: CompatRule {
             guard before != after else { return nil }
             return Finding(rule: info.id, symbol: new.fullName, verdicts: .breakingEverywhere, direction: .both,
                            location: new.options.span(of: "message_set_wire_format") ?? new.span, previousLocation: old.span,
-                           file: newFile.name, arguments: ["message": new.name, "old": String(before), "new": String(after)])
+                           file: newFile.name, arguments: [.message: new.name, .old: String(before), .new: String(after)])
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "Message \"\(finding.arguments["message"] ?? "")\" changed option \"message_set_wire_format\" from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+        "Message \"\(finding.argument(.message))\" changed option \"message_set_wire_format\" from \"\(finding.argument(.old))\" to \"\(finding.argument(.new))\"."
     }
 }

@@ -40,19 +40,19 @@ struct MessageSameRequiredFields: CompatRule {
                 Finding(rule: info.id, symbol: old.fullName + "." + field.name, number: field.number,
                         verdicts: enforcedAfter.contains(field.number) ? .safe : .breakingEverywhere,
                         direction: enforcedAfter.contains(field.number) ? .none : .forward, location: new.span, previousLocation: field.span,
-                        file: newFile.name, arguments: ["message": new.name, "change": "deleted"])
+                        file: newFile.name, arguments: [.message: new.name, .change: "deleted"])
             }
             let added = new.fields.filter { after.contains($0.number) && !before.contains($0.number) }.map { field in
                 Finding(rule: info.id, symbol: new.fullName + "." + field.name, number: field.number,
                         verdicts: enforcedBefore.contains(field.number) ? .safe : .breakingEverywhere,
                         direction: enforcedBefore.contains(field.number) ? .none : .backward, location: field.span, previousLocation: old.span,
-                        file: newFile.name, arguments: ["message": new.name, "change": "added"])
+                        file: newFile.name, arguments: [.message: new.name, .change: "added"])
             }
             return removed + added
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "Message \"\(finding.arguments["message"] ?? "")\" had required field \"\(finding.number ?? 0)\" \(finding.arguments["change"] ?? "changed"). Required fields must always be sent, so if one side does not know about the required field, this will result in a breakage."
+        "Message \"\(finding.argument(.message))\" had required field \"\(finding.number ?? 0)\" \(finding.arguments[.change] ?? "changed"). Required fields must always be sent, so if one side does not know about the required field, this will result in a breakage."
     }
 }

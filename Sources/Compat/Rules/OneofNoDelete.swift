@@ -19,12 +19,12 @@ struct OneofNoDelete: CompatRule {
             return real(old).subtracting(now).sorted().map { name in
                 Finding(rule: info.id, symbol: old.fullName + "." + name, verdicts: .sourceOnly, direction: .both, location: new.span,
                         previousLocation: old.span, file: newFile.name,
-                        arguments: ["oneof": name, "message": RuleSupport.relativeName(new.fullName, package: newFile.package)])
+                        arguments: [.oneof: name, .message: RuleSupport.relativeName(new.fullName, package: newFile.package)])
             }
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "Previously present oneof \"\(finding.arguments["oneof"] ?? "")\" on message \"\(finding.arguments["message"] ?? "")\" was deleted."
+        "Previously present oneof \"\(finding.argument(.oneof))\" on message \"\(finding.argument(.message))\" was deleted."
     }
 }

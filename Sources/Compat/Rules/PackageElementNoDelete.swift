@@ -9,6 +9,8 @@ struct PackageElementNoDelete: CompatRule {
 
     let info: RuleInfo
     let noun: String
+    /// The argument that names the element: its noun (`message`, `enum`, `service`, `extension`).
+    var nounKey: FindingArguments.Key { FindingArguments.Key(rawValue: noun)! }
 
     func subject(_ finding: Finding) -> ElementKind? { ElementKind(rawValue: noun) }
     /// Gone from its file too: the file's rule tells it.
@@ -70,12 +72,12 @@ struct PackageElementNoDelete: CompatRule {
                 }
                 return Finding(rule: info.id, symbol: name, verdicts: verdicts, direction: .both, location: location,
                                previousLocation: span, file: location.file,
-                               arguments: [noun: RuleSupport.relativeName(name, package: oldFile.package), "package": oldFile.package])
+                               arguments: [nounKey: RuleSupport.relativeName(name, package: oldFile.package), .package: oldFile.package])
             }
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "Previously present \(noun) \"\(finding.arguments[noun] ?? "")\" was deleted from package \"\(finding.arguments["package"] ?? "")\"."
+        "Previously present \(noun) \"\(finding.argument(nounKey))\" was deleted from package \"\(finding.argument(.package))\"."
     }
 }

@@ -24,9 +24,9 @@ struct PackageNoDelete: CompatRule {
             let first = pair.old.schema.files.filter { $0.package == package }.min { $0.name < $1.name }
             let previous = first.map { $0.packageSpan ?? RuleSupport.fileStart($0.name) }
             return Finding(rule: info.id, symbol: package, verdicts: .sourceOnly, direction: .both, location: RuleSupport.fileStart(""),
-                           previousLocation: previous, file: "", arguments: ["package": package])
+                           previousLocation: previous, file: "", arguments: [.package: package])
         }
     }
 
-    func message(_ finding: Finding) -> String { "Previously present package \"\(finding.arguments["package"] ?? "")\" was deleted." }
+    func message(_ finding: Finding) -> String { "Previously present package \"\(finding.argument(.package))\" was deleted." }
 }

@@ -21,12 +21,12 @@ struct RPCNoDelete: CompatRule {
             old.methods.filter { m in !new.methods.contains { $0.name == m.name } }.map { method in
                 Finding(rule: info.id, symbol: old.fullName + "." + method.name, verdicts: .breakingEverywhere, direction: .backward,
                         location: new.span, previousLocation: method.span, file: newFile.name,
-                        arguments: ["method": method.name, "service": RuleSupport.relativeName(new.fullName, package: newFile.package)])
+                        arguments: [.method: method.name, .service: RuleSupport.relativeName(new.fullName, package: newFile.package)])
             }
         }
     }
 
     func message(_ finding: Finding) -> String {
-        "Previously present RPC \"\(finding.arguments["method"] ?? "")\" on service \"\(finding.arguments["service"] ?? "")\" was deleted."
+        "Previously present RPC \"\(finding.argument(.method))\" on service \"\(finding.argument(.service))\" was deleted."
     }
 }

@@ -35,6 +35,6 @@ struct RPCSameIdempotencyLevel: CompatRule {
     }
 
     func message(_ finding: Finding) -> String {
-        "RPC \"\(finding.arguments["method"] ?? "")\" on service \"\(finding.arguments["service"] ?? "")\" changed option \"idempotency_level\" from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+        "RPC \"\(finding.argument(.method))\" on service \"\(finding.argument(.service))\" changed option \"idempotency_level\" from \"\(finding.argument(.old))\" to \"\(finding.argument(.new))\"."
     }
 }

@@ -48,6 +48,6 @@ struct RPCSameMessageType: CompatRule {
     }
 
     func message(_ finding: Finding) -> String {
-        "RPC \"\(finding.arguments["method"] ?? "")\" on service \"\(finding.arguments["service"] ?? "")\" changed \(side) type from \"\(finding.arguments["old"] ?? "")\" to \"\(finding.arguments["new"] ?? "")\"."
+        "RPC \"\(finding.argument(.method))\" on service \"\(finding.argument(.service))\" changed \(side) type from \"\(finding.argument(.old))\" to \"\(finding.argument(.new))\"."
     }
 }

@@ -43,6 +43,6 @@ struct RPCSameStreaming: CompatRule {
     }
 
     func message(_ finding: Finding) -> String {
-        "RPC \"\(finding.arguments["method"] ?? "")\" on service \"\(finding.arguments["service"] ?? "")\" changed from \(side) \(finding.arguments["old"] ?? "") to \(side) \(finding.arguments["new"] ?? "")."
+        "RPC \"\(finding.argument(.method))\" on service \"\(finding.argument(.service))\" changed from \(side) \(finding.argument(.old)) to \(side) \(finding.argument(.new))."
     }
 }

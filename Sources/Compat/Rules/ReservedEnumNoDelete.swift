@@ -22,19 +22,19 @@ struct ReservedEnumNoDelete: CompatRule {
         pair.enumPairs.flatMap { old, new, _, newFile in
             ReservedRanges.removed(old.reservedRanges, new.reservedRanges, inclusiveEnd: true, max: Int32.max).map { range in
                 Finding(rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe), direction: .none,
-                        location: new.span, previousLocation: old.span, file: newFile.name, arguments: ["enum": new.name, "range": range])
+                        location: new.span, previousLocation: old.span, file: newFile.name, arguments: [.enum: new.name, .range: range])
             } + old.reservedNames.filter { !new.reservedNames.contains($0) }.map { name in
                 Finding(rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe), direction: .none,
-                        location: new.span, previousLocation: old.span, file: newFile.name, arguments: ["enum": new.name, "name": name])
+                        location: new.span, previousLocation: old.span, file: newFile.name, arguments: [.enum: new.name, .name: name])
             }
         }
     }
 
     func message(_ finding: Finding) -> String {
-        if let name = finding.arguments["name"] {
-            return "Previously present reserved name \"\(name)\" on enum \"\(finding.arguments["enum"] ?? "")\" was deleted."
+        if let name = finding.arguments[.name] {
+            return "Previously present reserved name \"\(name)\" on enum \"\(finding.argument(.enum))\" was deleted."
         }
-        let range = finding.arguments["range"] ?? ""
-        return "Previously present reserved range \"\(range)\" on enum \"\(finding.arguments["enum"] ?? "")\" is missing values: \(range) were removed."
+        let range = finding.argument(.range)
+        return "Previously present reserved range \"\(range)\" on enum \"\(finding.argument(.enum))\" is missing values: \(range) were removed."
     }
 }

@@ -24,20 +24,20 @@ struct ReservedMessageNoDelete: CompatRule {
             ReservedRanges.removed(old.reservedRanges, new.reservedRanges, inclusiveEnd: false, max: 536_870_912).map { range in
                 Finding(rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe), direction: .none,
                         location: new.span, previousLocation: old.span, file: newFile.name,
-                        arguments: ["message": new.name, "range": range])
+                        arguments: [.message: new.name, .range: range])
             } + old.reservedNames.filter { !new.reservedNames.contains($0) }.map { name in
                 Finding(rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe), direction: .none,
                         location: new.span, previousLocation: old.span, file: newFile.name,
-                        arguments: ["message": new.name, "name": name])
+                        arguments: [.message: new.name, .name: name])
             }
         }
     }
 
     func message(_ finding: Finding) -> String {
-        if let name = finding.arguments["name"] {
-            return "Previously present reserved name \"\(name)\" on message \"\(finding.arguments["message"] ?? "")\" was deleted."
+        if let name = finding.arguments[.name] {
+            return "Previously present reserved name \"\(name)\" on message \"\(finding.argument(.message))\" was deleted."
         }
-        let range = finding.arguments["range"] ?? ""
-        return "Previously present reserved range \"\(range)\" on message \"\(finding.arguments["message"] ?? "")\" is missing values: \(range) were removed."
+        let range = finding.argument(.range)
+        return "Previously present reserved range \"\(range)\" on message \"\(finding.argument(.message))\" is missing values: \(range) were removed."
     }
 }
