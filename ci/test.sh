@@ -25,6 +25,10 @@ echo "== unit tests"
 swift test
 echo "== differential test against protoc ($(protoc --version))"
 bash ci/differential.sh
+echo "== descriptor sets equal protoc's, as messages judged by the official Python runtime (none of protocompat's readers involved)"
+python3 ci/descriptor-equivalence.py --bin "$(bash ci/release-build.sh)"
+echo "== build -o: deterministic, read by protoc (--descriptor_set_in) and buf (breaking --against)"
+bash ci/build-check.sh
 echo "== buf conformance: check --rules buf:MODE against buf's own verdicts"
 python3 ci/buf-conformance.py --bin "$(bash ci/release-build.sh)"
 echo "== verdicts against the protobuf runtime: a seeded slice of ci/runtime-oracle.py (0 false negatives)"

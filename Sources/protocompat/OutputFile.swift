@@ -5,8 +5,13 @@ import Foundation
 /// SIGTERM during the write remove the temporary file before the process ends.
 enum OutputFile {
     static func write(_ text: String, to path: String?) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    /// Writes bytes (a descriptor set) the same way.
+    static func write(_ data: Data, to path: String?) throws {
         guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(data)
             return
         }
         TestPause.at("before-write")
@@ -19,7 +24,7 @@ enum OutputFile {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw CommandFailure(["\(path): error: cannot write the output: the folder \"\((path as NSString).deletingLastPathComponent)\" does not exist: create it first"])
         }
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {
+        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
             throw CommandFailure(["\(path): error: cannot write the output (\(reason)): check that the folder is writable and the disk has room"])

@@ -14,6 +14,10 @@ public struct LoadedSchema: Sendable {
     /// versions: the same model), for reusing per-file work across versions. Empty for sources not
     /// compiled through a cache. It describes `schema` as loaded: clear it when changing a file.
     public var fileIdentities: [String: Int] = [:]
+    /// The files the SOURCE names (a folder's files, the .proto files given), as opposed to the
+    /// files they import from include roots; nil when every file of the schema is named (a
+    /// descriptor set, a wheel, a snapshot).
+    public var namedFiles: [String]?
 
     public init(schema: Schema, label: String, source: String, errors: [String] = []) {
         self.schema = schema
@@ -129,12 +133,15 @@ public struct SchemaLoader: Sendable {
         let compiler = ProtoCompiler(source: source, cache: compileCache)
         if keepGoing {
             let result = compiler.compileKeepingGoing(files)
-            return LoadedSchema(schema: result.schema, label: "", source: "", errors: result.diagnostics.map(\.description))
+            var loaded = LoadedSchema(schema: result.schema, label: "", source: "", errors: result.diagnostics.map(\.description))
+            loaded.namedFiles = files
+            return loaded
         }
         do {
             let compiled = try compiler.compileIdentified(files)
             var loaded = LoadedSchema(schema: compiled.schema, label: "", source: "")
             loaded.fileIdentities = compiled.identities
+            loaded.namedFiles = files
             return loaded
         } catch {
             throw SourceError(error.diagnostics.map(\.description))

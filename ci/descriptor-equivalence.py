@@ -1,0 +1,277 @@
+#!/usr/bin/env python3
+"""Independent check of the front end: protocompat's descriptor sets equal protoc's, as messages.
+
+For each unit of the corpora in ../shared (a LiveKit tag's tree, a buf case's side, one of
+protobuf's test protos, googleapis' files) that protoc accepts, `protoc --include_imports
+--descriptor_set_out` and `protocompat build --include-imports -o` each write a FileDescriptorSet.
+The official Python runtime (`protobuf` from PyPI) parses both, and every file descriptor of the
+two sets must be equal as a message: every field, every option (custom options as the runtime
+keeps them, unknown fields compared by number, type and bytes), source info aside. None of
+protocompat's own reading code takes part, so a field both of its paths drop, or an option both
+misread, shows here.
+
+Differences that are not semantic are normalised by name, never by skipping a file; the list is
+NORMALISATIONS below, and each run prints how often each one applied. Whether protoc and
+protocompat accept the same files is the differential test's job (ci/differential.py); a unit
+protoc rejects is not compared here.
+
+Ratchet: ci/descriptor-equivalence-baseline.tsv holds the count of equal units each corpus reached;
+the run fails when a count drops (--update-baseline raises the recorded counts).
+"""
+import argparse, collections, concurrent.futures as cf, os, shutil, subprocess, sys, tarfile, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+BASELINE = os.path.join(HERE, "descriptor-equivalence-baseline.tsv")
+sys.path.insert(0, HERE)
+import differential  # noqa: E402  (the corpora's units: the same trees the differential test compiles)
+
+from google.protobuf import descriptor_pb2  # noqa: E402
+from google.protobuf.unknown_fields import UnknownFieldSet  # noqa: E402
+
+# Differences in form that carry no meaning, applied to both sides before comparing; every other
+# field of protoc's descriptors is compared as protoc writes it.
+NORMALISATIONS = {
+    "empty options": "protoc writes an empty options message for an element declared with a body "
+                     "and no option in it (`rpc M(A) returns (B) {}`); an options message with no "
+                     "field set means the same as none, and protocompat writes none",
+}
+applied = collections.Counter()
+
+
+def unknown(fields):
+    """Unknown fields (custom options the runtime has no extension for), in field-number order
+    (stable: a repeated option keeps its values' order). Groups and length-delimited values are
+    compared as their own unknown fields where they parse as such, else as bytes."""
+    out = []
+    for f in sorted(fields, key=lambda f: f.field_number):
+        data = f.data
+        if f.wire_type == 3:
+            data = unknown(data)
+        out.append((f.field_number, f.wire_type, data))
+    return out
+
+
+def is_repeated(fd):
+    """Whether a field is repeated (`is_repeated` from protobuf 6, `label` before)."""
+    return fd.is_repeated if hasattr(fd, "is_repeated") else fd.label == fd.LABEL_REPEATED
+
+
+def canon(msg):
+    """A message as plain data: its set fields by name, and its unknown fields."""
+    out = {}
+    for fd, value in msg.ListFields():
+        if fd.name == "source_code_info":
+            continue
+        if fd.type == fd.TYPE_MESSAGE:
+            out[fd.name] = [canon(v) for v in value] if is_repeated(fd) else canon(value)
+            if fd.name == "options" and out[fd.name] == {}:
+                del out[fd.name]
+                applied["empty options"] += 1
+        else:
+            out[fd.name] = list(value) if is_repeated(fd) else value
+    extra = UnknownFieldSet(msg)
+    if len(extra):
+        out["#unknown"] = unknown(extra)
+    return out
+
+
+def first_difference(a, b, path="file"):
+    """Where two canonical forms first differ, as a path and the two values."""
+    if type(a) is not type(b):
+        return path, a, b
+    if isinstance(a, dict):
+        for key in sorted(set(a) | set(b)):
+            if key not in a or key not in b:
+                return "%s.%s" % (path, key), a.get(key, "(unset)"), b.get(key, "(unset)")
+            d = first_difference(a[key], b[key], "%s.%s" % (path, key))
+            if d:
+                return d
+        return None
+    if isinstance(a, list):
+        for i, (x, y) in enumerate(zip(a, b)):
+            d = first_difference(x, y, "%s[%d]" % (path, i))
+            if d:
+                return d
+        if len(a) != len(b):
+            return "%s (length)" % path, len(a), len(b)
+        return None
+    return None if a == b else (path, a, b)
+
+
+def short(value):
+    text = repr(value)
+    return text if len(text) < 160 else text[:157] + "..."
+
+
+class Tools:
+    def __init__(self, binary, protoc, tmp):
+        self.bin, self.protoc, self.tmp = binary, protoc, tmp
+        self.counter = 0
+
+    def path(self, tag):
+        self.counter += 1
+        return os.path.join(self.tmp, "%s-%d-%d.binpb" % (tag, os.getpid(), self.counter))
+
+    def sets(self, roots, files):
+        """(protoc's set, ours, note): None for protoc's when it rejects the files."""
+        theirs, ours = self.path("protoc"), self.path("ours")
+        targets = [os.path.join(roots[0], f) for f in files]
+        p = subprocess.run([self.protoc] + ["-I" + r for r in roots] + ["--include_imports", "--descriptor_set_out=" + theirs] + targets,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        if p.returncode != 0:
+            return None, None, "protoc rejects"
+        q = subprocess.run([self.bin, "build", "--include-imports", "-o", ours] + sum((["-I", r] for r in roots), []) + targets,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            a = descriptor_pb2.FileDescriptorSet()
+            a.ParseFromString(open(theirs, "rb").read())
+            if q.returncode != 0:
+                return a, None, "protocompat build fails: " + q.stderr.decode("utf-8", "replace").strip().splitlines()[0]
+            b = descriptor_pb2.FileDescriptorSet()
+            b.ParseFromString(open(ours, "rb").read())
+            return a, b, ""
+        finally:
+            for f in (theirs, ours):
+                if os.path.exists(f):
+                    os.unlink(f)
+
+
+def compare_sets(theirs, ours, only=None):
+    """Differences between two sets, file by file: [(file, path, protoc's value, ours)]."""
+    a = {f.name: f for f in theirs.file}
+    b = {f.name: f for f in ours.file}
+    out = []
+    for name in sorted(set(a) | set(b)):
+        if only is not None and name not in only:
+            continue
+        if name not in b:
+            out.append((name, "file", "present", "missing"))
+        elif name not in a:
+            out.append((name, "file", "missing", "present"))
+        else:
+            d = first_difference(canon(a[name]), canon(b[name]))
+            if d:
+                out.append((name,) + d)
+    return out
+
+
+def compare_unit(tools, label, roots, files):
+    """('equal' | 'differ' | 'not compared', note) for one unit."""
+    theirs, ours, note = tools.sets(roots, files)
+    if theirs is None:
+        return "not compared", None
+    if ours is None:
+        return "differ", "%s: %s" % (label, note)
+    diffs = compare_sets(theirs, ours)
+    if diffs:
+        name, path, x, y = diffs[0]
+        return "differ", "%s: %d file(s) differ; first %s at %s: protoc %s, protocompat %s" % (label, len(diffs), name, path, short(x), short(y))
+    return "equal", None
+
+
+def run_units(tools, units, jobs):
+    counts, notes = collections.Counter(), []
+    with cf.ThreadPoolExecutor(max_workers=jobs) as pool:
+        for verdict, note in pool.map(lambda u: compare_unit(tools, *u), units):
+            counts[verdict] += 1
+            if note:
+                notes.append(note)
+    return counts, notes
+
+
+def googleapis(tools, shared, tmp, jobs):
+    """googleapis' files, counted one by one, compiled in batches (a batch protoc rejects is split)."""
+    counts, notes = collections.Counter(), []
+    base = os.path.join(shared, "corpus", "googleapis")
+    for tarball in sorted(f for f in os.listdir(base) if f.endswith(".tar.xz")):
+        dest = os.path.join(tmp, tarball[:-7])
+        os.makedirs(dest, exist_ok=True)
+        with tarfile.open(os.path.join(base, tarball)) as t:
+            t.extractall(dest, filter="data") if hasattr(tarfile, "data_filter") else t.extractall(dest)
+        entries = os.listdir(dest)
+        root = os.path.join(dest, entries[0]) if len(entries) == 1 and os.path.isdir(os.path.join(dest, entries[0])) and not os.path.exists(os.path.join(dest, "google")) else dest
+        files = sorted(os.path.relpath(os.path.join(dp, f), root) for dp, _, fs in os.walk(root) for f in fs if f.endswith(".proto"))
+        main = [f for f in files if not f.startswith("preview/")]
+        preview_root = os.path.join(root, "preview")
+        preview = [os.path.relpath(os.path.join(root, f), preview_root) for f in files if f.startswith("preview/")]
+
+        def batch(label, roots, group):
+            theirs, ours, note = tools.sets(roots, group)
+            if theirs is None:
+                if len(group) == 1:
+                    return collections.Counter({"not compared": 1}), []
+                mid = len(group) // 2
+                c1, n1 = batch(label, roots, group[:mid])
+                c2, n2 = batch(label, roots, group[mid:])
+                return c1 + c2, n1 + n2
+            if ours is None:
+                return collections.Counter({"differ": len(group)}), ["%s: %s" % (label, note)]
+            diffs = {d[0]: d for d in compare_sets(theirs, ours, only=set(group))}
+            c = collections.Counter({"equal": len(group) - len(diffs), "differ": len(diffs)})
+            n = ["%s/%s: at %s: protoc %s, protocompat %s" % (label, name, path, short(x), short(y)) for name, path, x, y in diffs.values()]
+            return c, n
+
+        for label, roots, group in ((tarball, [root], main), (tarball + ":preview", [preview_root, root], preview)):
+            chunks = [group[i:i + 400] for i in range(0, len(group), 400)]
+            with cf.ThreadPoolExecutor(max_workers=jobs) as pool:
+                for c, n in pool.map(lambda chunk: batch(label, roots, chunk), chunks):
+                    counts += c
+                    notes += n
+        shutil.rmtree(dest)
+    return counts, notes
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=os.path.join(REPO, "..", "shared"))
+    ap.add_argument("--bin", required=True, help="the protocompat binary")
+    ap.add_argument("--protoc", default=shutil.which("protoc") or "protoc")
+    ap.add_argument("--corpus", action="append", choices=["livekit", "buf", "protobuf", "googleapis"])
+    ap.add_argument("--jobs", type=int, default=4)
+    ap.add_argument("--update-baseline", action="store_true")
+    args = ap.parse_args()
+    corpora = args.corpus or ["livekit", "buf", "protobuf", "googleapis"]
+    if not os.path.isdir(os.path.join(args.shared, "corpus")):
+        print("descriptor-equivalence: FAILED: ../shared is missing (%s); the corpus checks need it" % os.path.abspath(args.shared))
+        return 1
+    baseline = {}
+    if os.path.exists(BASELINE):
+        for line in open(BASELINE):
+            if line.strip() and not line.startswith("#"):
+                k, v, *_ = line.split("\t")
+                baseline[k] = int(v)
+    tmp = tempfile.mkdtemp(prefix="protocompat-equiv-")
+    tools = Tools(os.path.abspath(args.bin), args.protoc, tmp)
+    results, failed = {}, False
+    try:
+        for corpus in corpora:
+            if corpus == "googleapis":
+                counts, notes = googleapis(tools, args.shared, tmp, args.jobs)
+            else:
+                units = {"livekit": differential.livekit_units, "buf": differential.buf_units, "protobuf": differential.protobuf_units}[corpus]
+                counts, notes = run_units(tools, list(units(args.shared)), args.jobs)
+            results[corpus] = counts["equal"]
+            for n in notes:
+                print("  differ: " + n)
+            floor = baseline.get(corpus, 0)
+            status = "ok" if counts["equal"] >= floor else "REGRESSION (baseline %d)" % floor
+            print("%s: %d equal, %d differ, %d not compared (protoc rejects)  [%s]" % (corpus, counts["equal"], counts["differ"], counts["not compared"], status), flush=True)
+            if counts["equal"] < floor:
+                failed = True
+        for name, count in sorted(applied.items()):
+            print("normalised: %s (%d times): %s" % (name, count, NORMALISATIONS[name]))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    if args.update_baseline:
+        for k, v in results.items():
+            baseline[k] = max(v, baseline.get(k, 0))
+        with open(BASELINE, "w") as f:
+            f.write("# corpus\tunits whose descriptor sets equal protoc's, as messages (ratchet: CI fails when a count drops)\n")
+            for k in sorted(baseline):
+                f.write("%s\t%d\n" % (k, baseline[k]))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
