@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one fuzz target under libFuzzer with AddressSanitizer for a fixed time:
 #   ci/fuzz.sh TARGET SECONDS [extra libFuzzer flags]
-# TARGET is one of: frontend, descriptors, python, archives, yaml (Sources/FuzzTargets).
+# TARGET is one of: parser, frontend, descriptors, python, archives, yaml (Sources/FuzzTargets).
 # Seeds come from the project's schemas and, when present, ../shared/corpus. A crash, leak or
 # timeout is saved under Tests/FuzzRegressionTests/Regressions/TARGET/ (replayed by `swift test`
 # from then on) and the script exits 1. The working corpus stays in .build-fuzz/corpus/TARGET.
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 target=${1:?usage: ci/fuzz.sh TARGET SECONDS}
 seconds=${2:?usage: ci/fuzz.sh TARGET SECONDS}
 shift 2
-case $target in frontend|descriptors|python|archives|yaml) ;; *) echo "error: unknown target $target" >&2; exit 2;; esac
+case $target in parser|frontend|descriptors|python|archives|yaml) ;; *) echo "error: unknown target $target" >&2; exit 2;; esac
 swift build -q -c release --build-path .build-fuzz --product protocompat-fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library
 bin=.build-fuzz/release/protocompat-fuzz
@@ -20,7 +20,7 @@ regressions=Tests/FuzzRegressionTests/Regressions/$target
 mkdir -p "$corpus" "$seeds" "$regressions"
 shared=../shared/corpus
 case $target in
-  frontend)
+  parser|frontend)
     cp schemas/examples/v1/chat/chat.proto "$seeds/v1.proto"; cp schemas/examples/v2/chat/chat.proto "$seeds/v2.proto"
     if [ -d "$shared/protobuf" ]; then find "$shared/protobuf" -name '*.proto' -size -64k | sed -n '1,200p' | while read -r f; do cp "$f" "$seeds/$(echo "$f" | md5sum | cut -c1-12).proto"; done; fi ;;
   descriptors)

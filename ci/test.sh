@@ -29,6 +29,8 @@ echo "== descriptor sets equal protoc's, as messages judged by the official Pyth
 python3 ci/descriptor-equivalence.py --bin "$(bash ci/release-build.sh)"
 echo "== build -o: deterministic, read by protoc (--descriptor_set_in) and buf (breaking --against)"
 bash ci/build-check.sh
+echo "== generated programs: the same verdict as protoc, equal descriptor sets when accepted (a seeded slice)"
+python3 ci/generated-programs.py --bin "$(bash ci/release-build.sh)" --seed "${PROTOCOMPAT_PROGRAMS_SEED:-7}" --count "${PROTOCOMPAT_PROGRAMS:-3000}"
 echo "== buf conformance: check --rules buf:MODE against buf's own verdicts"
 python3 ci/buf-conformance.py --bin "$(bash ci/release-build.sh)"
 echo "== verdicts against the protobuf runtime: a seeded slice of ci/runtime-oracle.py (0 false negatives)"
@@ -78,6 +80,6 @@ python3 ci/sources-equivalence.py --bin "$(bash ci/release-build.sh)"
 echo "== the shipped LiveKit snapshots are current"
 bash ci/check-livekit-schemas.sh
 echo "== fuzzing: each target for a short, fixed time under libFuzzer and AddressSanitizer"
-for target in frontend descriptors python archives yaml; do
+for target in parser frontend descriptors python archives yaml; do
   bash ci/fuzz.sh "$target" "${PROTOCOMPAT_FUZZ_SECONDS:-20}" 2>&1 | grep -v "Cannot export local symbol" | tail -1
 done

@@ -10,12 +10,18 @@ import SchemaSources
 public enum FuzzTargets {
     /// The targets by name.
     public static let all: [String: @Sendable ([UInt8]) -> Void] = [
+        "parser": parser,
         "frontend": frontEnd,
         "descriptors": descriptors,
         "python": python,
         "archives": archives,
         "yaml": yaml,
     ]
+
+    /// The lexer and parser alone on a file of these bytes: the fast target (no linking, no imports).
+    @Sendable public static func parser(_ bytes: [UInt8]) {
+        _ = SyntaxCheck.diagnostics(of: bytes, file: "fuzz.proto")
+    }
 
     /// The lexer, parser, linker and validator on a file of these bytes (which may import a second,
     /// fixed file, and the well-known types).

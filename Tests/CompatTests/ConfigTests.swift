@@ -68,4 +68,22 @@ struct ConfigTests {
         #expect(c.selection(default: .precise) == .buf(.WIRE_JSON))
         #expect(c.ignoreOnly["FIELD_SAME_NAME"] == ["a.proto"])
     }
+
+    /// A misspelt rule in buf.yaml is an error, as it is for buf: otherwise `use` would select no
+    /// rule and every change would pass the gate. With `plugins:`, names may be plugins' rules.
+    @Test func bufYAMLRejectsUnknownRuleNames() throws {
+        for (text, place) in [("version: v2\nbreaking:\n  use:\n    - FIELD_SAME_NAMES\n", "buf.yaml:4:7:"),
+                              ("version: v2\nbreaking:\n  except: [WIRE_JSON, FILE_NO_DELET]\n", "buf.yaml:3:23:"),
+                              ("version: v2\nbreaking:\n  ignore_only:\n    FIELD_SAME_NAMEX:\n      - a.proto\n", "buf.yaml:4:5:")] {
+            do {
+                _ = try config(text, name: "buf.yaml")
+                Issue.record("accepted \(text)")
+            } catch {
+                #expect("\(error)".contains("error: unknown rule or category"), "\(error)")
+                #expect("\(error)".contains("/" + place), "\(error)")
+            }
+        }
+        let withPlugins = try config("version: v2\nbreaking:\n  use:\n    - ENUM_NO_DELETE\n    - SERVICE_SUFFIXES_NO_CHANGE\nplugins:\n  - plugin: buf-plugin-suffix\n", name: "buf.yaml")
+        #expect(withPlugins.use == ["ENUM_NO_DELETE", "SERVICE_SUFFIXES_NO_CHANGE"])
+    }
 }

@@ -24,6 +24,26 @@ struct DiagnosticTests {
             == [#"test.proto:4:10: error: "a" is already defined in "M""#])
     }
 
+    /// Found by ci/generated-programs.py: protoc refuses these, for every syntax.
+    @Test func mapEnumValuesStartAtZero() {
+        #expect(errors("syntax = \"proto2\";\nenum E { A = 1; B = 0; }\nmessage M {\n  map<string, E> m = 1;\n}")
+            == ["test.proto:4:3: error: enum value in map must define 0 as the first value"])
+        #expect(errors("syntax = \"proto2\";\nenum E { B = 0; A = 1; }\nmessage M {\n  map<string, E> m = 1;\n}") == [])
+    }
+
+    /// Found by ci/generated-programs.py: lite files cannot be imported by non-lite files, and a lite
+    /// file cannot extend a message of a non-lite file.
+    @Test func liteRuntimeFilesStayLite() {
+        let lite = ("lite.proto", "syntax = \"proto2\";\noption optimize_for = LITE_RUNTIME;\nmessage L { extensions 10 to 20; }")
+        let full = ("full.proto", "syntax = \"proto2\";\nmessage F { extensions 10 to 20; }")
+        #expect(errors([("test.proto", "syntax = \"proto2\";\nimport \"lite.proto\";"), lite])
+            == [#"test.proto:2:1: error: files that do not use optimize_for = LITE_RUNTIME cannot import files which do use this option: this file is not lite, but it imports "lite.proto", which is"#])
+        #expect(errors([("test.proto", "syntax = \"proto2\";\noption optimize_for = LITE_RUNTIME;\nimport \"full.proto\";\nextend F {\n  optional int32 x = 10;\n}"), full])
+            == ["test.proto:5:3: error: extensions to non-lite types can only be declared in non-lite files (a lite type may extend a non-lite one, not the reverse)"])
+        // Allowed: a lite file imports and extends a lite file.
+        #expect(errors([("test.proto", "syntax = \"proto2\";\noption optimize_for = LITE_RUNTIME;\nimport \"lite.proto\";\nextend L {\n  optional int32 x = 10;\n}"), lite]) == [])
+    }
+
     @Test func featuresNeedEditions() {
         let message = "error: features are only valid under editions: remove the features option, or declare 'edition = \"2023\";' instead of 'syntax'"
         #expect(errors("syntax = \"proto3\";\nmessage A { option features.field_presence = EXPLICIT; int32 x = 1; }")

@@ -156,18 +156,37 @@ public struct CheckConfig: Sendable, Equatable {
         return items.compactMap(\.scalarText)
     }
 
+    /// A list of rule IDs and categories in buf.yaml. An unknown name is an error, as it is for buf:
+    /// a misspelt `use` would otherwise select no rule at all and let every change pass.
+    /// With `plugins:` declared, a name may be a plugin's rule, which protocompat does not run: such
+    /// names are let through.
+    static func bufRuleNames(_ node: YAMLNode, _ at: [String], _ source: ConfigSource, plugins: Bool) throws(Failure) -> [String] {
+        let names = try strings(node, at, source)
+        for (position, name) in names.enumerated() { try checkBufRuleName(name, at + [String(position)], source, plugins: plugins) }
+        return names
+    }
+
+    static func checkBufRuleName(_ name: String, _ at: [String], _ source: ConfigSource, plugins: Bool) throws(Failure) {
+        guard !plugins, RuleCatalog.rule(name) == nil, BufCategory(rawValue: name) == nil else { return }
+        throw source.failure(at, "unknown rule or category \"\(name)\" in \(at.prefix(2).joined(separator: ".")): use FILE, PACKAGE, WIRE_JSON, WIRE or a rule ID (see 'protocompat rules')")
+    }
+
     /// buf.yaml's `breaking:` section (use, except, ignore, ignore_only, ignore_unstable_packages).
     static func fromBuf(_ node: YAMLNode, _ source: ConfigSource) throws(Failure) -> CheckConfig {
         var config = CheckConfig()
         guard let breaking = node["breaking"] else { return config }
+        let plugins = node["plugins"] != nil
         for (key, value) in breaking.mappingPairs ?? [] {
             let at = ["breaking", key]
             switch key {
-            case "use": config.use = try strings(value, at, source)
-            case "except": config.except = try strings(value, at, source)
+            case "use": config.use = try bufRuleNames(value, at, source, plugins: plugins)
+            case "except": config.except = try bufRuleNames(value, at, source, plugins: plugins)
             case "ignore": config.ignorePaths = try strings(value, at, source)
             case "ignore_only":
-                for (rule, paths) in value.mappingPairs ?? [] { config.ignoreOnly[rule] = try strings(paths, at + [rule], source) }
+                for (rule, paths) in value.mappingPairs ?? [] {
+                    try checkBufRuleName(rule, at + [rule], source, plugins: plugins)
+                    config.ignoreOnly[rule] = try strings(paths, at + [rule], source)
+                }
             case "ignore_unstable_packages": config.ignoreUnstablePackages = value.scalarText == "true"
             case "disable_builtin": break
             default: throw source.failure(at, "unknown key \"breaking.\(key)\" in buf.yaml")

@@ -270,7 +270,12 @@ extension OptionInterpreter {
             throw fail("an expanded Any needs a message value: \"[\(entry.name)] { ... }\"", at: entry.span)
         }
         let inner = try aggregate(entries, type: typeName, scope: scope, optionName: optionName)
-        let bytes = OptionWireEncoder(index: index).encode(inner, type: typeName)
+        let bytes: [UInt8]
+        do {
+            bytes = try OptionWireEncoder(index: index).encode(inner, type: typeName)
+        } catch {
+            throw fail("the Any value cannot be encoded: \(error)", at: entry.span)
+        }
         result.set(OptionField(name: "type_url", number: 1, value: .string(entry.name)), repeated: false)
         result.set(OptionField(name: "value", number: 2, value: .bytes(bytes)), repeated: false)
     }

@@ -23,6 +23,7 @@ struct Validator {
         file.forEachMessage { checkMessage($0) }
         file.forEachEnum { checkEnum($0) }
         file.forEachExtension { checkExtension($0) }
+        checkLiteImports()
         checkFeaturesNeedEditions()
     }
 
@@ -115,6 +116,24 @@ struct Validator {
             error("key in map fields cannot be enum types", field.span)
         default:
             break
+        }
+        // An enum value of a map must read as its zero value when absent (protoc, for every syntax).
+        if let value = entry.fields.first(where: { $0.number == 2 }), value.type == .enum, let enumName = value.typeName,
+           index.enums.read(enumName, { $0.values.first?.number }) != 0 {
+            error("enum value in map must define 0 as the first value", field.span)
+        }
+    }
+
+    /// Whether a file is generated for the lite runtime (`option optimize_for = LITE_RUNTIME`).
+    func isLite(_ fileName: String) -> Bool {
+        index.files.read(fileName, { $0.options["optimize_for"] }) == .enumValue("LITE_RUNTIME")
+    }
+
+    /// Lite files can only be imported by lite files (protoc names the first lite import).
+    mutating func checkLiteImports() {
+        guard !isLite(file.name) else { return }
+        if let lite = file.imports.first(where: { $0.kind != .option && isLite($0.path) }) {
+            error("files that do not use optimize_for = LITE_RUNTIME cannot import files which do use this option: this file is not lite, but it imports \"\(lite.path)\", which is", lite.span)
         }
     }
 
@@ -319,6 +338,9 @@ struct Validator {
         }
         if ext.label == .required {
             error("the extension \(ext.name) cannot be required", ext.span)
+        }
+        if isLite(file.name), let targetFile = index.fileOf[extendee], !isLite(targetFile) {
+            error("extensions to non-lite types can only be declared in non-lite files (a lite type may extend a non-lite one, not the reverse)", ext.span)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ProtoFrontEnd
 import ProtoModel
 import SwiftProtobuf
 
