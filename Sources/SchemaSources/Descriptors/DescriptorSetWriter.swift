@@ -107,12 +107,9 @@ struct FileDescriptorBuilder {
         proto.extension = try message.extensions.map(field)
         proto.nestedType = try message.nestedMessages.map(self.message)
         proto.enumType = try message.enums.map(enumType)
-        proto.extensionRange = try message.extensionRanges.map { range in
-            var r = Google_Protobuf_DescriptorProto.ExtensionRange()
-            r.start = range.start
-            r.end = range.end
-            if !range.options.isEmpty { r.options = try decode(range.options, "ExtensionRangeOptions") }
-            return r
+        proto.extensionRange = Self.ranges(message.extensionRanges)
+        for (i, range) in message.extensionRanges.enumerated() where !range.options.isEmpty {
+            proto.extensionRange[i].options = try decode(range.options, "ExtensionRangeOptions")
         }
         proto.oneofDecl = try message.oneofs.map { oneof in
             var o = Google_Protobuf_OneofDescriptorProto()
@@ -121,12 +118,7 @@ struct FileDescriptorBuilder {
             return o
         }
         if !message.options.isEmpty { proto.options = try decode(message.options, "MessageOptions") }
-        proto.reservedRange = message.reservedRanges.map { range in
-            var r = Google_Protobuf_DescriptorProto.ReservedRange()
-            r.start = range.start
-            r.end = range.end
-            return r
-        }
+        proto.reservedRange = Self.ranges(message.reservedRanges)
         proto.reservedName = message.reservedNames
         if let visibility = message.visibility { proto.visibility = Self.visibility(visibility) }
         return proto
@@ -159,12 +151,7 @@ struct FileDescriptorBuilder {
             return v
         }
         if !e.options.isEmpty { proto.options = try decode(e.options, "EnumOptions") }
-        proto.reservedRange = e.reservedRanges.map { range in
-            var r = Google_Protobuf_EnumDescriptorProto.EnumReservedRange()
-            r.start = range.start
-            r.end = range.end
-            return r
-        }
+        proto.reservedRange = Self.ranges(e.reservedRanges)
         proto.reservedName = e.reservedNames
         if let visibility = e.visibility { proto.visibility = Self.visibility(visibility) }
         return proto
@@ -187,6 +174,17 @@ struct FileDescriptorBuilder {
         return proto
     }
 
+    /// Number ranges as a descriptor's range messages (reserved, extension), bounds as the model
+    /// keeps them (the descriptor's own: end exclusive for messages, inclusive for enums).
+    static func ranges<R: RangeDescriptor>(_ ranges: [NumberRange]) -> [R] {
+        ranges.map { range in
+            var r = R()
+            r.start = range.start
+            r.end = range.end
+            return r
+        }
+    }
+
     static func visibility(_ visibility: SymbolVisibility) -> Google_Protobuf_SymbolVisibility {
         switch visibility {
         case .local: .visibilityLocal
@@ -194,3 +192,14 @@ struct FileDescriptorBuilder {
         }
     }
 }
+
+/// The range messages of descriptor.proto: a start and an end.
+protocol RangeDescriptor {
+    init()
+    var start: Int32 { get set }
+    var end: Int32 { get set }
+}
+
+extension Google_Protobuf_DescriptorProto.ReservedRange: RangeDescriptor {}
+extension Google_Protobuf_DescriptorProto.ExtensionRange: RangeDescriptor {}
+extension Google_Protobuf_EnumDescriptorProto.EnumReservedRange: RangeDescriptor {}
