@@ -44,6 +44,41 @@ struct DiagnosticTests {
         #expect(errors([("test.proto", "syntax = \"proto2\";\noption optimize_for = LITE_RUNTIME;\nimport \"lite.proto\";\nextend L {\n  optional int32 x = 10;\n}"), lite]) == [])
     }
 
+    /// The features a field may set itself (editions): each where it means something. Found by
+    /// ci/generated-programs.py; every verdict here is protoc 36.2's.
+    @Test(arguments: [
+        ("repeated S a = 1 [features.repeated_field_encoding = PACKED];", "only repeated primitive fields can specify PACKED repeated field encoding"),
+        ("repeated string a = 1 [features.repeated_field_encoding = PACKED];", "only repeated primitive fields can specify PACKED repeated field encoding"),
+        ("map<string, int32> a = 1 [features.repeated_field_encoding = PACKED];", "only repeated primitive fields can specify PACKED repeated field encoding"),
+        ("repeated S a = 1 [features.repeated_field_encoding = EXPANDED];", nil),
+        ("repeated E a = 1 [features.repeated_field_encoding = PACKED];", nil),
+        ("int32 a = 1 [features.repeated_field_encoding = EXPANDED];", "only repeated fields can specify repeated field encoding"),
+        ("int32 a = 1 [features.utf8_validation = NONE];", "only string fields can specify utf8 validation"),
+        ("repeated string a = 1 [features.utf8_validation = NONE];", nil),
+        ("int32 a = 1 [features.message_encoding = DELIMITED];", "only message fields can specify message encoding"),
+        ("map<string, S> a = 1 [features.message_encoding = DELIMITED];", "only message fields can specify message encoding"),
+        ("repeated int32 a = 1 [features.field_presence = EXPLICIT];", "repeated fields can't specify field presence"),
+        ("oneof o { int32 a = 1 [features.field_presence = EXPLICIT]; }", "oneof fields can't specify field presence"),
+        ("S a = 1 [features.field_presence = IMPLICIT];", "message fields can't specify implicit presence"),
+        ("int32 a = 1 [features.field_presence = LEGACY_REQUIRED, default = 3];", nil),
+        ("int32 a = 1 [features.field_presence = IMPLICIT, default = 3];", "implicit presence fields can't specify defaults"),
+    ] as [(String, String?)])
+    func fieldFeaturesWhereTheyMeanSomething(field: String, expected: String?) {
+        let result = errors("edition = \"2023\";\nmessage S { int32 x = 1; }\nenum E { Z = 0; }\nmessage M {\n  " + field + "\n}")
+        if let expected {
+            #expect(result.count == 1 && result[0].hasPrefix("test.proto:5:") && result[0].hasSuffix("error: " + expected), "\(result)")
+        } else {
+            #expect(result == [])
+        }
+    }
+
+    @Test func fileFeaturesCountForDefaultsAndExtensionsSetNoPresence() {
+        #expect(errors("edition = \"2023\";\noption features.field_presence = IMPLICIT;\nmessage M {\n  int32 a = 1 [default = 3];\n}")
+            == ["test.proto:4:3: error: implicit presence fields can't specify defaults"])
+        #expect(errors("edition = \"2023\";\nmessage M { extensions 100 to 200; }\nextend M { int32 e = 100 [features.field_presence = IMPLICIT]; }")
+            == ["test.proto:3:27: error: extensions can't specify field presence"])
+    }
+
     @Test func featuresNeedEditions() {
         let message = "error: features are only valid under editions: remove the features option, or declare 'edition = \"2023\";' instead of 'syntax'"
         #expect(errors("syntax = \"proto3\";\nmessage A { option features.field_presence = EXPLICIT; int32 x = 1; }")

@@ -28,4 +28,56 @@ extension Validator {
         error("features are only valid under editions: remove the features option, or declare 'edition = \"2023\";' instead of 'syntax'",
               features.span ?? span)
     }
+
+    /// protoc's checks of the features a field sets itself, in editions files: each feature only
+    /// where it means something (found by ci/generated-programs.py: none was checked).
+    mutating func checkFieldFeatures() {
+        guard file.syntax == .editions, setsOptions else { return }
+        file.forEachMessage { message in
+            // A map entry's key and value carry the map field's features: the map field answers.
+            guard !message.isMapEntry else { return }
+            for field in message.fields { checkFeatures(of: field, in: message) }
+        }
+        file.forEachExtension { checkFeatures(of: $0, in: nil) }
+    }
+
+    private mutating func checkFeatures(of field: Field, in message: Message?) {
+        let span = field.options.span(of: "features") ?? field.span
+        if field.defaultValue != nil, resolvedPresence(of: field, in: message) == "IMPLICIT" {
+            error("implicit presence fields can't specify defaults", span)
+        }
+        guard case .message(let features)? = field.options["features"] else { return }
+        let isMap = field.label == .repeated && field.type == .message
+            && field.typeName.flatMap { index.messages.read($0, { $0.isMapEntry }) } == true
+        if let encoding = features["repeated_field_encoding"] {
+            if field.label != .repeated {
+                error("only repeated fields can specify repeated field encoding", span)
+            } else if encoding == .enumValue("PACKED"), !field.type.isPackable || isMap {
+                error("only repeated primitive fields can specify PACKED repeated field encoding", span)
+            }
+        }
+        if features["utf8_validation"] != nil, field.type != .string {
+            error("only string fields can specify utf8 validation", span)
+        }
+        if features["message_encoding"] != nil, field.type != .message && field.type != .group || isMap {
+            error("only message fields can specify message encoding", span)
+        }
+        if let presence = features["field_presence"] {
+            if field.label == .repeated {
+                error("repeated fields can't specify field presence", span)
+            } else if field.oneofIndex != nil {
+                error("oneof fields can't specify field presence", span)
+            } else if field.extendee != nil {
+                error("extensions can't specify field presence", span)
+            } else if presence == .enumValue("IMPLICIT"), field.type == .message || field.type == .group {
+                error("message fields can't specify implicit presence", span)
+            }
+        }
+    }
+
+    /// The field's presence after the file's, its messages' and its own features.
+    private func resolvedPresence(of field: Field, in message: Message?) -> String? {
+        guard field.label != .repeated, field.oneofIndex == nil, field.extendee == nil else { return nil }
+        return FeatureResolver(index: index).features(of: field, in: message, file: file).fieldPresence
+    }
 }

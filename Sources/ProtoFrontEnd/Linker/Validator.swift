@@ -25,6 +25,7 @@ struct Validator {
         file.forEachExtension { checkExtension($0) }
         checkLiteImports()
         checkFeaturesNeedEditions()
+        checkFieldFeatures()
     }
 
     // MARK: messages
