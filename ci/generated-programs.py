@@ -37,7 +37,17 @@ MUTATIONS = ["duplicate_number", "number_zero", "number_reserved_range", "number
              "reserved_number_used", "required_in_proto3", "default_in_proto3", "unknown_option",
              "json_name_conflict", "duplicate_enum_number", "bad_syntax", "missing_import",
              "packed_on_singular", "group_in_proto3", "map_in_oneof", "extension_outside_range",
-             "reserved_name_used", "unterminated_comment"]
+             "reserved_name_used", "unterminated_comment", "misplaced_feature"]
+# Features a field may not set, for the editions programs' "misplaced_feature" mutation.
+MISPLACED_FEATURES = [
+    "repeated string misplaced = 87 [features.repeated_field_encoding = PACKED];",
+    "int32 misplaced = 87 [features.repeated_field_encoding = EXPANDED];",
+    "int32 misplaced = 87 [features.utf8_validation = NONE];",
+    "int32 misplaced = 87 [features.message_encoding = DELIMITED];",
+    "repeated int32 misplaced = 87 [features.field_presence = EXPLICIT];",
+    "int32 misplaced = 87 [features.field_presence = IMPLICIT, default = 1];",
+    "map<string, int32> misplaced = 87 [features.repeated_field_encoding = PACKED];",
+]
 
 
 def camel(name):
@@ -398,6 +408,8 @@ class Program:
             insert_in_message('  reserved "taken";\n  %sint32 taken = 88;' % label)
         elif m == "unterminated_comment":
             lines.append("/* never closed")
+        elif m == "misplaced_feature" and self.syntax == "editions":
+            insert_in_message("  " + r.choice(MISPLACED_FEATURES))
         else:
             # The mutation does not apply to this program's syntax: a duplicate message instead.
             self.mutation = "duplicate_message"
