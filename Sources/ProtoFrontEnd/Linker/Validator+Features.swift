@@ -56,7 +56,7 @@ extension Validator {
                 error("only repeated primitive fields can specify PACKED repeated field encoding", span)
             }
         }
-        if features["utf8_validation"] != nil, field.type != .string {
+        if features["utf8_validation"] != nil, field.type != .string, !(isMap && mapHasString(field)) {
             error("only string fields can specify utf8 validation", span)
         }
         if features["message_encoding"] != nil, field.type != .message && field.type != .group || isMap {
@@ -73,6 +73,12 @@ extension Validator {
                 error("message fields can't specify implicit presence", span)
             }
         }
+    }
+
+    /// Whether a map field's key or value is a string (protoc lets such maps set utf8_validation).
+    private func mapHasString(_ field: Field) -> Bool {
+        guard let entryName = field.typeName else { return false }
+        return index.messages.read(entryName, { $0.fields.contains { $0.type == .string } }) == true
     }
 
     /// The field's presence after the file's, its messages' and its own features.
