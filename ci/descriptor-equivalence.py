@@ -18,7 +18,7 @@ protoc rejects is not compared here.
 Ratchet: ci/descriptor-equivalence-baseline.tsv holds the count of equal units each corpus reached;
 the run fails when a count drops (--update-baseline raises the recorded counts).
 """
-import argparse, collections, concurrent.futures as cf, os, shutil, subprocess, sys, tarfile, tempfile
+import argparse, collections, concurrent.futures as cf, os, shutil, subprocess, sys, tarfile, tempfile, threading
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -111,30 +111,43 @@ class Tools:
 
     def path(self, tag):
         self.counter += 1
-        return os.path.join(self.tmp, "%s-%d-%d.binpb" % (tag, os.getpid(), self.counter))
+        return os.path.join(self.tmp, "%s-%d-%d-%d.binpb" % (tag, os.getpid(), threading.get_ident(), self.counter))
 
-    def sets(self, roots, files):
-        """(protoc's set, ours, note): None for protoc's when it rejects the files."""
+    def compile(self, roots, files, always_ours=False):
+        """Both tools' sets of `files` (paths under roots[0]), with their errors:
+        (protoc's set or None, ours or None, protoc's stderr, ours). protocompat is not run when
+        protoc rejects the files, unless `always_ours`."""
         theirs, ours = self.path("protoc"), self.path("ours")
         targets = [os.path.join(roots[0], f) for f in files]
-        p = subprocess.run([self.protoc] + ["-I" + r for r in roots] + ["--include_imports", "--descriptor_set_out=" + theirs] + targets,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        if p.returncode != 0:
-            return None, None, "protoc rejects"
-        q = subprocess.run([self.bin, "build", "--include-imports", "-o", ours] + sum((["-I", r] for r in roots), []) + targets,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         try:
-            a = descriptor_pb2.FileDescriptorSet()
-            a.ParseFromString(open(theirs, "rb").read())
-            if q.returncode != 0:
-                return a, None, "protocompat build fails: " + q.stderr.decode("utf-8", "replace").strip().splitlines()[0]
-            b = descriptor_pb2.FileDescriptorSet()
-            b.ParseFromString(open(ours, "rb").read())
-            return a, b, ""
+            p = subprocess.run([self.protoc] + ["-I" + r for r in roots] + ["--include_imports", "--descriptor_set_out=" + theirs] + targets,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            q = None
+            if p.returncode == 0 or always_ours:
+                q = subprocess.run([self.bin, "build", "--include-imports", "-o", ours] + sum((["-I", r] for r in roots), []) + targets,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+            def load(ok, path):
+                if not ok:
+                    return None
+                s = descriptor_pb2.FileDescriptorSet()
+                s.ParseFromString(open(path, "rb").read())
+                return s
+            return (load(p.returncode == 0, theirs), load(q is not None and q.returncode == 0, ours),
+                    p.stderr.decode("utf-8", "replace"), q.stderr.decode("utf-8", "replace") if q else "")
         finally:
             for f in (theirs, ours):
                 if os.path.exists(f):
                     os.unlink(f)
+
+    def sets(self, roots, files):
+        """(protoc's set, ours, note): None for protoc's when it rejects the files (ours is then not built)."""
+        theirs, ours, _, our_err = self.compile(roots, files)
+        if theirs is None:
+            return None, None, "protoc rejects"
+        if ours is None:
+            return theirs, None, "protocompat build fails: " + (our_err.strip().splitlines() or [""])[0]
+        return theirs, ours, ""
 
 
 def compare_sets(theirs, ours, only=None):

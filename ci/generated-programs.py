@@ -18,13 +18,12 @@ apart); a batch either tool rejects is split down to the program.
 The generator's seed and the program count are arguments: a run is reproducible, and a failure
 prints the program's number and text (`--show N` prints one program).
 """
-import argparse, collections, concurrent.futures as cf, os, random, shutil, subprocess, sys, tempfile
+import argparse, collections, concurrent.futures as cf, os, random, shutil, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import importlib  # noqa: E402
 equivalence = importlib.import_module("descriptor-equivalence")  # noqa: E402
-from google.protobuf import descriptor_pb2  # noqa: E402
 
 SCALARS = ["double", "float", "int32", "int64", "uint32", "uint64", "sint32", "sint64",
            "fixed32", "fixed64", "sfixed32", "sfixed64", "bool", "string", "bytes"]
@@ -425,27 +424,11 @@ def write(program, root):
             f.write(text)
 
 
-def verdicts(binary, protoc, root, programs, tmp, tag):
-    """Compiles programs together: (protoc's set or None, ours or None, our stderr)."""
-    targets = [os.path.join(root, "%s/main.proto" % p.prefix) for p in programs]
-    theirs, ours = os.path.join(tmp, tag + "-protoc.binpb"), os.path.join(tmp, tag + "-ours.binpb")
-    a = subprocess.run([protoc, "-I" + root, "--include_imports", "--descriptor_set_out=" + theirs] + targets, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    b = subprocess.run([binary, "build", "-I", root, "--include-imports", "-o", ours] + targets, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    def load(ok, path):
-        if not ok:
-            return None
-        s = descriptor_pb2.FileDescriptorSet()
-        s.ParseFromString(open(path, "rb").read())
-        os.unlink(path)
-        return s
-    return load(a.returncode == 0, theirs), load(b.returncode == 0, ours), a.stderr.decode("utf-8", "replace"), b.stderr.decode("utf-8", "replace")
-
-
-def check(binary, protoc, root, programs, tmp, tag):
+def check(tools, root, programs):
     """(problems, accepted, rejected) for a batch, split down to the program when the tools
     disagree: problems are [(program, what differs)]; the counts are of programs both accept and
     both reject."""
-    theirs, ours, their_err, our_err = verdicts(binary, protoc, root, programs, tmp, tag)
+    theirs, ours, their_err, our_err = tools.compile([root], ["%s/main.proto" % p.prefix for p in programs], always_ours=True)
     if theirs is not None and ours is not None:
         names = set(n for p in programs for n in p.files)
         diffs = equivalence.compare_sets(theirs, ours, only=names)
@@ -460,8 +443,8 @@ def check(binary, protoc, root, programs, tmp, tag):
             return [(programs[0], "protoc rejects, protocompat accepts: %s" % their_err.strip().splitlines()[0])], 0, 0
         return [(programs[0], "protoc accepts, protocompat rejects: %s" % (our_err.strip().splitlines() or [""])[0])], 0, 0
     mid = len(programs) // 2
-    p1, a1, r1 = check(binary, protoc, root, programs[:mid], tmp, tag + "a")
-    p2, a2, r2 = check(binary, protoc, root, programs[mid:], tmp, tag + "b")
+    p1, a1, r1 = check(tools, root, programs[:mid])
+    p2, a2, r2 = check(tools, root, programs[mid:])
     return p1 + p2, a1 + a2, r1 + r2
 
 
@@ -496,7 +479,8 @@ def main():
                 write(p, root)
                 counts["invalid (%s)" % p.mutation if p.mutation else "valid by construction"] += 1
         with cf.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-            for found, a, r in pool.map(lambda ib: check(os.path.abspath(args.bin), args.protoc, root, ib[1], tmp, "b%d" % ib[0]), enumerate(batches)):
+            tools = equivalence.Tools(os.path.abspath(args.bin), args.protoc, tmp)
+            for found, a, r in pool.map(lambda batch: check(tools, root, batch), batches):
                 problems += found
                 accepted += a
                 rejected += r

@@ -31,6 +31,10 @@ echo "== build -o: deterministic, read by protoc (--descriptor_set_in) and buf (
 bash ci/build-check.sh
 echo "== generated programs: the same verdict as protoc, equal descriptor sets when accepted (a seeded slice)"
 python3 ci/generated-programs.py --bin "$(bash ci/release-build.sh)" --seed "${PROTOCOMPAT_PROGRAMS_SEED:-7}" --count "${PROTOCOMPAT_PROGRAMS:-3000}"
+# The comparison can fail: a "protocompat" that rejects everything must disagree with protoc.
+if python3 ci/generated-programs.py --bin /bin/false --count 30 >/dev/null; then
+  echo "generated-programs passed a binary that rejects every program: the comparison cannot fail"; exit 1
+fi
 echo "== buf conformance: check --rules buf:MODE against buf's own verdicts"
 python3 ci/buf-conformance.py --bin "$(bash ci/release-build.sh)"
 echo "== verdicts against the protobuf runtime: a seeded slice of ci/runtime-oracle.py (0 false negatives)"
