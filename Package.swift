@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ProtoModel", targets: ["ProtoModel"]),
         .library(name: "ProtoFrontEnd", targets: ["ProtoFrontEnd"]),
         .library(name: "SchemaSources", targets: ["SchemaSources"]),
+        .library(name: "Workflows", targets: ["Workflows"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -45,11 +46,14 @@ let package = Package(
         .target(name: "Compat", dependencies: ["ProtoModel", "ProtoCodec", "YAML"]),
         // Reporters, one per format, pure functions of a check result.
         .target(name: "Reports", dependencies: ["Compat", "ProtoModel", "YAML"]),
+        // What each command does, as library calls: load a history of versions, build its changelog
+        // and matrices, inspect an installed Python environment.
+        .target(name: "Workflows", dependencies: ["ProtoModel", "ProtoFrontEnd", "SchemaSources", "Compat", "Reports"]),
         // The thin command-line face.
         .executableTarget(
             name: "protocompat",
             dependencies: [
-                "ProtoModel", "ProtoFrontEnd", "SchemaSources", "YAML", "Compat", "Reports",
+                "ProtoModel", "ProtoFrontEnd", "SchemaSources", "YAML", "Compat", "Reports", "Workflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,7 +66,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ProtoCodecTests", dependencies: ["ProtoModel", "ProtoFrontEnd", "ProtoCodec"]),
         .testTarget(name: "CompatTests", dependencies: ["ProtoModel", "ProtoFrontEnd", "Compat", "SchemaSources"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Compat", "ProtoFrontEnd", "ProtoModel", "Reports"],
+        .testTarget(name: "ReportsTests", dependencies: ["Compat", "ProtoFrontEnd", "ProtoModel", "Reports", "Workflows"],
                     exclude: ["Golden", "Fixtures"]),
         // Runs the built executable end to end (ci/test.sh builds it first).
         // Depends on the executable so that `swift test` builds the binary the tests run (never a stale one).
@@ -75,6 +79,7 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),
+        .testTarget(name: "WorkflowsTests", dependencies: ["Compat", "Reports", "SchemaSources", "ProtoFrontEnd", "ProtoModel", "Workflows"]),
         .testTarget(
             name: "ProtoFrontEndTests",
             dependencies: ["ProtoModel", "ProtoFrontEnd", "SchemaSources"]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Compat
 import Foundation
+import Workflows
 
 /// `protocompat bump OLD NEW`: the version bump the changes from OLD to NEW need, and the next
 /// version number, for release scripts.
@@ -29,13 +30,13 @@ struct BumpCommand: ParsableCommand {
 
     func run() throws {
         let config = try configOptions.load()
-        let (before, after) = try CheckCommand.loadBoth(SourceOptions(include: include), old, new)
+        let (before, after) = try SourceOptions(include: include).loadBoth(old, new)
         // The config's level, direction, rules, ignores and semver policy apply, as they do to `check --semver`.
         let (level, direction) = try gate.resolve(config)
         let options = CheckOptions(level: level, direction: direction, channels: config?.channels)
         let result = Checker.check(old: before.schema, new: after.schema, oldSide: .init(label: before.label, source: before.source),
                                    newSide: .init(label: after.label, source: after.source),
-                                   options: options, config: config, today: CheckCommand.today())
+                                   options: options, config: config, today: CheckDate.today())
         // NEW's own number is not asked for: the verdict compares the old one with itself.
         let number = try CheckCommand.versionNumber(oldVersion, of: result.old, "old")
         let verdict = SemverVerdict(result, old: number, new: number, policy: config?.semver ?? SemverPolicy())

@@ -1,10 +1,9 @@
 import ArgumentParser
 import Compat
 import Foundation
-import ProtoModel
 import Reports
-import ProtoFrontEnd
 import SchemaSources
+import Workflows
 
 /// `protocompat changelog SOURCE SOURCE ...`: what changed at each step of a release history.
 struct ChangelogCommand: ParsableCommand {
@@ -50,9 +49,9 @@ struct ChangelogCommand: ParsableCommand {
         }
         guard paths.count >= 2 else { throw CommandFailure(["error: a changelog needs at least two versions"]) }
         // Each version is loaded and indexed once, and the steps run on all cores.
-        let (loaded, indexed) = try HistoryLoader.loadIndexed(paths, sources: SourceOptions(include: include))
+        let history = try SourceOptions(include: include).loadHistory(paths)
         let loadedConfig = try configOptions.load(discover: false)
-        let changelog = Changelog(steps: Self.steps(loaded, indexed, config: loadedConfig, explain: explain))
+        let changelog = history.changelog(config: loadedConfig, explain: explain)
         let text = switch format {
         case "yaml": try changelog.tree.yaml()
         case "json": changelog.tree.json() + "\n"
@@ -60,57 +59,5 @@ struct ChangelogCommand: ParsableCommand {
         default: audit ? changelog.auditMarkdown(title: title) : changelog.markdown(title: title)
         }
         try OutputFile.write(text, to: output)
-    }
-}
-
-extension ChangelogCommand {
-    /// The changelog's steps: each version against the one before it, on all cores.
-    static func steps(_ loaded: [LoadedSchema], _ indexed: [SchemaPair.Version], config: CheckConfig?, explain: Bool) -> [Changelog.Step] {
-        let today = CheckCommand.today()
-        // Channels are walked only when roles are given: each release then says which channel it breaks.
-        var options = CheckOptions(channels: config?.channels)
-        options.attributesChannels = config?.channels != nil
-        options.explains = explain
-        return ParallelMap.run(Array(loaded.indices.dropFirst())) { [options] index in
-            let old = loaded[index - 1], new = loaded[index]
-            let result = Checker.check(SchemaPair(old: indexed[index - 1], new: indexed[index]), oldSide: .init(label: old.label, source: old.source),
-                                       newSide: .init(label: new.label, source: new.source), options: options,
-                                       config: config, today: today)
-            return Changelog.step(result, old: old.schema, new: new.schema, policy: config?.semver ?? SemverPolicy())
-        }
-    }
-}
-
-/// Loads many versions on both cores, keeping their order; the first error (in order) wins.
-enum HistoryLoader {
-    /// Loads every version on all cores; files that several versions share are compiled once.
-    static func load(_ paths: [String], sources: SourceOptions) throws -> [LoadedSchema] {
-        try each(paths, sources: sources) { $0 }
-    }
-
-    /// Loads every version and indexes it for comparisons in the same pass (no barrier between the
-    /// two); files several versions share are compiled and digested once.
-    static func loadIndexed(_ paths: [String], sources: SourceOptions) throws -> (loaded: [LoadedSchema], versions: [SchemaPair.Version]) {
-        let digests = DigestCache()
-        let both = try each(paths, sources: sources) { loaded in
-            PhaseTrace.mark("compiled \(loaded.label)")
-            let version = SchemaPair.Version(loaded.schema, identities: loaded.fileIdentities, digestCache: digests)
-            PhaseTrace.mark("indexed \(loaded.label)")
-            return (loaded, version)
-        }
-        return (both.map(\.0), both.map(\.1))
-    }
-
-    /// Loads each version through one compile cache, then `then` on it, on all cores, in order. The
-    /// versions are kept until the process exits: a command uses them to its end, and freeing them
-    /// there, on the main thread where their last use passed, cost 10 to 15 ms of the 44k-line pair's
-    /// check (the system reclaims them at exit at once).
-    private static func each<T: Sendable>(_ paths: [String], sources: SourceOptions, _ then: @escaping @Sendable (LoadedSchema) -> T) throws -> [T] {
-        WellKnownTypes.prefetch()
-        let cache = CompileCache()
-        cache.expectVersions(paths.count)
-        let versions = try ParallelMap.run(paths) { path in Result { then(try sources.load([path], cache: cache)) } }.map { try $0.get() }
-        BackgroundRelease.keepUntilExit(versions)
-        return versions
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import ProtoModel
 import Reports
 import SchemaSources
+import Workflows
 
 /// `protocompat check OLD NEW`: the CI gate. Exit 0 when nothing breaks, 1 when something does.
 struct CheckCommand: ParsableCommand {
@@ -71,19 +72,12 @@ struct CheckCommand: ParsableCommand {
         }
         let known = try baseline.map(Self.readBaseline) ?? []
         // The versions are independent: load them on both cores.
-        let (loaded, indexed) = try HistoryLoader.loadIndexed(versions, sources: SourceOptions(include: include))
+        let history = try SourceOptions(include: include).loadHistory(versions)
         PhaseTrace.mark("versions loaded")
-        let after = loaded.last!
         var options = CheckOptions(level: level, direction: direction, rules: selection,
                                    baseline: known, channels: loadedConfig?.channels)
         options.explains = explain
-        let today = Self.today()
-        var results = loaded.indices.dropLast().map { index in
-            let before = loaded[index]
-            return Checker.check(SchemaPair(old: indexed[index], new: indexed[indexed.count - 1]), oldSide: .init(label: before.label, source: before.source),
-                                 newSide: .init(label: after.label, source: after.source), options: options, config: loadedConfig, today: today,
-                                 rulesOnAllCores: true)
-        }
+        var results = history.checksAgainstLast(options: options, config: loadedConfig)
         PhaseTrace.mark("checked")
         if semver {
             for index in results.indices {
@@ -101,16 +95,6 @@ struct CheckCommand: ParsableCommand {
 }
 
 extension CheckCommand {
-    /// Today's date as YYYY-MM-DD (UTC), for ignore expiry; PROTOCOMPAT_TODAY overrides it (tests, reproducible runs).
-    static func today() -> String {
-        if let fixed = ProcessInfo.processInfo.environment["PROTOCOMPAT_TODAY"] { return fixed }
-        // gmtime_r, not DateFormatter: a formatter loads ICU, which costs more than a small check.
-        var now = time(nil)
-        var parts = tm()
-        gmtime_r(&now, &parts)
-        return String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
-    }
-
     /// The SemVer verdict of a result: the numbers from the flags, else from the labels (then the sources).
     static func semverVerdict(_ result: CheckResult, old: String?, new: String?, policy: SemverPolicy) throws -> SemverVerdict {
         SemverVerdict(result, old: try versionNumber(old, of: result.old, "old"), new: try versionNumber(new, of: result.new, "new"), policy: policy)
@@ -140,11 +124,5 @@ extension CheckCommand {
             throw CommandFailure(["\(path): error: not a protocompat JSON report (no \"findings\" list)"])
         }
         return Set(findings.compactMap { $0["fingerprint"] as? String })
-    }
-
-    /// Loads two sources concurrently; the first error (old first) wins.
-    static func loadBoth(_ sources: SourceOptions, _ old: String, _ new: String) throws -> (LoadedSchema, LoadedSchema) {
-        let both = try HistoryLoader.load([old, new], sources: sources)
-        return (both[0], both[1])
     }
 }

@@ -3,6 +3,7 @@ import Compat
 import Foundation
 import Reports
 import SchemaSources
+import Workflows
 
 /// `protocompat matrix SOURCE...`: the verdict for every ordered pair (reader, writer).
 struct MatrixCommand: ParsableCommand {
@@ -51,24 +52,23 @@ struct MatrixCommand: ParsableCommand {
         if let last { paths = Array(paths.suffix(max(last, 0))) }
         guard paths.count >= 2 else { throw CommandFailure(["error: a matrix needs at least two versions"]) }
         let loadedConfig = try configOptions.load(discover: false)
-        let (loaded, indexed) = try HistoryLoader.loadIndexed(paths, sources: SourceOptions(include: include))
+        let history = try SourceOptions(include: include).loadHistory(paths)
         if format == "html" {
             // The page also holds the changelog, whose sections a selected cell shows, with
             // witnesses: a selected cell shows the message that proves each break.
-            let matrix = CompatibilityMatrix.build(labels: loaded.map(\.label), versions: indexed, config: loadedConfig)
-            let changelog = Changelog(steps: ChangelogCommand.steps(loaded, indexed, config: loadedConfig, explain: true))
-            try OutputFile.write(matrix.html(title: title, changelog: changelog), to: output)
+            let changelog = history.changelog(config: loadedConfig, explain: true)
+            try OutputFile.write(history.matrix(config: loadedConfig).html(title: title, changelog: changelog), to: output)
             return
         }
         let matrix: any MatrixDocument
         if byChannel {
-            let channels = ChannelMatrix.build(labels: loaded.map(\.label), versions: indexed, config: loadedConfig)
+            let channels = history.channelMatrix(config: loadedConfig)
             guard !channels.channels.isEmpty else {
                 throw CommandFailure(["error: no channel crosses between client and server: give --preset or a config with roles: (see docs/livekit.md)"])
             }
             matrix = channels
         } else {
-            matrix = CompatibilityMatrix.build(labels: loaded.map(\.label), versions: indexed, config: loadedConfig)
+            matrix = history.matrix(config: loadedConfig)
         }
         let text: String
         switch format {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Compat
 import Foundation
 import Reports
+import Workflows
 
 /// `protocompat pair CLIENT SERVER`: can a client on one version and a server on another talk?
 /// Per channel of the roles (a --preset or the config's roles:), in both directions.
@@ -48,11 +49,11 @@ struct PairCommand: ParsableCommand {
             throw CommandFailure(["error: unknown format \"\(format)\": use \(PairReport.Format.allCases.map(\.rawValue).joined(separator: ", "))"])
         }
         let config = try configOptions.load()
-        let (clientSchema, serverSchema) = try CheckCommand.loadBoth(SourceOptions(include: include), client, server)
+        let (clientSchema, serverSchema) = try SourceOptions(include: include).loadBoth(client, server)
         let pair = SchemaPair(old: clientSchema.schema, new: serverSchema.schema)
         let result = Checker.check(pair, oldSide: .init(label: clientSchema.label, source: clientSchema.source),
                                    newSide: .init(label: serverSchema.label, source: serverSchema.source),
-                                   options: CheckOptions(level: level, channels: config?.channels), config: config, today: CheckCommand.today())
+                                   options: CheckOptions(level: level, channels: config?.channels), config: config, today: CheckDate.today())
         var analysis = PairAnalysis(result)
         if explain { analysis.explain(pair) }
         try OutputFile.write(try PairReport.render(analysis, format: format), to: output)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ProtoFrontEnd
 import SchemaSources
+import Workflows
 
 /// Flags every command that reads a SOURCE shares.
 struct SourceOptions: ParsableArguments {
@@ -24,5 +25,18 @@ struct SourceOptions: ParsableArguments {
         } catch {
             throw CommandFailure(error.lines)
         }
+    }
+
+    /// Loads several SOURCEs as one history (oldest first), turning errors into an exit-2 failure.
+    func loadHistory(_ sources: [String]) throws -> VersionHistory {
+        do { return try VersionHistory.load(sources, includeRoots: include) } catch { throw CommandFailure(error.lines) }
+    }
+
+    /// Loads two SOURCEs concurrently; the first error (old first) wins.
+    func loadBoth(_ old: String, _ new: String) throws -> (LoadedSchema, LoadedSchema) {
+        do {
+            let both = try VersionHistory.loadSchemas([old, new], includeRoots: include)
+            return (both[0], both[1])
+        } catch { throw CommandFailure(error.lines) }
     }
 }

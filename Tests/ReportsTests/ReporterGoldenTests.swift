@@ -3,6 +3,7 @@ import Foundation
 import ProtoFrontEnd
 import ProtoModel
 import Reports
+import Workflows
 import Testing
 
 /// Every reporter against golden files, on the check of schemas/examples/v1 -> v2.
