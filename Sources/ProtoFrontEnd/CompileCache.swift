@@ -11,7 +11,7 @@ import ProtoModel
 /// the text (`announce`) has built it (`finished`) and no version is left to list it: two versions
 /// that share nothing hold no trees beyond the files being linked (the 44k-line synthetic pair:
 /// 92 -> about 70 MiB). A text asked for again after that is parsed again; nothing else changes.
-public final class CompileCache: @unchecked Sendable {
+public final class CompileCache: Sendable {
     /// A file's text under its import path.
     struct Content: Hashable {
         let name: String
@@ -60,24 +60,32 @@ public final class CompileCache: @unchecked Sendable {
         var warnings: [Diagnostic]
     }
 
-    private let lock = NSLock()
+    /// What the cache's lock guards.
+    private struct State {
+        var linked: [LinkKey: Linked] = [:]
+        var builtIns: [String: Int] = [:]
+        var nextIdentity = 1
+        /// The versions still to list their texts (nil: keep every tree).
+        var versionsToAnnounce: Int?
+        /// For each listed text: how many versions listed it, and how many have built it.
+        var uses: [Content: (listed: Int, built: Int)] = [:]
+
+        /// A fresh identity for a linked or built-in file.
+        mutating func newIdentity() -> Int {
+            defer { nextIdentity += 1 }
+            return nextIdentity
+        }
+    }
+
     private let parsed = ComputedOnce<Content, (FileNode, [Diagnostic])>()
     private let definitions = ComputedOnce<Content, [FileSymbols.Definition]>()
-    private var linked: [LinkKey: Linked] = [:]
-    private var builtIns: [String: Int] = [:]
-    private var nextIdentity = 1
-    /// The versions still to list their texts (nil: keep every tree).
-    private var versionsToAnnounce: Int?
-    /// For each listed text: how many versions listed it, and how many have built it.
-    private var uses: [Content: (listed: Int, built: Int)] = [:]
+    private let state = Locked(State())
 
     public init() {}
 
     /// How many distinct files were parsed and linked (for benchmarks and tests).
     public var counts: (parsed: Int, linked: Int) {
-        let parsedCount = parsed.computedCount
-        lock.lock(); defer { lock.unlock() }
-        return (parsedCount, linked.count)
+        (parsed.computedCount, state.withLock { $0.linked.count })
     }
 
     /// How many parse trees are held now (for tests).
@@ -86,23 +94,23 @@ public final class CompileCache: @unchecked Sendable {
     /// Tells the cache that `count` versions will load through it, each listing its texts once
     /// (`announce`); trees are let go only after the last one has.
     public func expectVersions(_ count: Int) {
-        lock.lock(); defer { lock.unlock() }
-        versionsToAnnounce = count
+        state.withLock { $0.versionsToAnnounce = count }
     }
 
     /// The texts a version will build; `firstOfVersion` for its first list (a version lists its
     /// files a window at a time).
     func announce(_ contents: [Content], firstOfVersion: Bool) {
-        var released: [Released] = []
-        lock.lock()
-        for content in contents { uses[content, default: (0, 0)].listed += 1 }
-        if firstOfVersion, let remaining = versionsToAnnounce, remaining > 0 {
-            versionsToAnnounce = remaining - 1
-            if remaining == 1 {
-                for (content, use) in uses where use.built >= use.listed { released.append(release(content)) }
+        let released = state.withLock { state -> [Released] in
+            var released: [Released] = []
+            for content in contents { state.uses[content, default: (0, 0)].listed += 1 }
+            if firstOfVersion, let remaining = state.versionsToAnnounce, remaining > 0 {
+                state.versionsToAnnounce = remaining - 1
+                if remaining == 1 {
+                    for (content, use) in state.uses where use.built >= use.listed { released.append(release(content, &state)) }
+                }
             }
+            return released
         }
-        lock.unlock()
         // `released` is freed here, on the compiling thread, after the lock: its memory is reused by
         // this thread's next allocations (handed to another thread, which on two busy cores ran only
         // at the end, the trees all stayed to the peak: more pages touched, more page faults).
@@ -111,14 +119,12 @@ public final class CompileCache: @unchecked Sendable {
 
     /// A version has built a text it listed: its tree goes when no version needs it any more.
     func finished(_ content: Content) {
-        var released: [Released] = []
-        lock.lock()
-        if var use = uses[content] {
+        let released = state.withLock { state -> [Released] in
+            guard var use = state.uses[content] else { return [] }
             use.built += 1
-            uses[content] = use
-            if versionsToAnnounce == 0, use.built >= use.listed { released.append(release(content)) }
+            state.uses[content] = use
+            return state.versionsToAnnounce == 0 && use.built >= use.listed ? [release(content, &state)] : []
         }
-        lock.unlock()
         // Freed here, after the lock (see `announce`).
         withExtendedLifetime(released) {}
     }
@@ -130,8 +136,8 @@ public final class CompileCache: @unchecked Sendable {
     }
 
     /// Takes a text's tree and names out of the cache (the lock is held).
-    private func release(_ content: Content) -> Released {
-        uses[content] = nil
+    private func release(_ content: Content, _ state: inout State) -> Released {
+        state.uses[content] = nil
         return Released(tree: parsed.remove(content), definitions: definitions.remove(content))
     }
 
@@ -145,27 +151,26 @@ public final class CompileCache: @unchecked Sendable {
     }
 
     func linked(_ key: LinkKey) -> Linked? {
-        lock.lock(); defer { lock.unlock() }
-        return linked[key]
+        state.withLock { $0.linked[key] }
     }
 
     /// Keeps a linked file and returns its identity (the first one kept when two threads linked it).
     func keep(_ key: LinkKey, file: ProtoFile, warnings: [Diagnostic]) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        if let existing = linked[key] { return existing.identity }
-        let identity = nextIdentity
-        nextIdentity += 1
-        linked[key] = Linked(file: file, identity: identity, warnings: warnings)
-        return identity
+        state.withLock { state in
+            if let existing = state.linked[key] { return existing.identity }
+            let identity = state.newIdentity()
+            state.linked[key] = Linked(file: file, identity: identity, warnings: warnings)
+            return identity
+        }
     }
 
     /// The identity of a built-in file (the same in every compilation).
     func builtIn(_ name: String) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        if let identity = builtIns[name] { return identity }
-        let identity = nextIdentity
-        nextIdentity += 1
-        builtIns[name] = identity
-        return identity
+        state.withLock { state in
+            if let identity = state.builtIns[name] { return identity }
+            let identity = state.newIdentity()
+            state.builtIns[name] = identity
+            return identity
+        }
     }
 }

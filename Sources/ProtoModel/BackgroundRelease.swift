@@ -20,14 +20,11 @@ public enum BackgroundRelease {
         kept.append(value)
     }
 
-    private final class KeptValues: @unchecked Sendable {
-        private let lock = NSLock()
-        private var values: [Any] = []
+    private final class KeptValues: Sendable {
+        private let values = Locked([any Sendable]())
 
-        func append(_ value: Any) {
-            lock.lock()
-            values.append(value)
-            lock.unlock()
+        func append(_ value: some Sendable) {
+            values.withLock { $0.append(value) }
         }
     }
 }

@@ -16,27 +16,23 @@ public struct SourceFileID: Sendable, Hashable {
 
 /// The process-wide table behind `SourceFileID`: append-only, guarded by a lock (interning happens
 /// once per parsed file, reading a path only when a location is rendered).
-final class SourceFileTable: @unchecked Sendable {
+final class SourceFileTable: Sendable {
     static let shared = SourceFileTable()
 
-    private let lock = NSLock()
-    private var indexes: [String: UInt32] = [:]
-    private var paths: [String] = []
+    private let table = Locked((indexes: [String: UInt32](), paths: [String]()))
 
     func intern(_ path: String) -> UInt32 {
-        lock.lock()
-        defer { lock.unlock() }
-        if let index = indexes[path] { return index }
-        precondition(paths.count < Int(UInt32.max), "more than 4 billion distinct source files in one process")
-        let index = UInt32(paths.count)
-        paths.append(path)
-        indexes[path] = index
-        return index
+        table.withLock { table in
+            if let index = table.indexes[path] { return index }
+            precondition(table.paths.count < Int(UInt32.max), "more than 4 billion distinct source files in one process")
+            let index = UInt32(table.paths.count)
+            table.paths.append(path)
+            table.indexes[path] = index
+            return index
+        }
     }
 
     func path(at index: UInt32) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        return paths[Int(index)]
+        table.withLock { $0.paths[Int(index)] }
     }
 }

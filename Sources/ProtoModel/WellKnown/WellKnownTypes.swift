@@ -60,17 +60,17 @@ public struct BuiltInFiles: Sendable {
 
     /// Built files; a thread asking for a file another thread is building waits for it rather than
     /// building it again (every compilation starts by asking for descriptor.proto).
-    final class Decoded: @unchecked Sendable {
-        private let lock = NSLock()
-        private var files: [String: ProtoFile] = [:]
+    final class Decoded: Sendable {
+        private let files = Locked([String: ProtoFile]())
 
         func file(_ name: String, _ decode: () -> ProtoFile) -> ProtoFile {
-            lock.lock()
-            defer { lock.unlock() }
-            if let file = files[name] { return file }
-            let file = decode()
-            files[name] = file
-            return file
+            // Decoded with the lock held: a second thread waits for the first one's file.
+            files.withLock { files in
+                if let file = files[name] { return file }
+                let file = decode()
+                files[name] = file
+                return file
+            }
         }
     }
 }

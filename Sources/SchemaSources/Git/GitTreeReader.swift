@@ -1,4 +1,5 @@
 import Foundation
+import ProtoModel
 
 /// Reads the .proto files of a git tree at a ref (tag, branch, commit, annotated tag) without
 /// touching the work tree: `git rev-parse`, `git ls-tree` and `git cat-file --batch`.
@@ -82,19 +83,20 @@ public enum GitTreeReader {
 }
 
 /// Reads a pipe to its end on a thread of its own.
-private final class ErrorCollector: @unchecked Sendable {
-    private var data = Data()
+private final class ErrorCollector: Sendable {
+    private let data = Locked(Data())
     private let done = DispatchSemaphore(value: 0)
 
     init(_ handle: FileHandle) {
-        Thread { [self] in
-            data = handle.readDataToEndOfFile()
+        Thread { [data, done] in
+            let read = handle.readDataToEndOfFile()
+            data.withLock { $0 = read }
             done.signal()
         }.start()
     }
 
     func text() -> String {
         done.wait()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(decoding: data.withLock { $0 }, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

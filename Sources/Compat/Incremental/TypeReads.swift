@@ -3,21 +3,23 @@ import ProtoModel
 /// The types a comparison looked into outside the part it compared: `StructuralComparison` follows a
 /// field or method whose message type changed into both types, whose structure no digest of the
 /// part covers. A part's findings hold in another pair only where those types are the same
-/// (`PartialCheck`). Used by one comparison on one thread.
-public final class TypeReadLog: @unchecked Sendable {
-    private(set) var old: [String] = []
-    private(set) var new: [String] = []
+/// (`PartialCheck`). Written by one comparison (its rules may run on several threads).
+public final class TypeReadLog: Sendable {
+    private let reads = Locked((old: [String](), new: [String]()))
 
     public init() {}
 
     func record(old oldType: String, new newType: String) {
-        old.append(oldType)
-        new.append(newType)
+        reads.withLock { reads in
+            reads.old.append(oldType)
+            reads.new.append(newType)
+        }
     }
 
     /// What the reads depended on, looked up in the versions they were made in; nil when a type
     /// read lies in an element without a digest (an editions file), which cannot be compared.
     func dependencies(old oldVersion: SchemaPair.Version, new newVersion: SchemaPair.Version) -> [TypeDependency]? {
+        let (old, new) = reads.withLock { ($0.old, $0.new) }
         var result: [TypeDependency] = []
         var seen = Set<String>()
         for (side, names, version) in [(TypeDependency.Side.old, old, oldVersion), (.new, new, newVersion)] {

@@ -8,8 +8,7 @@ import Testing
 /// Digests reused by compile identity (`DigestCache`) equal digests computed afresh, over real history:
 /// LiveKit tags from ../shared/corpus/livekit loaded through one compile cache, as a changelog does.
 struct DigestCacheTests {
-    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus").path
+    static let corpus = TestPaths.sharedCorpus
 
     static var available: Bool { FileManager.default.fileExists(atPath: corpus + "/livekit/MANIFEST.tsv") }
 

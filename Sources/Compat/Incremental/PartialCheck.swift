@@ -28,7 +28,7 @@ public struct FindingSummary: Sendable, Hashable {
 /// (`TypeReadLog`); a remembered result is reused only where every such type is held by the same
 /// top-level element with the same digest. Elements of editions files have no digest and are
 /// checked in every pair.
-public final class PartialCheck: @unchecked Sendable {
+public final class PartialCheck: Sendable {
     struct Key: Hashable {
         var name: String
         var old: ModelDigest
@@ -55,8 +55,7 @@ public final class PartialCheck: @unchecked Sendable {
     /// Whether the rules of files read the names of messages and enums (`FileOutline.typeNames`).
     let fileRulesReadTypeNames: Bool
     let acrossFilesReadTypeNames: Bool
-    private let lock = NSLock()
-    private var memo: [Key: [PartFindings]] = [:]
+    private let memo = Locked([Key: [PartFindings]]())
 
     /// nil when the config drops or adds findings by path or symbol (ignores): those need whole pairs.
     /// With `wireAndJSONOnly`, rules whose findings only ever break code are left out (a matrix counts
@@ -152,9 +151,7 @@ public final class PartialCheck: @unchecked Sendable {
     /// `make` gives now (remembered with those types).
     func remembered(_ key: Key, old: SchemaPair.Version, new: SchemaPair.Version,
                     _ make: (TypeReadLog) -> [FindingSummary]) -> PartFindings {
-        lock.lock()
-        let known = memo[key]
-        lock.unlock()
+        let known = memo.withLock { $0[key] }
         if let known, let hit = known.first(where: { $0.dependencies?.allSatisfy { $0.holds(old: old, new: new) } ?? false }) {
             return hit
         }
@@ -162,9 +159,7 @@ public final class PartialCheck: @unchecked Sendable {
         let summaries = make(reads)
         let found = PartFindings(summaries: summaries, tally: FindingTally(summaries), dependencies: reads.dependencies(old: old, new: new))
         if found.dependencies != nil {
-            lock.lock()
-            memo[key, default: []].append(found)
-            lock.unlock()
+            memo.withLock { $0[key, default: []].append(found) }
         }
         return found
     }

@@ -8,8 +8,7 @@ import Testing
 /// must change nothing: over LiveKit's shipped releases (schemas/livekit), every consecutive pair,
 /// its reverse and pairs far apart give the same findings, channels and routes either way.
 struct IncrementalComparisonTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("schemas/livekit").path
+    static let root = TestPaths.repository.appendingPathComponent("schemas/livekit").path
 
     static func releases() throws -> [Schema] {
         let names = try FileManager.default.contentsOfDirectory(atPath: root)
