@@ -66,8 +66,9 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ProtoCodecTests", dependencies: ["ProtoModel", "ProtoFrontEnd", "ProtoCodec"]),
         .testTarget(name: "CompatTests", dependencies: ["ProtoModel", "ProtoFrontEnd", "Compat", "SchemaSources"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Compat", "ProtoFrontEnd", "ProtoModel", "Reports", "Workflows"],
-                    exclude: ["Golden", "Fixtures"]),
+        .testTarget(
+            name: "ReportsTests", dependencies: ["Compat", "ProtoFrontEnd", "ProtoModel", "Reports", "Workflows"],
+            exclude: ["Golden", "Fixtures"]),
         // Runs the built executable end to end (ci/test.sh builds it first).
         // Depends on the executable so that `swift test` builds the binary the tests run (never a stale one).
         .testTarget(name: "CLITests", dependencies: ["protocompat"], exclude: ["Fixtures"]),

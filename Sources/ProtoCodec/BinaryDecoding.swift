@@ -34,7 +34,8 @@ public enum BinaryDecoding {
         let type = catalog.message(typeName)
         while !reader.atEnd {
             let key = try reader.varint(field: nil)
-            let number = Int32(truncatingIfNeeded: key >> 3), wireType = Int(key & 7)
+            let number = Int32(truncatingIfNeeded: key >> 3)
+            let wireType = Int(key & 7)
             let blame: Int32? = top ? number : nil
             if number <= 0 || key >> 3 > 536_870_911 { throw DecodeFailure(reason: "invalid field number \(key >> 3)", field: blame) }
             if wireType == 4 {
@@ -43,9 +44,11 @@ public enum BinaryDecoding {
             }
             // A number the reader does not have, or data of another wire type: kept raw.
             guard let type, let field = catalog.field(number, in: type),
-                  case let facts = catalog.facts(of: field, in: type),
-                  wireType == facts.wireType || (wireType == 2 && field.label == .repeated && field.type.isPackable) else {
-                message.unknown.append(UnknownField(number: number, wireType: wireType, payload: try reader.raw(wireType: wireType, number: number, field: blame)))
+                case let facts = catalog.facts(of: field, in: type),
+                wireType == facts.wireType || (wireType == 2 && field.label == .repeated && field.type.isPackable)
+            else {
+                message.unknown.append(
+                    UnknownField(number: number, wireType: wireType, payload: try reader.raw(wireType: wireType, number: number, field: blame)))
                 continue
             }
             let packedRun = wireType == 2 && wireType != facts.wireType

@@ -10,8 +10,9 @@ public struct MessageCatalog: Sendable {
 
     public init(schema: Schema) {
         let index = SchemaIndex(schema)
-        self.init(index: index, features: FeatureResolver(schema: schema).precomputing(schema),
-                  files: Dictionary(schema.files.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }))
+        self.init(
+            index: index, features: FeatureResolver(schema: schema).precomputing(schema),
+            files: Dictionary(schema.files.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
     public init(index: SchemaIndex, features: FeatureResolver, files: [String: ProtoFile]) {

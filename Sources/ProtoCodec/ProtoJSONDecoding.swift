@@ -20,11 +20,14 @@ public enum ProtoJSONDecoding {
         case .string(""), .array([]): members = []
         default: throw DecodeFailure(reason: "\(typeName) must be a JSON object, not \(json.text)", field: nil)
         }
-        var seen: Set<String> = [], oneofsSeen: Set<Int32> = []
+        var seen: Set<String> = []
+        var oneofsSeen: Set<Int32> = []
         for member in members {
             let extensionName = member.key.hasPrefix("[") && member.key.hasSuffix("]") ? String(member.key.dropFirst().dropLast()) : nil
-            guard let field = extensionName.map({ catalog.extensionNamed($0, of: typeName) })
-                    ?? type.fields.first(where: { $0.jsonName == member.key }) ?? type.fields.first(where: { $0.name == member.key }) else {
+            guard
+                let field = extensionName.map({ catalog.extensionNamed($0, of: typeName) })
+                    ?? type.fields.first(where: { $0.jsonName == member.key }) ?? type.fields.first(where: { $0.name == member.key })
+            else {
                 throw DecodeFailure(reason: "message type \(typeName) has no field named \"\(member.key)\"", field: nil, key: top ? member.key : nil)
             }
             let blame = top ? field.number : nil
@@ -42,7 +45,8 @@ public enum ProtoJSONDecoding {
                     guard case .object(let pairs) = member.value else { throw fail("map field \(field.name) must be a JSON object") }
                     var list: [ProtoValue] = []
                     for pair in pairs {
-                        guard let keyField = entry.fields.first(where: { $0.number == 1 }), let valueField = entry.fields.first(where: { $0.number == 2 }) else { continue }
+                        guard let keyField = entry.fields.first(where: { $0.number == 1 }), let valueField = entry.fields.first(where: { $0.number == 2 })
+                        else { continue }
                         var item = DynamicMessage(typeName: entry.fullName)
                         item[1] = try mapKey(pair.key, field: keyField, in: entry, catalog: catalog)
                         item[2] = try value(pair.value, field: valueField, in: entry, catalog: catalog)
@@ -52,10 +56,11 @@ public enum ProtoJSONDecoding {
                     message[field.number] = .list(list)
                 } else if field.label == .repeated {
                     guard case .array(let elements) = member.value else { throw fail("repeated field \(field.name) must be a JSON array") }
-                    message[field.number] = .list(try elements.map { element in
-                        if element == .null { throw fail("null in repeated field \(field.name)") }
-                        return try value(element, field: field, in: type, catalog: catalog)
-                    })
+                    message[field.number] = .list(
+                        try elements.map { element in
+                            if element == .null { throw fail("null in repeated field \(field.name)") }
+                            return try value(element, field: field, in: type, catalog: catalog)
+                        })
                 } else {
                     message[field.number] = try value(member.value, field: field, in: type, catalog: catalog)
                 }
@@ -80,7 +85,9 @@ public enum ProtoJSONDecoding {
             guard case .string(let text) = json else { throw fail("field \(field.name): expected a string, got \(json.text)") }
             return .string(text)
         case .bytes:
-            guard case .string(let text) = json, let bytes = Base64.decode(text) else { throw fail("field \(field.name): expected base64 bytes, got \(json.text)") }
+            guard case .string(let text) = json, let bytes = Base64.decode(text) else {
+                throw fail("field \(field.name): expected base64 bytes, got \(json.text)")
+            }
             return .bytes(bytes)
         case .float, .double:
             let number: Double
@@ -140,7 +147,8 @@ public enum ProtoJSONDecoding {
         switch json {
         case .number(let text), .string(let text):
             if text.contains(" ") { return nil }
-            let signed = Int64(text), unsigned = UInt64(text)
+            let signed = Int64(text)
+            let unsigned = UInt64(text)
             if signed != nil || unsigned != nil { return (signed, unsigned ?? signed.flatMap(UInt64.init(exactly:))) }
             if case .number = json, let double = Double(text), double.rounded() == double {
                 return (Int64(exactly: double), UInt64(exactly: double))

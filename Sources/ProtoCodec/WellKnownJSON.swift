@@ -27,13 +27,15 @@ public enum WellKnownJSON {
     static func encode(_ message: DynamicMessage, type: Message, catalog: MessageCatalog) throws -> JSONValue {
         switch type.fullName {
         case "google.protobuf.Timestamp":
-            let seconds = int(message, 1), nanos = int(message, 2)
+            let seconds = int(message, 1)
+            let nanos = int(message, 2)
             guard seconds >= -62_135_596_800, seconds <= 253_402_300_799, nanos >= 0, nanos < 1_000_000_000 else {
                 throw unsupported("Timestamp out of range")
             }
             return .string(CivilTime.rfc3339(seconds: seconds) + fraction(nanos) + "Z")
         case "google.protobuf.Duration":
-            let seconds = int(message, 1), nanos = int(message, 2)
+            let seconds = int(message, 1)
+            let nanos = int(message, 2)
             guard abs(seconds) <= 315_576_000_000, abs(nanos) < 1_000_000_000, !(seconds > 0 && nanos < 0), !(seconds < 0 && nanos > 0) else {
                 throw unsupported("Duration out of range")
             }
@@ -152,10 +154,11 @@ enum CivilTime {
             return value
         }
         guard chars.count >= 20, chars[4] == 45, chars[7] == 45, chars[10] == 84 || chars[10] == 116, chars[13] == 58, chars[16] == 58,
-              let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
-              let minute = number(14, 2), let second = number(17, 2), (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60
+            let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
+            let minute = number(14, 2), let second = number(17, 2), (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60
         else { return nil }
-        var index = 19, nanos: Int64 = 0
+        var index = 19
+        var nanos: Int64 = 0
         if index < chars.count, chars[index] == 46 {
             index += 1
             var digits = 0
@@ -173,7 +176,8 @@ enum CivilTime {
         if chars[index] == 90 || chars[index] == 122 {
             index += 1
         } else if chars[index] == 43 || chars[index] == 45, let hours = number(index + 1, 2), index + 3 < chars.count, chars[index + 3] == 58,
-                  let minutes = number(index + 4, 2) {
+            let minutes = number(index + 4, 2)
+        {
             offset = (hours * 3_600 + minutes * 60) * (chars[index] == 43 ? 1 : -1)
             index += 6
         } else {

@@ -51,7 +51,10 @@ public struct ProtoCompiler: Sendable {
 
 /// The state of one compilation: every file loaded, its symbols and its linked model.
 struct CompilationSession {
-    enum State { case inProgress, done(Bool) }
+    enum State {
+        case inProgress
+        case done(Bool)
+    }
 
     let compiler: ProtoCompiler
     var linked: [String: ProtoFile] = [:]
@@ -93,8 +96,9 @@ struct CompilationSession {
         let window = 256
         for start in stride(from: 0, to: max(files.count, 1), by: window) {
             let chunk = files[start..<min(start + window, files.count)]
-            prefetch = ParsePrefetch(chunk.filter { states[$0] == nil }, source: compiler.source, cache: compiler.cache,
-                                     firstOfVersion: start == 0)
+            prefetch = ParsePrefetch(
+                chunk.filter { states[$0] == nil }, source: compiler.source, cache: compiler.cache,
+                firstOfVersion: start == 0)
             // Grown once for the window: growing name by name rehashed every name each time the table doubled.
             PhaseTrace.mark("parsed window \(start / window) (\(chunk.count) files)")
             symbols.table.reserve(prefetch.definitionCount)
@@ -116,8 +120,10 @@ struct CompilationSession {
         // Each import level is a level of recursion here: refuse absurd chains instead of
         // overflowing the stack (real schemas stay far below; googleapis reaches about 20).
         if stack.count >= Self.maxImportDepth {
-            diagnostics.append(Diagnostic("imports nested more than \(Self.maxImportDepth) files deep (\(stack[0]) -> ... -> \(name)): flatten the import chain",
-                                          at: importedFrom))
+            diagnostics.append(
+                Diagnostic(
+                    "imports nested more than \(Self.maxImportDepth) files deep (\(stack[0]) -> ... -> \(name)): flatten the import chain",
+                    at: importedFrom))
             states[name] = .done(false)
             return false
         }
@@ -146,9 +152,10 @@ struct CompilationSession {
 
         // Hashed once per file, and only for a compile cache.
         let content = compiler.cache == nil ? nil : early?.content ?? CompileCache.Content(name: name, bytes: bytes)
-        let (node, parseDiagnostics) = early?.parse ?? content.flatMap { content in
-            compiler.cache?.parse(content) { Parser.parse(file: name, bytes: bytes) }
-        } ?? Parser.parse(file: name, bytes: bytes)
+        let (node, parseDiagnostics) =
+            early?.parse ?? content.flatMap { content in
+                compiler.cache?.parse(content) { Parser.parse(file: name, bytes: bytes) }
+            } ?? Parser.parse(file: name, bytes: bytes)
         diagnostics += parseDiagnostics
         var ok = !parseDiagnostics.contains { $0.severity == .error }
         var seenImports = Set<String>()

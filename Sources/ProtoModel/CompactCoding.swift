@@ -48,17 +48,18 @@ extension Field {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(name: try c.decode(String.self, forKey: .name), number: try c.decode(Int32.self, forKey: .number),
-                  label: try c.decode(FieldLabel.self, forKey: .label), type: try c.decode(FieldType.self, forKey: .type),
-                  typeName: try c.decodeIfPresent(String.self, forKey: .typeName),
-                  extendee: try c.decodeIfPresent(String.self, forKey: .extendee),
-                  defaultValue: try c.decodeIfPresent(String.self, forKey: .defaultValue),
-                  oneofIndex: try c.decodeIfPresent(Int32.self, forKey: .oneofIndex),
-                  jsonName: try c.decode(String.self, forKey: .jsonName),
-                  proto3Optional: try c.decodeOrFalse(forKey: .proto3Optional),
-                  options: try c.decodeOrEmpty(OptionMessage.self, forKey: .options),
-                  span: try c.decodeIfPresent(SourceSpan.self, forKey: .span),
-                  comments: try c.decodeIfPresent(Comments.self, forKey: .comments))
+        self.init(
+            name: try c.decode(String.self, forKey: .name), number: try c.decode(Int32.self, forKey: .number),
+            label: try c.decode(FieldLabel.self, forKey: .label), type: try c.decode(FieldType.self, forKey: .type),
+            typeName: try c.decodeIfPresent(String.self, forKey: .typeName),
+            extendee: try c.decodeIfPresent(String.self, forKey: .extendee),
+            defaultValue: try c.decodeIfPresent(String.self, forKey: .defaultValue),
+            oneofIndex: try c.decodeIfPresent(Int32.self, forKey: .oneofIndex),
+            jsonName: try c.decode(String.self, forKey: .jsonName),
+            proto3Optional: try c.decodeOrFalse(forKey: .proto3Optional),
+            options: try c.decodeOrEmpty(OptionMessage.self, forKey: .options),
+            span: try c.decodeIfPresent(SourceSpan.self, forKey: .span),
+            comments: try c.decodeIfPresent(Comments.self, forKey: .comments))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -84,9 +85,10 @@ extension Oneof {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(name: try c.decode(String.self, forKey: .name), options: try c.decodeOrEmpty(OptionMessage.self, forKey: .options),
-                  span: try c.decodeIfPresent(SourceSpan.self, forKey: .span),
-                  comments: try c.decodeIfPresent(Comments.self, forKey: .comments))
+        self.init(
+            name: try c.decode(String.self, forKey: .name), options: try c.decodeOrEmpty(OptionMessage.self, forKey: .options),
+            span: try c.decodeIfPresent(SourceSpan.self, forKey: .span),
+            comments: try c.decodeIfPresent(Comments.self, forKey: .comments))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -103,9 +105,10 @@ extension NumberRange {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(start: try c.decode(Int32.self, forKey: .start), end: try c.decode(Int32.self, forKey: .end),
-                  options: try c.decodeOrEmpty(OptionMessage.self, forKey: .options),
-                  span: try c.decodeIfPresent(SourceSpan.self, forKey: .span))
+        self.init(
+            start: try c.decode(Int32.self, forKey: .start), end: try c.decode(Int32.self, forKey: .end),
+            options: try c.decodeOrEmpty(OptionMessage.self, forKey: .options),
+            span: try c.decodeIfPresent(SourceSpan.self, forKey: .span))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -120,23 +123,24 @@ extension NumberRange {
 extension Message {
     enum CodingKeys: String, CodingKey {
         case name, fullName, fields, oneofs, nestedMessages, enums, extensions, extensionRanges, reservedRanges,
-             reservedNames, options, visibility, span, comments
+            reservedNames, options, visibility, span, comments
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(name: try c.decode(String.self, forKey: .name), fullName: try c.decode(String.self, forKey: .fullName),
-                  fields: try c.decodeOrEmpty([Field].self, forKey: .fields),
-                  oneofs: try c.decodeOrEmpty([Oneof].self, forKey: .oneofs),
-                  nestedMessages: try c.decodeOrEmpty([Message].self, forKey: .nestedMessages),
-                  enums: try c.decodeOrEmpty([EnumType].self, forKey: .enums),
-                  extensions: try c.decodeOrEmpty([Field].self, forKey: .extensions),
-                  extensionRanges: try c.decodeOrEmpty([NumberRange].self, forKey: .extensionRanges),
-                  reservedRanges: try c.decodeOrEmpty([NumberRange].self, forKey: .reservedRanges),
-                  reservedNames: try c.decodeOrEmpty([String].self, forKey: .reservedNames),
-                  options: try c.decodeOrEmpty(OptionMessage.self, forKey: .options),
-                  span: try c.decodeIfPresent(SourceSpan.self, forKey: .span),
-                  comments: try c.decodeIfPresent(Comments.self, forKey: .comments))
+        self.init(
+            name: try c.decode(String.self, forKey: .name), fullName: try c.decode(String.self, forKey: .fullName),
+            fields: try c.decodeOrEmpty([Field].self, forKey: .fields),
+            oneofs: try c.decodeOrEmpty([Oneof].self, forKey: .oneofs),
+            nestedMessages: try c.decodeOrEmpty([Message].self, forKey: .nestedMessages),
+            enums: try c.decodeOrEmpty([EnumType].self, forKey: .enums),
+            extensions: try c.decodeOrEmpty([Field].self, forKey: .extensions),
+            extensionRanges: try c.decodeOrEmpty([NumberRange].self, forKey: .extensionRanges),
+            reservedRanges: try c.decodeOrEmpty([NumberRange].self, forKey: .reservedRanges),
+            reservedNames: try c.decodeOrEmpty([String].self, forKey: .reservedNames),
+            options: try c.decodeOrEmpty(OptionMessage.self, forKey: .options),
+            span: try c.decodeIfPresent(SourceSpan.self, forKey: .span),
+            comments: try c.decodeIfPresent(Comments.self, forKey: .comments))
         visibility = try c.decodeIfPresent(SymbolVisibility.self, forKey: .visibility)
     }
 
@@ -164,14 +168,15 @@ extension EnumType {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(name: try c.decode(String.self, forKey: .name), fullName: try c.decode(String.self, forKey: .fullName),
-                  values: try c.decodeOrEmpty([EnumValue].self, forKey: .values),
-                  reservedRanges: try c.decodeOrEmpty([NumberRange].self, forKey: .reservedRanges),
-                  reservedNames: try c.decodeOrEmpty([String].self, forKey: .reservedNames),
-                  options: try c.decodeOrEmpty(OptionMessage.self, forKey: .options),
-                  visibility: try c.decodeIfPresent(SymbolVisibility.self, forKey: .visibility),
-                  span: try c.decodeIfPresent(SourceSpan.self, forKey: .span),
-                  comments: try c.decodeIfPresent(Comments.self, forKey: .comments))
+        self.init(
+            name: try c.decode(String.self, forKey: .name), fullName: try c.decode(String.self, forKey: .fullName),
+            values: try c.decodeOrEmpty([EnumValue].self, forKey: .values),
+            reservedRanges: try c.decodeOrEmpty([NumberRange].self, forKey: .reservedRanges),
+            reservedNames: try c.decodeOrEmpty([String].self, forKey: .reservedNames),
+            options: try c.decodeOrEmpty(OptionMessage.self, forKey: .options),
+            visibility: try c.decodeIfPresent(SymbolVisibility.self, forKey: .visibility),
+            span: try c.decodeIfPresent(SourceSpan.self, forKey: .span),
+            comments: try c.decodeIfPresent(Comments.self, forKey: .comments))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -193,10 +198,11 @@ extension EnumValue {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(name: try c.decode(String.self, forKey: .name), number: try c.decode(Int32.self, forKey: .number),
-                  options: try c.decodeOrEmpty(OptionMessage.self, forKey: .options),
-                  span: try c.decodeIfPresent(SourceSpan.self, forKey: .span),
-                  comments: try c.decodeIfPresent(Comments.self, forKey: .comments))
+        self.init(
+            name: try c.decode(String.self, forKey: .name), number: try c.decode(Int32.self, forKey: .number),
+            options: try c.decodeOrEmpty(OptionMessage.self, forKey: .options),
+            span: try c.decodeIfPresent(SourceSpan.self, forKey: .span),
+            comments: try c.decodeIfPresent(Comments.self, forKey: .comments))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -214,11 +220,12 @@ extension Service {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(name: try c.decode(String.self, forKey: .name), fullName: try c.decode(String.self, forKey: .fullName),
-                  methods: try c.decodeOrEmpty([Method].self, forKey: .methods),
-                  options: try c.decodeOrEmpty(OptionMessage.self, forKey: .options),
-                  span: try c.decodeIfPresent(SourceSpan.self, forKey: .span),
-                  comments: try c.decodeIfPresent(Comments.self, forKey: .comments))
+        self.init(
+            name: try c.decode(String.self, forKey: .name), fullName: try c.decode(String.self, forKey: .fullName),
+            methods: try c.decodeOrEmpty([Method].self, forKey: .methods),
+            options: try c.decodeOrEmpty(OptionMessage.self, forKey: .options),
+            span: try c.decodeIfPresent(SourceSpan.self, forKey: .span),
+            comments: try c.decodeIfPresent(Comments.self, forKey: .comments))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -237,13 +244,14 @@ extension Method {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(name: try c.decode(String.self, forKey: .name), inputType: try c.decode(String.self, forKey: .inputType),
-                  outputType: try c.decode(String.self, forKey: .outputType),
-                  clientStreaming: try c.decodeOrFalse(forKey: .clientStreaming),
-                  serverStreaming: try c.decodeOrFalse(forKey: .serverStreaming),
-                  options: try c.decodeOrEmpty(OptionMessage.self, forKey: .options),
-                  span: try c.decodeIfPresent(SourceSpan.self, forKey: .span),
-                  comments: try c.decodeIfPresent(Comments.self, forKey: .comments))
+        self.init(
+            name: try c.decode(String.self, forKey: .name), inputType: try c.decode(String.self, forKey: .inputType),
+            outputType: try c.decode(String.self, forKey: .outputType),
+            clientStreaming: try c.decodeOrFalse(forKey: .clientStreaming),
+            serverStreaming: try c.decodeOrFalse(forKey: .serverStreaming),
+            options: try c.decodeOrEmpty(OptionMessage.self, forKey: .options),
+            span: try c.decodeIfPresent(SourceSpan.self, forKey: .span),
+            comments: try c.decodeIfPresent(Comments.self, forKey: .comments))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -260,21 +268,24 @@ extension Method {
 }
 
 extension ProtoFile {
-    enum CodingKeys: String, CodingKey { case name, package, syntax, edition, imports, messages, enums, services, extensions, options, comments, packageSpan, syntaxSpan }
+    enum CodingKeys: String, CodingKey {
+        case name, package, syntax, edition, imports, messages, enums, services, extensions, options, comments, packageSpan, syntaxSpan
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(name: try c.decode(String.self, forKey: .name),
-                  package: try c.decodeIfPresent(String.self, forKey: .package) ?? "",
-                  syntax: try c.decode(Syntax.self, forKey: .syntax),
-                  edition: try c.decodeIfPresent(String.self, forKey: .edition),
-                  imports: try c.decodeOrEmpty([Import].self, forKey: .imports),
-                  messages: try c.decodeOrEmpty([Message].self, forKey: .messages),
-                  enums: try c.decodeOrEmpty([EnumType].self, forKey: .enums),
-                  services: try c.decodeOrEmpty([Service].self, forKey: .services),
-                  extensions: try c.decodeOrEmpty([Field].self, forKey: .extensions),
-                  options: try c.decodeOrEmpty(OptionMessage.self, forKey: .options),
-                  comments: try c.decodeIfPresent(Comments.self, forKey: .comments))
+        self.init(
+            name: try c.decode(String.self, forKey: .name),
+            package: try c.decodeIfPresent(String.self, forKey: .package) ?? "",
+            syntax: try c.decode(Syntax.self, forKey: .syntax),
+            edition: try c.decodeIfPresent(String.self, forKey: .edition),
+            imports: try c.decodeOrEmpty([Import].self, forKey: .imports),
+            messages: try c.decodeOrEmpty([Message].self, forKey: .messages),
+            enums: try c.decodeOrEmpty([EnumType].self, forKey: .enums),
+            services: try c.decodeOrEmpty([Service].self, forKey: .services),
+            extensions: try c.decodeOrEmpty([Field].self, forKey: .extensions),
+            options: try c.decodeOrEmpty(OptionMessage.self, forKey: .options),
+            comments: try c.decodeIfPresent(Comments.self, forKey: .comments))
         packageSpan = try c.decodeIfPresent(SourceSpan.self, forKey: .packageSpan)
         syntaxSpan = try c.decodeIfPresent(SourceSpan.self, forKey: .syntaxSpan)
     }
@@ -302,9 +313,10 @@ extension Comments {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(leading: try c.decodeIfPresent(String.self, forKey: .leading),
-                  trailing: try c.decodeIfPresent(String.self, forKey: .trailing),
-                  detached: try c.decodeOrEmpty([String].self, forKey: .detached))
+        self.init(
+            leading: try c.decodeIfPresent(String.self, forKey: .leading),
+            trailing: try c.decodeIfPresent(String.self, forKey: .trailing),
+            detached: try c.decodeOrEmpty([String].self, forKey: .detached))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -66,7 +66,8 @@ public struct FeatureResolver: Sendable {
             var list: [(Int32, String)] = []
             for case .message(let entry) in entries {
                 guard case .enumValue(let edition)? = entry["edition"], case .string(let value)? = entry["value"],
-                      let number = numbers[edition] else { continue }
+                    let number = numbers[edition]
+                else { continue }
                 list.append((number, value))
             }
             defaults[field.name] = list.sorted { $0.0 < $1.0 }

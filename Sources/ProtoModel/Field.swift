@@ -22,10 +22,12 @@ public struct Field: Sendable, Hashable, Codable {
     public var comments: Comments?
 
     @inlinable
-    public init(name: String, number: Int32, label: FieldLabel, type: FieldType, typeName: String? = nil,
-                extendee: String? = nil, defaultValue: String? = nil, oneofIndex: Int32? = nil,
-                jsonName: String, proto3Optional: Bool = false, options: OptionMessage = OptionMessage(),
-                span: SourceSpan? = nil, comments: Comments? = nil) {
+    public init(
+        name: String, number: Int32, label: FieldLabel, type: FieldType, typeName: String? = nil,
+        extendee: String? = nil, defaultValue: String? = nil, oneofIndex: Int32? = nil,
+        jsonName: String, proto3Optional: Bool = false, options: OptionMessage = OptionMessage(),
+        span: SourceSpan? = nil, comments: Comments? = nil
+    ) {
         self.name = name
         self.number = number
         self.label = label

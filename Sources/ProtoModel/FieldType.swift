@@ -1,7 +1,8 @@
 /// The scalar or composite type of a field, numbered exactly as `FieldDescriptorProto.Type`.
 public enum FieldType: Int, Sendable, Hashable, CaseIterable {
-    case double = 1, float, int64, uint64, int32, fixed64, fixed32, bool, string, group, message,
-         bytes, uint32, `enum`, sfixed32, sfixed64, sint32, sint64
+    case double = 1
+    case float, int64, uint64, int32, fixed64, fixed32, bool, string, group, message,
+        bytes, uint32, `enum`, sfixed32, sfixed64, sint32, sint64
 
     /// The keyword used in .proto source (`group` for groups; message and enum have none).
     public var keyword: String {
@@ -43,21 +44,21 @@ public enum FieldType: Int, Sendable, Hashable, CaseIterable {
     /// static table cost its lazy initialisation check on every field.
     public init?(packedScalarKeyword key: UInt64) {
         switch key {
-        case 0x656C62756F64: self = .double  // "double"
-        case 0x74616F6C66: self = .float  // "float"
-        case 0x3436746E69: self = .int64  // "int64"
-        case 0x3436746E6975: self = .uint64  // "uint64"
-        case 0x3233746E69: self = .int32  // "int32"
-        case 0x34366465786966: self = .fixed64  // "fixed64"
-        case 0x32336465786966: self = .fixed32  // "fixed32"
-        case 0x6C6F6F62: self = .bool  // "bool"
-        case 0x676E69727473: self = .string  // "string"
-        case 0x7365747962: self = .bytes  // "bytes"
-        case 0x3233746E6975: self = .uint32  // "uint32"
-        case 0x3233646578696673: self = .sfixed32  // "sfixed32"
-        case 0x3436646578696673: self = .sfixed64  // "sfixed64"
-        case 0x3233746E6973: self = .sint32  // "sint32"
-        case 0x3436746E6973: self = .sint64  // "sint64"
+        case 0x656C_6275_6F64: self = .double  // "double"
+        case 0x74_616F_6C66: self = .float  // "float"
+        case 0x34_3674_6E69: self = .int64  // "int64"
+        case 0x3436_746E_6975: self = .uint64  // "uint64"
+        case 0x32_3374_6E69: self = .int32  // "int32"
+        case 0x34_3664_6578_6966: self = .fixed64  // "fixed64"
+        case 0x32_3364_6578_6966: self = .fixed32  // "fixed32"
+        case 0x6C6F_6F62: self = .bool  // "bool"
+        case 0x676E_6972_7473: self = .string  // "string"
+        case 0x73_6574_7962: self = .bytes  // "bytes"
+        case 0x3233_746E_6975: self = .uint32  // "uint32"
+        case 0x3233_6465_7869_6673: self = .sfixed32  // "sfixed32"
+        case 0x3436_6465_7869_6673: self = .sfixed64  // "sfixed64"
+        case 0x3233_746E_6973: self = .sint32  // "sint32"
+        case 0x3436_746E_6973: self = .sint64  // "sint64"
         default: return nil
         }
     }
@@ -72,7 +73,6 @@ public enum FieldType: Int, Sendable, Hashable, CaseIterable {
         }
         return key
     }
-
 
     /// The wire type used to encode one element of this type (0 varint, 1 i64, 2 len, 3 group, 5 i32).
     public var wireType: Int {
@@ -91,7 +91,9 @@ public enum FieldType: Int, Sendable, Hashable, CaseIterable {
 
 /// A field's cardinality, numbered exactly as `FieldDescriptorProto.Label`.
 public enum FieldLabel: Int, Sendable, Hashable {
-    case optional = 1, required = 2, repeated = 3
+    case optional = 1
+    case required = 2
+    case repeated = 3
 
     public var keyword: String {
         switch self {

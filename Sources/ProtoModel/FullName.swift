@@ -7,7 +7,8 @@ public enum FullName {
 
     /// `join` for parts of other names.
     public static func join(_ scope: Substring, _ name: Substring) -> String {
-        var scope = scope, name = name
+        var scope = scope
+        var name = name
         return scope.withUTF8 { head in
             name.withUTF8 { tail in
                 String(unsafeUninitializedCapacity: head.count + 1 + tail.count) { buffer in

@@ -19,11 +19,13 @@ public struct Message: Sendable, Hashable, Codable {
     public var span: SourceSpan?
     public var comments: Comments?
 
-    public init(name: String, fullName: String, fields: [Field] = [], oneofs: [Oneof] = [],
-                nestedMessages: [Message] = [], enums: [EnumType] = [], extensions: [Field] = [],
-                extensionRanges: [NumberRange] = [], reservedRanges: [NumberRange] = [],
-                reservedNames: [String] = [], options: OptionMessage = OptionMessage(),
-                span: SourceSpan? = nil, comments: Comments? = nil) {
+    public init(
+        name: String, fullName: String, fields: [Field] = [], oneofs: [Oneof] = [],
+        nestedMessages: [Message] = [], enums: [EnumType] = [], extensions: [Field] = [],
+        extensionRanges: [NumberRange] = [], reservedRanges: [NumberRange] = [],
+        reservedNames: [String] = [], options: OptionMessage = OptionMessage(),
+        span: SourceSpan? = nil, comments: Comments? = nil
+    ) {
         self.name = name
         self.fullName = fullName
         self.fields = fields
@@ -69,9 +71,11 @@ public struct EnumType: Sendable, Hashable, Codable {
     public var span: SourceSpan?
     public var comments: Comments?
 
-    public init(name: String, fullName: String, values: [EnumValue] = [], reservedRanges: [NumberRange] = [],
-                reservedNames: [String] = [], options: OptionMessage = OptionMessage(),
-                visibility: SymbolVisibility? = nil, span: SourceSpan? = nil, comments: Comments? = nil) {
+    public init(
+        name: String, fullName: String, values: [EnumValue] = [], reservedRanges: [NumberRange] = [],
+        reservedNames: [String] = [], options: OptionMessage = OptionMessage(),
+        visibility: SymbolVisibility? = nil, span: SourceSpan? = nil, comments: Comments? = nil
+    ) {
         self.visibility = visibility
         self.name = name
         self.fullName = fullName
@@ -92,8 +96,10 @@ public struct EnumValue: Sendable, Hashable, Codable {
     public var span: SourceSpan?
     public var comments: Comments?
 
-    public init(name: String, number: Int32, options: OptionMessage = OptionMessage(),
-                span: SourceSpan? = nil, comments: Comments? = nil) {
+    public init(
+        name: String, number: Int32, options: OptionMessage = OptionMessage(),
+        span: SourceSpan? = nil, comments: Comments? = nil
+    ) {
         self.name = name
         self.number = number
         self.options = options
@@ -111,8 +117,10 @@ public struct Service: Sendable, Hashable, Codable {
     public var span: SourceSpan?
     public var comments: Comments?
 
-    public init(name: String, fullName: String, methods: [Method] = [], options: OptionMessage = OptionMessage(),
-                span: SourceSpan? = nil, comments: Comments? = nil) {
+    public init(
+        name: String, fullName: String, methods: [Method] = [], options: OptionMessage = OptionMessage(),
+        span: SourceSpan? = nil, comments: Comments? = nil
+    ) {
         self.name = name
         self.fullName = fullName
         self.methods = methods
@@ -133,9 +141,11 @@ public struct Method: Sendable, Hashable, Codable {
     public var span: SourceSpan?
     public var comments: Comments?
 
-    public init(name: String, inputType: String, outputType: String, clientStreaming: Bool = false,
-                serverStreaming: Bool = false, options: OptionMessage = OptionMessage(),
-                span: SourceSpan? = nil, comments: Comments? = nil) {
+    public init(
+        name: String, inputType: String, outputType: String, clientStreaming: Bool = false,
+        serverStreaming: Bool = false, options: OptionMessage = OptionMessage(),
+        span: SourceSpan? = nil, comments: Comments? = nil
+    ) {
         self.name = name
         self.inputType = inputType
         self.outputType = outputType

@@ -91,8 +91,10 @@ extension OptionValue: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
         guard let key = container.allKeys.first, container.allKeys.count == 1 else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "an option value has exactly one of bool, int, uint, double, string, bytes, enum, message, list"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "an option value has exactly one of bool, int, uint, double, string, bytes, enum, message, list"))
         }
         switch key {
         case .bool: self = .bool(try container.decode(Bool.self, forKey: key))
@@ -154,7 +156,12 @@ extension OptionValue: Codable {
         var high: UInt8?
         for scalar in text.unicodeScalars {
             guard let nibble = UInt8(String(scalar), radix: 16) else { continue }
-            if let h = high { out.append(h << 4 | nibble); high = nil } else { high = nibble }
+            if let h = high {
+                out.append(h << 4 | nibble)
+                high = nil
+            } else {
+                high = nibble
+            }
         }
         return out
     }

@@ -45,10 +45,12 @@ public struct ProtoFile: Sendable, Hashable, Codable {
     /// Where the `syntax` or `edition` statement is.
     public var syntaxSpan: SourceSpan?
 
-    public init(name: String, package: String = "", syntax: Syntax = .proto2, edition: String? = nil,
-                imports: [Import] = [], messages: [Message] = [], enums: [EnumType] = [],
-                services: [Service] = [], extensions: [Field] = [], options: OptionMessage = OptionMessage(),
-                comments: Comments? = nil) {
+    public init(
+        name: String, package: String = "", syntax: Syntax = .proto2, edition: String? = nil,
+        imports: [Import] = [], messages: [Message] = [], enums: [EnumType] = [],
+        services: [Service] = [], extensions: [Field] = [], options: OptionMessage = OptionMessage(),
+        comments: Comments? = nil
+    ) {
         self.name = name
         self.package = package
         self.syntax = syntax

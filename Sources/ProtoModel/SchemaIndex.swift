@@ -16,10 +16,14 @@ public struct SchemaIndex: Sendable {
 
     public init(_ schema: Schema) {
         // Sized up front: growing rehashes every name again.
-        var messageCount = 0, enumCount = 0
+        var messageCount = 0
+        var enumCount = 0
         for file in schema.files {
             enumCount += file.enums.count
-            file.forEachMessage { messageCount += 1; enumCount += $0.enums.count }
+            file.forEachMessage {
+                messageCount += 1
+                enumCount += $0.enums.count
+            }
         }
         messages.reserveCapacity(messageCount)
         enums.reserveCapacity(enumCount)
@@ -32,7 +36,10 @@ public struct SchemaIndex: Sendable {
     public mutating func add(_ file: ProtoFile) {
         files.set((file.syntax, file.options), for: file.name)
         for message in file.messages { add(message, file: file.name) }
-        for e in file.enums { enums.set(e, for: e.fullName); fileOf.set(file.name, for: e.fullName) }
+        for e in file.enums {
+            enums.set(e, for: e.fullName)
+            fileOf.set(file.name, for: e.fullName)
+        }
         for ext in file.extensions { addExtension(ext, scope: file.package, file: file.name) }
     }
 
@@ -40,7 +47,10 @@ public struct SchemaIndex: Sendable {
         messages.set(message, for: message.fullName)
         fileOf.set(file, for: message.fullName)
         for nested in message.nestedMessages { add(nested, file: file) }
-        for e in message.enums { enums.set(e, for: e.fullName); fileOf.set(file, for: e.fullName) }
+        for e in message.enums {
+            enums.set(e, for: e.fullName)
+            fileOf.set(file, for: e.fullName)
+        }
         for ext in message.extensions { addExtension(ext, scope: message.fullName, file: file) }
     }
 
@@ -66,7 +76,8 @@ extension SchemaIndex {
         case .proto2: return false
         case .proto3: return !field.proto3Optional
         case .editions:
-            let presence = Self.feature("field_presence", in: field.options) ?? Self.feature("field_presence", in: message.options)
+            let presence =
+                Self.feature("field_presence", in: field.options) ?? Self.feature("field_presence", in: message.options)
                 ?? Self.feature("field_presence", in: file.options)
             return presence == .enumValue("IMPLICIT")
         }

@@ -72,7 +72,10 @@ extension ProtoFile {
         syntaxSpan = nil
         for i in imports.indices { imports[i].span = nil }
         for i in enums.indices { enums[i].stripSourceInfo() }
-        for i in extensions.indices { extensions[i].span = nil; extensions[i].comments = nil }
+        for i in extensions.indices {
+            extensions[i].span = nil
+            extensions[i].comments = nil
+        }
         for i in services.indices {
             services[i].span = nil
             services[i].comments = nil
@@ -84,9 +87,18 @@ extension ProtoFile {
         transformMessages { message in
             message.span = nil
             message.comments = nil
-            for i in message.fields.indices { message.fields[i].span = nil; message.fields[i].comments = nil }
-            for i in message.extensions.indices { message.extensions[i].span = nil; message.extensions[i].comments = nil }
-            for i in message.oneofs.indices { message.oneofs[i].span = nil; message.oneofs[i].comments = nil }
+            for i in message.fields.indices {
+                message.fields[i].span = nil
+                message.fields[i].comments = nil
+            }
+            for i in message.extensions.indices {
+                message.extensions[i].span = nil
+                message.extensions[i].comments = nil
+            }
+            for i in message.oneofs.indices {
+                message.oneofs[i].span = nil
+                message.oneofs[i].comments = nil
+            }
             for i in message.extensionRanges.indices { message.extensionRanges[i].span = nil }
             for i in message.reservedRanges.indices { message.reservedRanges[i].span = nil }
             for i in message.enums.indices { message.enums[i].stripSourceInfo() }
@@ -98,7 +110,10 @@ extension EnumType {
     mutating func stripSourceInfo() {
         span = nil
         comments = nil
-        for i in values.indices { values[i].span = nil; values[i].comments = nil }
+        for i in values.indices {
+            values[i].span = nil
+            values[i].comments = nil
+        }
         for i in reservedRanges.indices { reservedRanges[i].span = nil }
     }
 }

@@ -52,8 +52,9 @@ public struct SourceSpan: Sendable, Hashable {
     }
 
     public init(file: String, line: Int, column: Int, endLine: Int, endColumn: Int, offset: Int, endOffset: Int) {
-        self.init(fileID: SourceFileID(file), line: line, column: column, endLine: endLine, endColumn: endColumn,
-                  offset: offset, endOffset: endOffset)
+        self.init(
+            fileID: SourceFileID(file), line: line, column: column, endLine: endLine, endColumn: endColumn,
+            offset: offset, endOffset: endOffset)
     }
 
     /// A span in an already interned file (what the lexer and parser use: one interning per file).
@@ -88,15 +89,18 @@ extension SourceSpan: Codable {
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let at = text.lastIndex(of: "@"), let colon = text[..<at].lastIndex(of: "-").flatMap({ text[..<$0].lastIndex(of: ":") }),
-              let fileEnd = text[..<colon].lastIndex(of: ":") else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad span \"\(text)\": expected file:line:column-endLine:endColumn@offset-endOffset"))
+            let fileEnd = text[..<colon].lastIndex(of: ":")
+        else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "bad span \"\(text)\": expected file:line:column-endLine:endColumn@offset-endOffset"))
         }
         let numbers = text[text.index(after: fileEnd)...].split(whereSeparator: { $0 == ":" || $0 == "-" || $0 == "@" }).compactMap { Int($0) }
         guard numbers.count == 6 else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad span \"\(text)\""))
         }
-        self.init(file: String(text[..<fileEnd]), line: numbers[0], column: numbers[1], endLine: numbers[2],
-                  endColumn: numbers[3], offset: numbers[4], endOffset: numbers[5])
+        self.init(
+            file: String(text[..<fileEnd]), line: numbers[0], column: numbers[1], endLine: numbers[2],
+            endColumn: numbers[3], offset: numbers[4], endOffset: numbers[5])
     }
 
     public func encode(to encoder: any Encoder) throws {

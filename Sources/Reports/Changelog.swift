@@ -119,10 +119,11 @@ public struct Changelog: Sendable {
                 // A file's start stands for "somewhere in the file" (an element gone with no parent left): no line.
                 let line = place.map { $0.line > 1 || $0.endLine > 1 || $0.endColumn > 1 ? $0.line : 0 } ?? 0
                 let verdicts = change.verdicts
-                return Entry(change: change, view: section != .breaking ? nil : verdicts.wire == .breaking ? .wire : .json, nested: nested,
-                             location: place.map { line > 0 ? "\($0.file):\(line)" : $0.file } ?? (finding.file.isEmpty ? nil : finding.file),
-                             file: place?.file ?? finding.file, comment: comments[change.symbol],
-                             channels: result.options.channels == nil ? [] : change.channels(worstIn: View.allCases).map(\.channel))
+                return Entry(
+                    change: change, view: section != .breaking ? nil : verdicts.wire == .breaking ? .wire : .json, nested: nested,
+                    location: place.map { line > 0 ? "\($0.file):\(line)" : $0.file } ?? (finding.file.isEmpty ? nil : finding.file),
+                    file: place?.file ?? finding.file, comment: comments[change.symbol],
+                    channels: result.options.channels == nil ? [] : change.channels(worstIn: View.allCases).map(\.channel))
             }.sorted { ($0.symbol, $0.change.rules.joined(separator: ",")) < ($1.symbol, $1.change.rules.joined(separator: ",")) }
             sections.append((section, entries))
         }
@@ -135,11 +136,15 @@ public struct Changelog: Sendable {
         for file in new.files { packages[file.name] = file.package }
         let newFiles = Set(new.files.map(\.name)).subtracting(old.files.map(\.name))
         // Only configured roles: the channels a check derives from the services alone say nothing new.
-        let channels = result.options.channels == nil ? [] : result.channels.map { channel in
-            (channel.name, findings.compactMap { result.kind(of: $0, in: channel.name) }.max() ?? .safe)
-        }
-        return Step(from: result.old.label, to: result.new.label, sections: sections, semver: semver, packages: packages, newFiles: newFiles,
-                    channels: channels)
+        let channels =
+            result.options.channels == nil
+            ? []
+            : result.channels.map { channel in
+                (channel.name, findings.compactMap { result.kind(of: $0, in: channel.name) }.max() ?? .safe)
+            }
+        return Step(
+            from: result.old.label, to: result.new.label, sections: sections, semver: semver, packages: packages, newFiles: newFiles,
+            channels: channels)
     }
 
     /// Changes of elements inside another changed element of the same section (a nested message of

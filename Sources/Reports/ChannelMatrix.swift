@@ -31,8 +31,9 @@ public struct ChannelMatrix: Sendable {
     /// Only the last `n` versions.
     public func suffix(_ n: Int) -> ChannelMatrix {
         let start = max(0, labels.count - n)
-        return ChannelMatrix(labels: Array(labels[start...]), channels: channels,
-                             cells: cells.map { matrix in matrix[start...].map { Array($0[start...]) } })
+        return ChannelMatrix(
+            labels: Array(labels[start...]), channels: channels,
+            cells: cells.map { matrix in matrix[start...].map { Array($0[start...]) } })
     }
 
     /// A section per channel: rows are the client's version, columns the server's.
@@ -46,15 +47,17 @@ public struct ChannelMatrix: Sendable {
             out += "| client \\ server | " + labels.joined(separator: " | ") + " |\n"
             out += "|---|" + String(repeating: "---|", count: labels.count) + "\n"
             for (r, client) in labels.enumerated() {
-                out += "| **\(client)** | " + labels.indices.map { s in
-                    if r == s { return "-" }
-                    let cell = cells[c][r][s]
-                    switch cell.verdict {
-                    case .safe: return "ok"
-                    case .hazard: return "H \(cell.count)"
-                    case .breaking: return "B \(cell.count)"
-                    }
-                }.joined(separator: " | ") + " |\n"
+                out +=
+                    "| **\(client)** | "
+                    + labels.indices.map { s in
+                        if r == s { return "-" }
+                        let cell = cells[c][r][s]
+                        switch cell.verdict {
+                        case .safe: return "ok"
+                        case .hazard: return "H \(cell.count)"
+                        case .breaking: return "B \(cell.count)"
+                        }
+                    }.joined(separator: " | ") + " |\n"
             }
         }
         return out
@@ -63,12 +66,16 @@ public struct ChannelMatrix: Sendable {
     /// One heatmap per channel, two to a row.
     public func svg(title: String) -> String {
         let panels = channels.enumerated().map { c, channel in
-            HeatmapSVG(labels: labels, title: "\(title): \(channel.name)",
-                       caption: "rows: \(channel.writer == PairAnalysis.serverRole ? channel.reader : channel.writer) (client side) version; columns: server version; \(channel.writer) -> \(channel.reader), \(channel.encodings.map(\.rawValue).joined(separator: "+"))",
-                       verdict: { r, s in r == s ? nil : cells[c][r][s].verdict },
-                       tooltip: { r, s in
-                           r == s ? labels[r] : "\(channel.name): client \(labels[r]), server \(labels[s]): \(CompatibilityMatrix.word(cells[c][r][s].verdict)), \(cells[c][r][s].count) changes"
-                       })
+            HeatmapSVG(
+                labels: labels, title: "\(title): \(channel.name)",
+                caption:
+                    "rows: \(channel.writer == PairAnalysis.serverRole ? channel.reader : channel.writer) (client side) version; columns: server version; \(channel.writer) -> \(channel.reader), \(channel.encodings.map(\.rawValue).joined(separator: "+"))",
+                verdict: { r, s in r == s ? nil : cells[c][r][s].verdict },
+                tooltip: { r, s in
+                    r == s
+                        ? labels[r]
+                        : "\(channel.name): client \(labels[r]), server \(labels[s]): \(CompatibilityMatrix.word(cells[c][r][s].verdict)), \(cells[c][r][s].count) changes"
+                })
         }
         return HeatmapSVG.document(panels, columns: 2)
     }
@@ -77,16 +84,28 @@ public struct ChannelMatrix: Sendable {
     public var tree: ReportTree {
         .object([
             ("versions", .array(labels.map { .string($0) })),
-            ("channels", .array(channels.enumerated().map { c, channel in
-                .object([
-                    ("channel", .string(channel.name)), ("writer", .string(channel.writer)), ("reader", .string(channel.reader)),
-                    ("cells", .array(labels.indices.flatMap { r in labels.indices.compactMap { s -> ReportTree? in
-                        guard r != s else { return nil }
-                        return .object([("client", .string(labels[r])), ("server", .string(labels[s])),
-                                        ("verdict", .string(CompatibilityMatrix.word(cells[c][r][s].verdict))), ("changes", .int(cells[c][r][s].count))])
-                    } })),
-                ])
-            })),
+            (
+                "channels",
+                .array(
+                    channels.enumerated().map { c, channel in
+                        .object([
+                            ("channel", .string(channel.name)), ("writer", .string(channel.writer)), ("reader", .string(channel.reader)),
+                            (
+                                "cells",
+                                .array(
+                                    labels.indices.flatMap { r in
+                                        labels.indices.compactMap { s -> ReportTree? in
+                                            guard r != s else { return nil }
+                                            return .object([
+                                                ("client", .string(labels[r])), ("server", .string(labels[s])),
+                                                ("verdict", .string(CompatibilityMatrix.word(cells[c][r][s].verdict))), ("changes", .int(cells[c][r][s].count)),
+                                            ])
+                                        }
+                                    })
+                            ),
+                        ])
+                    })
+            ),
         ])
     }
 }

@@ -42,8 +42,10 @@ public struct EnvReport: Sendable {
         public var note: String?
         public var verdict: Verdict { comparisons.map(\.verdict).max() ?? .safe }
 
-        public init(name: String, version: String, requirement: String, status: RangeStatus, usedTypes: [String],
-                    comparisons: [Comparison], note: String? = nil) {
+        public init(
+            name: String, version: String, requirement: String, status: RangeStatus, usedTypes: [String],
+            comparisons: [Comparison], note: String? = nil
+        ) {
             self.name = name
             self.version = version
             self.requirement = requirement
@@ -82,25 +84,26 @@ public struct EnvReport: Sendable {
         }
     }
 
-
-
     var text: String {
         var out = "\(package) \(installedVersion) is installed in \(sitePackages)\n"
         if dependents.isEmpty { out += "no installed distribution depends on \(package)\n" }
         for dependent in dependents {
-            out += "\n\(dependent.name) \(dependent.version) requires \(package)\(dependent.requirement.isEmpty ? " (any version)" : " " + dependent.requirement): "
+            out +=
+                "\n\(dependent.name) \(dependent.version) requires \(package)\(dependent.requirement.isEmpty ? " (any version)" : " " + dependent.requirement): "
             out += "\(dependent.status.rawValue)"
             out += dependent.status == .tight ? "\n" : "; \(ReportText.answer(dependent.verdict))\n"
             if dependent.status != .tight {
                 let count = dependent.usedTypes.count
-                out += "  uses \(count) protocol \(count == 1 ? "type" : "types")\(count == 0 ? " directly (every change is listed)" : ": " + dependent.usedTypes.joined(separator: ", "))\n"
+                out +=
+                    "  uses \(count) protocol \(count == 1 ? "type" : "types")\(count == 0 ? " directly (every change is listed)" : ": " + dependent.usedTypes.joined(separator: ", "))\n"
             }
             if let note = dependent.note { out += "  \(note)\n" }
             for comparison in dependent.comparisons {
                 out += "  against \(comparison.against): \(ReportText.answer(comparison.verdict))"
                 out += comparison.findings.isEmpty ? "\n" : " (\(comparison.findings.count) changes in what it uses)\n"
                 for finding in comparison.findings {
-                    out += "    \(ReportText.location(finding)): \(finding.rule): \(Checker.message(finding)) [\(comparison.result.kind(of: finding).rawValue), \(finding.direction.rawValue)]\n"
+                    out +=
+                        "    \(ReportText.location(finding)): \(finding.rule): \(Checker.message(finding)) [\(comparison.result.kind(of: finding).rawValue), \(finding.direction.rawValue)]\n"
                 }
             }
         }
@@ -111,7 +114,8 @@ public struct EnvReport: Sendable {
         var out = "### protocompat env: \(package) \(installedVersion)\n\n"
         out += "| dependent | requires | range | verdict | types used |\n|---|---|---|---|---|\n"
         for dependent in dependents {
-            out += "| \(dependent.name) \(dependent.version) | `\(dependent.requirement.isEmpty ? "any" : dependent.requirement)` | \(dependent.status.rawValue) | "
+            out +=
+                "| \(dependent.name) \(dependent.version) | `\(dependent.requirement.isEmpty ? "any" : dependent.requirement)` | \(dependent.status.rawValue) | "
             out += "**\(dependent.status == .tight ? "not compared" : ReportText.answer(dependent.verdict))** | \(dependent.usedTypes.count) |\n"
         }
         for dependent in dependents {
@@ -131,27 +135,42 @@ public struct EnvReport: Sendable {
             ("package", .string(package)),
             ("installed", .string(installedVersion)),
             ("breaking", .bool(isBreaking)),
-            ("dependents", .array(dependents.map { dependent in
-                var fields: [(String, ReportTree)] = [
-                    ("name", .string(dependent.name)), ("version", .string(dependent.version)),
-                    ("requires", .string(dependent.requirement)), ("range", .string(dependent.status.rawValue)),
-                    ("verdict", .string(dependent.status == .tight ? "not compared" : ReportText.answer(dependent.verdict))),
-                    ("uses", .array(dependent.usedTypes.map { .string($0) })),
-                ]
-                if let note = dependent.note { fields.append(("note", .string(note))) }
-                fields.append(("comparisons", .array(dependent.comparisons.map { comparison in
-                    .object([
-                        ("against", .string(comparison.against)),
-                        ("verdict", .string(ReportText.answer(comparison.verdict))),
-                        ("findings", .array(comparison.findings.map { finding in
-                            .object([("rule", .string(finding.rule)), ("kind", .string(comparison.result.kind(of: finding).rawValue)),
-                                     ("direction", .string(finding.direction.rawValue)), ("symbol", .string(finding.symbol)),
-                                     ("message", .string(Checker.message(finding))), ("fingerprint", .string(finding.fingerprint))])
-                        })),
-                    ])
-                })))
-                return .object(fields)
-            })),
+            (
+                "dependents",
+                .array(
+                    dependents.map { dependent in
+                        var fields: [(String, ReportTree)] = [
+                            ("name", .string(dependent.name)), ("version", .string(dependent.version)),
+                            ("requires", .string(dependent.requirement)), ("range", .string(dependent.status.rawValue)),
+                            ("verdict", .string(dependent.status == .tight ? "not compared" : ReportText.answer(dependent.verdict))),
+                            ("uses", .array(dependent.usedTypes.map { .string($0) })),
+                        ]
+                        if let note = dependent.note { fields.append(("note", .string(note))) }
+                        fields.append(
+                            (
+                                "comparisons",
+                                .array(
+                                    dependent.comparisons.map { comparison in
+                                        .object([
+                                            ("against", .string(comparison.against)),
+                                            ("verdict", .string(ReportText.answer(comparison.verdict))),
+                                            (
+                                                "findings",
+                                                .array(
+                                                    comparison.findings.map { finding in
+                                                        .object([
+                                                            ("rule", .string(finding.rule)), ("kind", .string(comparison.result.kind(of: finding).rawValue)),
+                                                            ("direction", .string(finding.direction.rawValue)), ("symbol", .string(finding.symbol)),
+                                                            ("message", .string(Checker.message(finding))), ("fingerprint", .string(finding.fingerprint)),
+                                                        ])
+                                                    })
+                                            ),
+                                        ])
+                                    })
+                            ))
+                        return .object(fields)
+                    })
+            ),
         ])
     }
 }

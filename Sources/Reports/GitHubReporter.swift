@@ -18,7 +18,8 @@ public struct GitHubReporter: CheckReporter {
                 properties.append("col=\(location.column)")
             }
             properties.append("title=" + Self.escapeProperty(entry.rules.joined(separator: ", ")))
-            return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(Checker.message(finding) + (entry.witness.map { "\n" + WitnessText.lines($0, result).joined(separator: "\n") } ?? "")))\n"
+            return
+                "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(Checker.message(finding) + (entry.witness.map { "\n" + WitnessText.lines($0, result).joined(separator: "\n") } ?? "")))\n"
         }.joined() + (result.semver.map { "::\($0.ok ? "notice" : "error") title=semver::\(Self.escapeData($0.sentence))\n" } ?? "")
     }
 

@@ -18,9 +18,11 @@ struct HeatmapSVG {
 
     /// The panel's elements, drawn with its top-left corner at (x, y).
     func draw(x: Int, y: Int) -> String {
-        let n = labels.count, cell = cell
+        let n = labels.count
+        let cell = cell
         let fontSize = cell >= 10 ? 10 : 6
-        let top = y + labelWidth + 40, left = x + labelWidth + 10
+        let top = y + labelWidth + 40
+        let left = x + labelWidth + 10
         var out = "<text x=\"\(left)\" y=\"\(y + 20)\" font-size=\"14\" font-weight=\"bold\">\(Self.escape(title))</text>\n"
         out += "<text x=\"\(left)\" y=\"\(y + 36)\" font-size=\"10\">\(Self.escape(caption))</text>\n"
         for (i, label) in labels.enumerated() {
@@ -32,7 +34,8 @@ struct HeatmapSVG {
         for r in 0..<n {
             for c in 0..<n {
                 let colour = verdict(r, c).map(Self.colour) ?? "#d9d9d9"
-                out += "<rect x=\"\(left + c * cell)\" y=\"\(top + r * cell)\" width=\"\(cell - 1)\" height=\"\(cell - 1)\" fill=\"\(colour)\"><title>\(Self.escape(tooltip(r, c)))</title></rect>\n"
+                out +=
+                    "<rect x=\"\(left + c * cell)\" y=\"\(top + r * cell)\" width=\"\(cell - 1)\" height=\"\(cell - 1)\" fill=\"\(colour)\"><title>\(Self.escape(tooltip(r, c)))</title></rect>\n"
             }
         }
         return out
@@ -51,10 +54,13 @@ struct HeatmapSVG {
 
     /// A whole document: panels in a grid of `columns`, a legend below.
     static func document(_ panels: [HeatmapSVG], columns: Int) -> String {
-        let panelWidth = panels.map(\.width).max() ?? 0, panelHeight = panels.map(\.height).max() ?? 0
+        let panelWidth = panels.map(\.width).max() ?? 0
+        let panelHeight = panels.map(\.height).max() ?? 0
         let rows = (panels.count + columns - 1) / max(columns, 1)
-        let width = panelWidth * min(columns, panels.count), height = panelHeight * rows + 40
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" font-family=\"sans-serif\">\n"
+        let width = panelWidth * min(columns, panels.count)
+        let height = panelHeight * rows + 40
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" font-family=\"sans-serif\">\n"
         out += "<rect width=\"\(width)\" height=\"\(height)\" fill=\"white\"/>\n"
         for (index, panel) in panels.enumerated() {
             out += panel.draw(x: (index % columns) * panelWidth, y: (index / columns) * panelHeight)

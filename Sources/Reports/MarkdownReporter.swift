@@ -16,7 +16,8 @@ public struct MarkdownReporter: CheckReporter {
         let direction = result.options.direction?.rawValue ?? "both"
         let entries = ChangeEntry.group(result.findings)
         let failing = entries.filter { $0.findings.contains(where: result.breaks) }.count
-        out += result.isBreaking
+        out +=
+            result.isBreaking
             ? "### protocompat: breaking (\(failing) \(failing == 1 ? "change fails" : "changes fail") the gate)\n\n"
             : "### protocompat: compatible\n\n"
         out += "`\(result.old.label)` -> `\(result.new.label)`, \(gate), direction `\(direction)`.\n\n"
@@ -32,10 +33,13 @@ public struct MarkdownReporter: CheckReporter {
         for file in byFile.keys.sorted() {
             out += "\n#### `\(file.isEmpty ? "(no file)" : file)`\n\n"
             let withChannels = result.options.channels != nil
-            out += withChannels ? "| | rule | element | change | old -> new | direction | channels |\n|---|---|---|---|---|---|---|\n"
+            out +=
+                withChannels
+                ? "| | rule | element | change | old -> new | direction | channels |\n|---|---|---|---|---|---|---|\n"
                 : "| | rule | element | change | old -> new | direction |\n|---|---|---|---|---|---|\n"
             let changes = byFile[file]!.sorted { a, b in
-                let ka = rank(result, a), kb = rank(result, b)
+                let ka = rank(result, a)
+                let kb = rank(result, b)
                 if ka != kb { return ka < kb }
                 return (a.headline.location?.line ?? 0, a.headline.rule, a.symbol) < (b.headline.location?.line ?? 0, b.headline.rule, b.symbol)
             }
@@ -44,7 +48,8 @@ public struct MarkdownReporter: CheckReporter {
                 let status = entry.findings.contains(where: result.breaks) ? "**fails**" : ReportText.kind(result, entry).rawValue
                 let change = [finding.arguments[.old], finding.arguments[.new]].compactMap { $0 }
                 let oldNew = change.count == 2 ? "`\(ReportText.cell(change[0]))` -> `\(ReportText.cell(change[1]))`" : ""
-                out += "| \(status) | \(entry.rules.joined(separator: ", ")) | `\(ReportText.cell(finding.symbol))` | \(ReportText.cell(Checker.message(finding))) | \(oldNew) | \(entry.direction.rawValue) |"
+                out +=
+                    "| \(status) | \(entry.rules.joined(separator: ", ")) | `\(ReportText.cell(finding.symbol))` | \(ReportText.cell(Checker.message(finding))) | \(oldNew) | \(entry.direction.rawValue) |"
                 out += withChannels ? " \(ReportText.cell(channelCell(result, entry))) |\n" : "\n"
             }
             // Witnesses (`--explain`) below the file's table, one collapsible block each.

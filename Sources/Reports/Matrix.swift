@@ -57,12 +57,14 @@ public struct CompatibilityMatrix: Sendable {
         out += "| reader \\ writer | " + labels.joined(separator: " | ") + " |\n"
         out += "|---|" + String(repeating: "---|", count: labels.count) + "\n"
         for (r, reader) in labels.enumerated() {
-            out += "| **\(reader)** | " + labels.indices.map { w in
-                if r == w { return "-" }
-                let cell = cells[r][w]
-                let letter = { (v: Verdict) in v == .safe ? "ok" : v == .hazard ? "H" : "B" }
-                return cell.count == 0 ? "ok" : "\(letter(cell.wire))/\(letter(cell.json)) \(cell.count)"
-            }.joined(separator: " | ") + " |\n"
+            out +=
+                "| **\(reader)** | "
+                + labels.indices.map { w in
+                    if r == w { return "-" }
+                    let cell = cells[r][w]
+                    let letter = { (v: Verdict) in v == .safe ? "ok" : v == .hazard ? "H" : "B" }
+                    return cell.count == 0 ? "ok" : "\(letter(cell.wire))/\(letter(cell.json)) \(cell.count)"
+                }.joined(separator: " | ") + " |\n"
         }
         return out
     }
@@ -71,12 +73,20 @@ public struct CompatibilityMatrix: Sendable {
     public var tree: ReportTree {
         .object([
             ("versions", .array(labels.map { .string($0) })),
-            ("cells", .array(labels.indices.flatMap { r in labels.indices.compactMap { w -> ReportTree? in
-                guard r != w else { return nil }
-                let cell = cells[r][w]
-                return .object([("reader", .string(labels[r])), ("writer", .string(labels[w])),
-                                ("wire", .string(Self.word(cell.wire))), ("json", .string(Self.word(cell.json))), ("changes", .int(cell.count))])
-            } })),
+            (
+                "cells",
+                .array(
+                    labels.indices.flatMap { r in
+                        labels.indices.compactMap { w -> ReportTree? in
+                            guard r != w else { return nil }
+                            let cell = cells[r][w]
+                            return .object([
+                                ("reader", .string(labels[r])), ("writer", .string(labels[w])),
+                                ("wire", .string(Self.word(cell.wire))), ("json", .string(Self.word(cell.json))), ("changes", .int(cell.count)),
+                            ])
+                        }
+                    })
+            ),
         ])
     }
 }

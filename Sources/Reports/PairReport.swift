@@ -17,8 +17,6 @@ public enum PairReport {
         }
     }
 
-
-
     static func route(_ finding: Finding, _ channel: String) -> String {
         finding.channels.first { $0.channel == channel }?.route ?? ""
     }
@@ -29,7 +27,8 @@ public enum PairReport {
         out += analysis.isBreaking ? "breaks\n" : analysis.answers.contains { $0.verdict == .hazard } ? "hazards\n" : "compatible\n"
         for answer in analysis.answers {
             let channel = answer.channel
-            out += "\n\(channel.name): \(ReportText.answer(answer.verdict)) (\(channel.writer) \(answer.writerVersion) -> \(channel.reader) \(answer.readerVersion), "
+            out +=
+                "\n\(channel.name): \(ReportText.answer(answer.verdict)) (\(channel.writer) \(answer.writerVersion) -> \(channel.reader) \(answer.readerVersion), "
             out += channel.encodings.map(\.rawValue).joined(separator: "+") + ")\n"
             for (index, (finding, kind)) in answer.findings.enumerated() {
                 out += "  \(ReportText.location(finding)): \(finding.rule): \(Checker.message(finding)) [\(kind.rawValue), \(finding.direction.rawValue)]\n"
@@ -49,17 +48,21 @@ public enum PairReport {
     static func markdown(_ analysis: PairAnalysis) -> String {
         let result = analysis.result
         var out = "### protocompat pair: client `\(result.old.label)`, server `\(result.new.label)`\n\n"
-        out += "Level `\(result.options.level.rawValue)`. Each channel is judged for its reader: the version it runs reading what the writer's version writes.\n\n"
+        out +=
+            "Level `\(result.options.level.rawValue)`. Each channel is judged for its reader: the version it runs reading what the writer's version writes.\n\n"
         out += "| channel | writer -> reader | encodings | verdict | breaking | hazard |\n|---|---|---|---|---|---|\n"
         for answer in analysis.answers {
-            let breaking = answer.findings.filter { $0.kind == .breaking }.count, hazard = answer.findings.filter { $0.kind == .hazard }.count
+            let breaking = answer.findings.filter { $0.kind == .breaking }.count
+            let hazard = answer.findings.filter { $0.kind == .hazard }.count
             out += "| \(answer.channel.name) | \(answer.channel.writer) `\(answer.writerVersion)` -> \(answer.channel.reader) `\(answer.readerVersion)` | "
-            out += "\(answer.channel.encodings.map(\.rawValue).joined(separator: ", ")) | **\(ReportText.answer(answer.verdict))** | \(breaking) | \(hazard) |\n"
+            out +=
+                "\(answer.channel.encodings.map(\.rawValue).joined(separator: ", ")) | **\(ReportText.answer(answer.verdict))** | \(breaking) | \(hazard) |\n"
         }
         for answer in analysis.answers where !answer.findings.isEmpty {
             out += "\n#### \(answer.channel.name)\n\n| kind | rule | element | change | route |\n|---|---|---|---|---|\n"
             for (finding, kind) in answer.findings {
-                out += "| \(kind.rawValue) | \(finding.rule) | `\(finding.symbol)` | \(ReportText.cell(Checker.message(finding))) | \(ReportText.cell(route(finding, answer.channel.name))) |\n"
+                out +=
+                    "| \(kind.rawValue) | \(finding.rule) | `\(finding.symbol)` | \(ReportText.cell(Checker.message(finding))) | \(ReportText.cell(route(finding, answer.channel.name))) |\n"
             }
             for (index, (finding, _)) in answer.findings.enumerated() {
                 guard let witness = answer.witness(index) else { continue }
@@ -72,7 +75,6 @@ public enum PairReport {
         return out
     }
 
-
     static func tree(_ analysis: PairAnalysis) -> ReportTree {
         let result = analysis.result
         let channels: [ReportTree] = analysis.answers.map { answer in
@@ -82,19 +84,23 @@ public enum PairReport {
                 ("reader", .object([("role", .string(answer.channel.reader)), ("version", .string(answer.readerVersion))])),
                 ("encodings", .array(answer.channel.encodings.map { .string($0.rawValue) })),
                 ("verdict", .string(ReportText.answer(answer.verdict))),
-                ("findings", .array(answer.findings.enumerated().map { index, entry in
-                    let (finding, kind) = entry
-                    var fields: [(String, ReportTree)] = [
-                        ("rule", .string(finding.rule)), ("kind", .string(kind.rawValue)), ("direction", .string(finding.direction.rawValue)),
-                        ("symbol", .string(finding.symbol)), ("path", .string(finding.location?.file ?? finding.file)),
-                        ("line", .int(finding.location?.line ?? 0)), ("message", .string(Checker.message(finding))),
-                    ]
-                    let route = route(finding, answer.channel.name)
-                    if !route.isEmpty { fields.append(("route", .string(route))) }
-                    if let witness = answer.witness(index) { fields.append(WitnessText.member(witness)) }
-                    fields.append(("fingerprint", .string(finding.fingerprint)))
-                    return .object(fields)
-                })),
+                (
+                    "findings",
+                    .array(
+                        answer.findings.enumerated().map { index, entry in
+                            let (finding, kind) = entry
+                            var fields: [(String, ReportTree)] = [
+                                ("rule", .string(finding.rule)), ("kind", .string(kind.rawValue)), ("direction", .string(finding.direction.rawValue)),
+                                ("symbol", .string(finding.symbol)), ("path", .string(finding.location?.file ?? finding.file)),
+                                ("line", .int(finding.location?.line ?? 0)), ("message", .string(Checker.message(finding))),
+                            ]
+                            let route = route(finding, answer.channel.name)
+                            if !route.isEmpty { fields.append(("route", .string(route))) }
+                            if let witness = answer.witness(index) { fields.append(WitnessText.member(witness)) }
+                            fields.append(("fingerprint", .string(finding.fingerprint)))
+                            return .object(fields)
+                        })
+                ),
             ])
         }
         return .object([

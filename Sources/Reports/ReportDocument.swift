@@ -15,8 +15,14 @@ enum ReportDocument {
         fields.append(("direction", .string(result.options.direction?.rawValue ?? "both")))
         fields.append(("breaking", .bool(result.isBreaking)))
         let summary = result.summary
-        fields.append(("summary", .object([("breaking", .int(summary[.breaking] ?? 0)), ("hazard", .int(summary[.hazard] ?? 0)),
-                                          ("safe", .int(summary[.safe] ?? 0))])))
+        fields.append(
+            (
+                "summary",
+                .object([
+                    ("breaking", .int(summary[.breaking] ?? 0)), ("hazard", .int(summary[.hazard] ?? 0)),
+                    ("safe", .int(summary[.safe] ?? 0)),
+                ])
+            ))
         if let semver = result.semver { fields.append(("semver", semverTree(semver))) }
         fields.append(("findings", .array(result.findings.map { finding(result, $0) })))
         return .object(fields)
@@ -43,8 +49,13 @@ enum ReportDocument {
             ("rule", .string(finding.rule)),
             ("title", .string(RuleCatalog.rule(finding.rule)?.info.title ?? finding.rule)),
             ("kind", .string(result.kind(of: finding).rawValue)),
-            ("views", .object([("wire", .string(finding.verdicts.wire.rawValue)), ("json", .string(finding.verdicts.json.rawValue)),
-                               ("source", .string(finding.verdicts.source.rawValue))])),
+            (
+                "views",
+                .object([
+                    ("wire", .string(finding.verdicts.wire.rawValue)), ("json", .string(finding.verdicts.json.rawValue)),
+                    ("source", .string(finding.verdicts.source.rawValue)),
+                ])
+            ),
             ("direction", .string(finding.direction.rawValue)),
             ("severity", .string(severity(result, finding))),
             ("symbol", .string(finding.symbol)),
@@ -60,13 +71,20 @@ enum ReportDocument {
         if let old = finding.arguments[.old] { fields.append(("old", .string(old))) }
         if let new = finding.arguments[.new] { fields.append(("new", .string(new))) }
         if !finding.channels.isEmpty || result.options.channels != nil {
-            fields.append(("channels", .array(finding.channels.map { impact in
-                var entry: [(String, ReportTree)] = [("channel", .string(impact.channel)),
-                                                     ("kind", .string(impact.verdicts.worst(of: result.options.level.views).rawValue))]
-                if !impact.effect.isEmpty { entry.append(("effect", .string(impact.effect))) }
-                if !impact.route.isEmpty { entry.append(("route", .string(impact.route))) }
-                return .object(entry)
-            })))
+            fields.append(
+                (
+                    "channels",
+                    .array(
+                        finding.channels.map { impact in
+                            var entry: [(String, ReportTree)] = [
+                                ("channel", .string(impact.channel)),
+                                ("kind", .string(impact.verdicts.worst(of: result.options.level.views).rawValue)),
+                            ]
+                            if !impact.effect.isEmpty { entry.append(("effect", .string(impact.effect))) }
+                            if !impact.route.isEmpty { entry.append(("route", .string(impact.route))) }
+                            return .object(entry)
+                        })
+                ))
         }
         if let witness = finding.witness { fields.append(WitnessText.member(witness)) }
         fields.append(("fingerprint", .string(finding.fingerprint)))

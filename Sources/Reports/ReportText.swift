@@ -36,7 +36,8 @@ enum ReportText {
         }
         let parts = [(Verdict.breaking, "breaking"), (.hazard, "hazard"), (.safe, "safe")].map { "\(counts[$0.0] ?? 0) \($0.1)" }
         let noun = entries.count == 1 ? "change" : "changes"
-        return "\(entries.count) \(noun) (\(parts.joined(separator: ", "))); the gate \(result.isBreaking ? "fails" : "passes") at \(gate), direction \(result.options.direction?.rawValue ?? "both")."
+        return
+            "\(entries.count) \(noun) (\(parts.joined(separator: ", "))); the gate \(result.isBreaking ? "fails" : "passes") at \(gate), direction \(result.options.direction?.rawValue ?? "both")."
     }
 
     /// Text safe inside HTML (Markdown's `<details>` summaries).

@@ -23,7 +23,8 @@ public indirect enum ReportTree: Sendable, Equatable {
 
     /// Pretty JSON, two-space indent, keys in the tree's order.
     public func json(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent + 1), closing = String(repeating: "  ", count: indent)
+        let pad = String(repeating: "  ", count: indent + 1)
+        let closing = String(repeating: "  ", count: indent)
         switch self {
         case .object(let fields):
             if fields.isEmpty { return "{}" }

@@ -17,7 +17,10 @@ public struct SARIFReporter: CheckReporter {
                 ("shortDescription", .object([("text", .string(info?.title ?? id))])),
                 ("fullDescription", .object([("text", .string(info?.summary ?? id))])),
                 ("help", .object([("text", .string(info?.rationale ?? "Reported by protocompat's configuration checks."))])),
-                ("properties", .object([("tags", .array(BufCategory.allCases.filter { info?.bufCategories.contains($0) ?? false }.map { .string("buf:" + $0.rawValue) }))])),
+                (
+                    "properties",
+                    .object([("tags", .array(BufCategory.allCases.filter { info?.bufCategories.contains($0) ?? false }.map { .string("buf:" + $0.rawValue) }))])
+                ),
             ])
         }
         let results: [ReportTree] = result.findings.map { finding in
@@ -26,7 +29,10 @@ public struct SARIFReporter: CheckReporter {
                 ("ruleId", .string(finding.rule)),
                 ("ruleIndex", .int(ids.firstIndex(of: finding.rule) ?? 0)),
                 ("level", .string(level)),
-                ("message", .object([("text", .string(Checker.message(finding) + (finding.witness.map { " " + WitnessText.sentence($0, result) + "." } ?? "")))])),
+                (
+                    "message",
+                    .object([("text", .string(Checker.message(finding) + (finding.witness.map { " " + WitnessText.sentence($0, result) + "." } ?? "")))])
+                ),
             ]
             let path = finding.location?.file ?? finding.file
             if !path.isEmpty {
@@ -37,33 +43,56 @@ public struct SARIFReporter: CheckReporter {
                 fields.append(("locations", .array([.object([("physicalLocation", .object(physical))])])))
             }
             fields.append(("partialFingerprints", .object([("protocompat/v1", .string(finding.fingerprint))])))
-            fields.append(("properties", .object([
-                ("wire", .string(finding.verdicts.wire.rawValue)), ("json", .string(finding.verdicts.json.rawValue)),
-                ("source", .string(finding.verdicts.source.rawValue)), ("direction", .string(finding.direction.rawValue)),
-                ("symbol", .string(finding.symbol)),
-            ])))
+            fields.append(
+                (
+                    "properties",
+                    .object([
+                        ("wire", .string(finding.verdicts.wire.rawValue)), ("json", .string(finding.verdicts.json.rawValue)),
+                        ("source", .string(finding.verdicts.source.rawValue)), ("direction", .string(finding.direction.rawValue)),
+                        ("symbol", .string(finding.symbol)),
+                    ])
+                ))
             return .object(fields)
         }
         var run: [(String, ReportTree)] = [
-            ("tool", .object([("driver", .object([
-                ("name", .string("protocompat")),
-                ("version", .string(Self.toolVersion)),
-                ("informationUri", .string("https://github.com/protocompat/protocompat")),
-                ("rules", .array(rules)),
-            ]))])),
+            (
+                "tool",
+                .object([
+                    (
+                        "driver",
+                        .object([
+                            ("name", .string("protocompat")),
+                            ("version", .string(Self.toolVersion)),
+                            ("informationUri", .string("https://github.com/protocompat/protocompat")),
+                            ("rules", .array(rules)),
+                        ])
+                    )
+                ])
+            ),
             ("results", .array(results)),
         ]
         // The SemVer verdict (`--semver`) has no place in a file: it is a notification of the run (an
         // error when the number understates the changes, which fails the run), and the run's property.
         if let semver = result.semver {
-            run.append(("invocations", .array([.object([
-                ("executionSuccessful", .bool(semver.ok)),
-                ("toolExecutionNotifications", .array([.object([
-                    ("descriptor", .object([("id", .string("semver"))])),
-                    ("level", .string(semver.ok ? "note" : "error")),
-                    ("message", .object([("text", .string(semver.sentence))])),
-                ])])),
-            ])])))
+            run.append(
+                (
+                    "invocations",
+                    .array([
+                        .object([
+                            ("executionSuccessful", .bool(semver.ok)),
+                            (
+                                "toolExecutionNotifications",
+                                .array([
+                                    .object([
+                                        ("descriptor", .object([("id", .string("semver"))])),
+                                        ("level", .string(semver.ok ? "note" : "error")),
+                                        ("message", .object([("text", .string(semver.sentence))])),
+                                    ])
+                                ])
+                            ),
+                        ])
+                    ])
+                ))
             run.append(("properties", .object([("semver", ReportDocument.semverTree(semver))])))
         }
         let document: ReportTree = .object([

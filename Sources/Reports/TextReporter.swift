@@ -20,12 +20,15 @@ public struct TextReporter: CheckReporter {
             if result.options.channels != nil {
                 let views = result.options.level.views
                 let channels = entry.channels(worstIn: views)
-                line += channels.isEmpty ? "    channels: none reaches it\n" : channels.map { impact in
-                    let kind = impact.verdicts.worst(of: views).rawValue
-                    let route = impact.route.isEmpty ? "" : " via \(impact.route)"
-                    let effect = impact.effect.isEmpty ? "" : ": \(impact.effect)"
-                    return "    channel \(impact.channel) [\(kind)]\(effect)\(route)\n"
-                }.joined()
+                line +=
+                    channels.isEmpty
+                    ? "    channels: none reaches it\n"
+                    : channels.map { impact in
+                        let kind = impact.verdicts.worst(of: views).rawValue
+                        let route = impact.route.isEmpty ? "" : " via \(impact.route)"
+                        let effect = impact.effect.isEmpty ? "" : ": \(impact.effect)"
+                        return "    channel \(impact.channel) [\(kind)]\(effect)\(route)\n"
+                    }.joined()
             }
             if let witness = entry.witness {
                 line += WitnessText.lines(witness, result).map { "    \($0)\n" }.joined()

@@ -16,7 +16,8 @@ public enum TransitiveReport {
             out += "| against | verdict | breaking | hazard | safe |\n|---|---|---|---|---|\n"
             for result in results {
                 let summary = result.summary
-                out += "| `\(result.old.label)` | \(result.isBreaking ? "**breaking**" : "compatible") | \(summary[.breaking] ?? 0) | \(summary[.hazard] ?? 0) | \(summary[.safe] ?? 0) |\n"
+                out +=
+                    "| `\(result.old.label)` | \(result.isBreaking ? "**breaking**" : "compatible") | \(summary[.breaking] ?? 0) | \(summary[.hazard] ?? 0) | \(summary[.safe] ?? 0) |\n"
             }
             for result in results {
                 out += "\n" + (try MarkdownReporter().render(result)).replacingOccurrences(of: "### protocompat:", with: "#### protocompat:")

@@ -16,14 +16,16 @@ extension ChannelMatrix {
         var jobs: [(Int, Int)] = []
         for i in 0..<count { for j in 0..<count where i != j { jobs.append((i, j)) } }
         let results = ParallelMap.run(jobs) { i, j -> ([ChannelMatrix.Cell], [Channel]) in
-            let result = Checker.check(SchemaPair(old: versions[i], new: versions[j]), oldSide: .init(label: labels[i], source: labels[i]),
-                                       newSide: .init(label: labels[j], source: labels[j]),
-                                       options: CheckOptions(level: level, channels: config?.channels), config: config)
+            let result = Checker.check(
+                SchemaPair(old: versions[i], new: versions[j]), oldSide: .init(label: labels[i], source: labels[i]),
+                newSide: .init(label: labels[j], source: labels[j]),
+                options: CheckOptions(level: level, channels: config?.channels), config: config)
             return (answerCells(PairAnalysis(result)), result.channels)
         }
-        let channels = results.first?.1.filter { channel in
-            (channel.writer == PairAnalysis.serverRole) != (channel.reader == PairAnalysis.serverRole)
-        } ?? []
+        let channels =
+            results.first?.1.filter { channel in
+                (channel.writer == PairAnalysis.serverRole) != (channel.reader == PairAnalysis.serverRole)
+            } ?? []
         let safe = ChannelMatrix.Cell(verdict: .safe, count: 0)
         var cells = Array(repeating: Array(repeating: Array(repeating: safe, count: count), count: count), count: channels.count)
         for ((client, server), (answers, _)) in zip(jobs, results) {

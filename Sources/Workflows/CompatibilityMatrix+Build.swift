@@ -16,14 +16,14 @@ extension CompatibilityMatrix {
         let safe = Cell(wire: .safe, json: .safe, count: 0)
         var cells = Array(repeating: Array(repeating: safe, count: count), count: count)
         var options = CheckOptions(channels: config?.channels)
-        options.attributesChannels = false   // a cell counts verdicts only
+        options.attributesChannels = false  // a cell counts verdicts only
         // Part by part, walking each row through the history, unless the config ignores findings by name.
         if let partial = PartialCheck(options: options, config: config, wireAndJSONOnly: true) {
             for (i, row) in MatrixWalk(check: partial, versions: versions).tallies().enumerated() {
                 for (offset, tally) in row.enumerated() {
                     let j = i + 1 + offset
-                    cells[j][i] = Cell(tally.reader(.backward))   // reader j (newer) reads data written by i
-                    cells[i][j] = Cell(tally.reader(.forward))    // reader i (older) reads data written by j
+                    cells[j][i] = Cell(tally.reader(.backward))  // reader j (newer) reads data written by i
+                    cells[i][j] = Cell(tally.reader(.forward))  // reader i (older) reads data written by j
                 }
             }
             return CompatibilityMatrix(labels: labels, cells: cells)
@@ -31,8 +31,11 @@ extension CompatibilityMatrix {
         var jobs: [(Int, Int)] = []
         for i in 0..<count { for j in (i + 1)..<max(count, i + 1) { jobs.append((i, j)) } }
         let results = ParallelMap.run(jobs) { [options] i, j -> (Cell, Cell) in
-            let tally = FindingTally(Checker.check(SchemaPair(old: versions[i], new: versions[j]), oldSide: .init(label: labels[i], source: labels[i]),
-                                                   newSide: .init(label: labels[j], source: labels[j]), options: options, config: config)
+            let tally = FindingTally(
+                Checker.check(
+                    SchemaPair(old: versions[i], new: versions[j]), oldSide: .init(label: labels[i], source: labels[i]),
+                    newSide: .init(label: labels[j], source: labels[j]), options: options, config: config
+                )
                 .findings.map(FindingSummary.init))
             return (Cell(tally.reader(.backward)), Cell(tally.reader(.forward)))
         }

@@ -31,7 +31,9 @@ public struct EnvironmentInspection: Sendable {
         let distributions = try InstalledDistributions.scan(sitePackages: site)
         let wanted = InstalledDistribution.normalize(package)
         guard let protocolDistribution = distributions.first(where: { $0.normalizedName == wanted }) else {
-            throw SourceError("\(site): error: \(package) is not installed here (no \(package.replacingOccurrences(of: "-", with: "_"))-*.dist-info); pip install it, or give the right --site-packages or --python")
+            throw SourceError(
+                "\(site): error: \(package) is not installed here (no \(package.replacingOccurrences(of: "-", with: "_"))-*.dist-info); pip install it, or give the right --site-packages or --python"
+            )
         }
         guard let installedVersion = PythonVersion(protocolDistribution.version) else {
             throw SourceError("\(protocolDistribution.distInfo)/METADATA: error: version \"\(protocolDistribution.version)\" is not a PEP 440 version")
@@ -48,8 +50,9 @@ public struct EnvironmentInspection: Sendable {
             guard let requirement = distribution.requires.first(where: { $0.name == wanted }) else { continue }
             let specifier = requirement.specifier
             let status: EnvReport.RangeStatus = !specifier.contains(installedVersion) ? .outside : specifier.isLoose ? .loose : .tight
-            var dependent = EnvReport.Dependent(name: distribution.name, version: distribution.version, requirement: specifier.description,
-                                                status: status, usedTypes: [], comparisons: [])
+            var dependent = EnvReport.Dependent(
+                name: distribution.name, version: distribution.version, requirement: specifier.description,
+                status: status, usedTypes: [], comparisons: [])
             if status == .tight && explicit.isEmpty {
                 dependents.append(dependent)
                 continue
@@ -70,15 +73,18 @@ public struct EnvironmentInspection: Sendable {
                         targets.append(loaded)
                     }
                 } else {
-                    dependent.note = "no shipped \(package) snapshot satisfies \(specifier.description); give --against with a wheel or snapshot of a version in range"
+                    dependent.note =
+                        "no shipped \(package) snapshot satisfies \(specifier.description); give --against with a wheel or snapshot of a version in range"
                 }
             }
-            let channel = Channel(name: distribution.name, writer: distribution.name, reader: distribution.name,
-                                  messages: dependent.usedTypes)
+            let channel = Channel(
+                name: distribution.name, writer: distribution.name, reader: distribution.name,
+                messages: dependent.usedTypes)
             for target in targets {
-                let result = Checker.check(old: target.schema, new: installed, oldSide: .init(label: target.label, source: target.source),
-                                           newSide: .init(label: protocolDistribution.version, source: site),
-                                           options: CheckOptions(level: level, channels: [channel]))
+                let result = Checker.check(
+                    old: target.schema, new: installed, oldSide: .init(label: target.label, source: target.source),
+                    newSide: .init(label: protocolDistribution.version, source: site),
+                    options: CheckOptions(level: level, channels: [channel]))
                 let used = result.findings.filter { finding in
                     (dependent.usedTypes.isEmpty || !finding.channels.isEmpty) && result.kind(of: finding) != .safe
                 }

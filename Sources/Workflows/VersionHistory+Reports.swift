@@ -12,11 +12,13 @@ extension VersionHistory {
         options.attributesChannels = config?.channels != nil
         options.explains = explain
         let steps = ParallelMap.run(Array(loaded.indices.dropFirst())) { [options, loaded, versions] index in
-            let old = loaded[index - 1], new = loaded[index]
-            let result = Checker.check(SchemaPair(old: versions[index - 1], new: versions[index]),
-                                       oldSide: .init(label: old.label, source: old.source),
-                                       newSide: .init(label: new.label, source: new.source), options: options,
-                                       config: config, today: today)
+            let old = loaded[index - 1]
+            let new = loaded[index]
+            let result = Checker.check(
+                SchemaPair(old: versions[index - 1], new: versions[index]),
+                oldSide: .init(label: old.label, source: old.source),
+                newSide: .init(label: new.label, source: new.source), options: options,
+                config: config, today: today)
             return Changelog.step(result, old: old.schema, new: new.schema, policy: config?.semver ?? SemverPolicy())
         }
         return Changelog(steps: steps)
@@ -38,10 +40,11 @@ extension VersionHistory {
         guard let after = loaded.last else { return [] }
         return loaded.indices.dropLast().map { index in
             let before = loaded[index]
-            return Checker.check(SchemaPair(old: versions[index], new: versions[versions.count - 1]),
-                                 oldSide: .init(label: before.label, source: before.source),
-                                 newSide: .init(label: after.label, source: after.source), options: options, config: config,
-                                 today: today, rulesOnAllCores: true)
+            return Checker.check(
+                SchemaPair(old: versions[index], new: versions[versions.count - 1]),
+                oldSide: .init(label: before.label, source: before.source),
+                newSide: .init(label: after.label, source: after.source), options: options, config: config,
+                today: today, rulesOnAllCores: true)
         }
     }
 }

@@ -9,11 +9,13 @@ public enum YAMLEmitter {
         defer { yaml_emitter_delete(&emitter) }
         let sink = OutputSink()
         let context = Unmanaged.passUnretained(sink).toOpaque()
-        yaml_emitter_set_output(&emitter, { data, buffer, size in
-            guard let data, let buffer else { return 0 }
-            Unmanaged<OutputSink>.fromOpaque(data).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
-            return 1
-        }, context)
+        yaml_emitter_set_output(
+            &emitter,
+            { data, buffer, size in
+                guard let data, let buffer else { return 0 }
+                Unmanaged<OutputSink>.fromOpaque(data).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
+                return 1
+            }, context)
         yaml_emitter_set_unicode(&emitter, 1)
         yaml_emitter_set_width(&emitter, -1)
         yaml_emitter_set_indent(&emitter, 2)
@@ -78,7 +80,12 @@ private final class OutputSink {
 /// How a plain scalar is read (YAML 1.2 core schema, plus yes/no/on/off as YAML 1.1 readers do).
 public enum YAMLScalar {
     /// What a plain (unquoted) scalar means when it is not a string.
-    public enum Value: Equatable, Sendable { case null, bool(Bool), int(Int64), double(Double) }
+    public enum Value: Equatable, Sendable {
+        case null
+        case bool(Bool)
+        case int(Int64)
+        case double(Double)
+    }
 
     /// The meaning of a plain scalar, or nil when it is a string.
     public static func implicitValue(_ text: String) -> Value? {
@@ -95,7 +102,8 @@ public enum YAMLScalar {
         if text.hasPrefix("0x"), let int = Int64(text.dropFirst(2), radix: 16) { return .int(int) }
         if text.hasPrefix("0o"), let int = Int64(text.dropFirst(2), radix: 8) { return .int(int) }
         if text.unicodeScalars.allSatisfy({ "0123456789.eE+-".unicodeScalars.contains($0) }),
-           text.unicodeScalars.contains(where: { ("0"..."9").contains($0) }), let double = Double(text) {
+            text.unicodeScalars.contains(where: { ("0"..."9").contains($0) }), let double = Double(text)
+        {
             return .double(double)
         }
         return nil

@@ -28,7 +28,10 @@ public enum YAMLParser {
             /// Where the node starting at `mark` sits: a key of a mapping is recorded under its own
             /// path (errors about a value point at its key); a sequence item under its index.
             func path(startingAt mark: yaml_mark_t, keyText: String?) -> [String] {
-                guard let top = stack.last else { marks.record([], mark); return [] }
+                guard let top = stack.last else {
+                    marks.record([], mark)
+                    return []
+                }
                 if top.kind == 1 {
                     let path = top.path + [String(top.items.count)]
                     marks.record(path, mark)
@@ -39,7 +42,10 @@ public enum YAMLParser {
                 return top.path
             }
             func add(_ node: YAMLNode, mark: yaml_mark_t) throws(YAMLError) {
-                guard !stack.isEmpty else { root = root ?? node; return }
+                guard !stack.isEmpty else {
+                    root = root ?? node
+                    return
+                }
                 let top = stack.count - 1
                 if stack[top].kind == 1 {
                     stack[top].items.append(node)
@@ -74,7 +80,8 @@ public enum YAMLParser {
                     let scalar = event.data.scalar
                     if scalar.anchor != nil { throw YAMLError("anchors are not supported", line: Int(mark.line) + 1, column: Int(mark.column) + 1) }
                     let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-                    let quoted = scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
+                    let quoted =
+                        scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
                         || scalar.style == YAML_LITERAL_SCALAR_STYLE || scalar.style == YAML_FOLDED_SCALAR_STYLE
                     _ = path(startingAt: mark, keyText: text)
                     try add(.scalar(text, quoted: quoted), mark: mark)

@@ -29,10 +29,16 @@ struct ChangelogCommand: ParsableCommand {
     @Option(help: "Output format: markdown (default), yaml, json or html (one self-contained page).")
     var format: String = "markdown"
 
-    @Flag(help: "Write the release audit instead (Markdown): the releases whose version number understated their changes, with the changes that needed the higher bump.")
+    @Flag(
+        help:
+            "Write the release audit instead (Markdown): the releases whose version number understated their changes, with the changes that needed the higher bump."
+    )
     var audit = false
 
-    @Flag(help: "Show under each change that breaks or is a hazard a concrete message: what a writer of one release sends and what a reader of the other makes of it.")
+    @Flag(
+        help:
+            "Show under each change that breaks or is a hazard a concrete message: what a writer of one release sends and what a reader of the other makes of it."
+    )
     var explain = false
 
     @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of stdout.")
@@ -52,12 +58,13 @@ struct ChangelogCommand: ParsableCommand {
         let history = try SourceOptions(include: include).loadHistory(paths)
         let loadedConfig = try configOptions.load(discover: false)
         let changelog = history.changelog(config: loadedConfig, explain: explain)
-        let text = switch format {
-        case "yaml": try changelog.tree.yaml()
-        case "json": changelog.tree.json() + "\n"
-        case "html": changelog.html(title: title)
-        default: audit ? changelog.auditMarkdown(title: title) : changelog.markdown(title: title)
-        }
+        let text =
+            switch format {
+            case "yaml": try changelog.tree.yaml()
+            case "json": changelog.tree.json() + "\n"
+            case "html": changelog.html(title: title)
+            default: audit ? changelog.auditMarkdown(title: title) : changelog.markdown(title: title)
+            }
         try OutputFile.write(text, to: output)
     }
 }

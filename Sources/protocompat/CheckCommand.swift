@@ -38,7 +38,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: "Write the report to this file (atomically) instead of stdout.")
     var output: String?
 
-    @Flag(help: "Also fail when the new version number understates the changes (SemVer: breaking needs a major bump, a minor one in 0.x; additions a minor one). Numbers come from the labels (a wheel's version, livekit-protocol==X, a tag v1.2.3) or --old-version/--new-version.")
+    @Flag(
+        help:
+            "Also fail when the new version number understates the changes (SemVer: breaking needs a major bump, a minor one in 0.x; additions a minor one). Numbers come from the labels (a wheel's version, livekit-protocol==X, a tag v1.2.3) or --old-version/--new-version."
+    )
     var semver = false
 
     @Option(help: "The old version's number for --semver (instead of its label's).")
@@ -47,7 +50,10 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The new version's number for --semver (instead of its label's).")
     var newVersion: String?
 
-    @Flag(help: "Show under each finding that breaks or is a hazard on the wire or in JSON a concrete message: what a writer of one version sends and what a reader of the other makes of it.")
+    @Flag(
+        help:
+            "Show under each finding that breaks or is a hazard on the wire or in JSON a concrete message: what a writer of one version sends and what a reader of the other makes of it."
+    )
     var explain = false
 
     func run() throws {
@@ -67,15 +73,19 @@ struct CheckCommand: ParsableCommand {
             throw CommandFailure(["error: unknown format \"\(format)\": use \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))"])
         }
         guard transitive ? versions.count >= 2 : versions.count == 2 else {
-            throw CommandFailure([transitive ? "error: --transitive needs at least two versions: the earlier ones, then the new one"
-                                             : "error: check takes two versions, OLD and NEW (or --transitive with more)"])
+            throw CommandFailure([
+                transitive
+                    ? "error: --transitive needs at least two versions: the earlier ones, then the new one"
+                    : "error: check takes two versions, OLD and NEW (or --transitive with more)"
+            ])
         }
         let known = try baseline.map(Self.readBaseline) ?? []
         // The versions are independent: load them on both cores.
         let history = try SourceOptions(include: include).loadHistory(versions)
         PhaseTrace.mark("versions loaded")
-        var options = CheckOptions(level: level, direction: direction, rules: selection,
-                                   baseline: known, channels: loadedConfig?.channels)
+        var options = CheckOptions(
+            level: level, direction: direction, rules: selection,
+            baseline: known, channels: loadedConfig?.channels)
         options.explains = explain
         var results = history.checksAgainstLast(options: options, config: loadedConfig)
         PhaseTrace.mark("checked")
@@ -86,8 +96,10 @@ struct CheckCommand: ParsableCommand {
         }
         // Colour only for text on a terminal, and never with NO_COLOR.
         let color = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let text = transitive ? try TransitiveReport.render(results, format: reportFormat, color: color)
-                              : try reportFormat.reporter(color: color).render(results[0])
+        let text =
+            transitive
+            ? try TransitiveReport.render(results, format: reportFormat, color: color)
+            : try reportFormat.reporter(color: color).render(results[0])
         PhaseTrace.mark("report rendered")
         try OutputFile.write(text, to: output)
         if results.contains(where: \.isBreaking) { throw ExitCode(1) }
@@ -120,7 +132,8 @@ extension CheckCommand {
             throw CommandFailure(["\(path): error: cannot read the baseline report (write one with 'protocompat check --format json -o \(path)')"])
         }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let findings = object["findings"] as? [[String: Any]] else {
+            let findings = object["findings"] as? [[String: Any]]
+        else {
             throw CommandFailure(["\(path): error: not a protocompat JSON report (no \"findings\" list)"])
         }
         return Set(findings.compactMap { $0["fingerprint"] as? String })

@@ -7,7 +7,8 @@ struct ConfigOptions: ParsableArguments {
     @Option(help: "A config file: protocompat.yaml (default: ./protocompat.yaml when present) or a buf.yaml (its breaking: section).")
     var config: String?
 
-    @Option(help: "A shipped config with roles for a well-known schema: livekit. A --config file adds to it (its roles, when it has any, replace the preset's).")
+    @Option(
+        help: "A shipped config with roles for a well-known schema: livekit. A --config file adds to it (its roles, when it has any, replace the preset's).")
     var preset: String?
 
     init() {}

@@ -13,13 +13,13 @@ struct EnvCommand: ParsableCommand {
         commandName: "env",
         abstract: "Check an installed Python environment: does each package that depends on the protocol package work with the installed version?",
         discussion: """
-        Finds the protocol package (--package, default livekit-protocol) and every distribution whose Requires-Dist names it \
-        (from *.dist-info/METADATA). For each one whose range does not hold the installed version, or holds it loosely \
-        (~=1.0, >=1.0,<2), compares the installed schema (read from the installed generated modules) with the shipped \
-        snapshots at the ends of the range (or --against SOURCE), restricted to the protocol types the dependent's Python \
-        code references and what they reach. Exit 1 when a dependent breaks at the level (default: source, since Python \
-        code reads generated attributes by name).
-        """
+            Finds the protocol package (--package, default livekit-protocol) and every distribution whose Requires-Dist names it \
+            (from *.dist-info/METADATA). For each one whose range does not hold the installed version, or holds it loosely \
+            (~=1.0, >=1.0,<2), compares the installed schema (read from the installed generated modules) with the shipped \
+            snapshots at the ends of the range (or --against SOURCE), restricted to the protocol types the dependent's Python \
+            code references and what they reach. Exit 1 when a dependent breaks at the level (default: source, since Python \
+            code reads generated attributes by name).
+            """
     )
 
     @Option(help: "The site-packages folder to inspect.")

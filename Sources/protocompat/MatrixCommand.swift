@@ -32,7 +32,8 @@ struct MatrixCommand: ParsableCommand {
     @Flag(help: "One client x server matrix per channel of the roles (--preset or the config's roles:) instead of reader x writer.")
     var byChannel = false
 
-    @Option(help: "Output format: markdown (default), yaml, json, svg or html (one self-contained page: the heatmap, a selected cell's changes, the changelog).")
+    @Option(
+        help: "Output format: markdown (default), yaml, json, svg or html (one self-contained page: the heatmap, a selected cell's changes, the changelog).")
     var format: String = "markdown"
 
     @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of stdout.")

@@ -22,7 +22,9 @@ enum OutputFile {
         defer { InterruptCleanup.track(nil) }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw CommandFailure(["\(path): error: cannot write the output: the folder \"\((path as NSString).deletingLastPathComponent)\" does not exist: create it first"])
+            throw CommandFailure([
+                "\(path): error: cannot write the output: the folder \"\((path as NSString).deletingLastPathComponent)\" does not exist: create it first"
+            ])
         }
         guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
             let reason = String(cString: strerror(errno))

@@ -11,11 +11,11 @@ struct PairCommand: ParsableCommand {
         commandName: "pair",
         abstract: "Judge a client on one version talking to a server on another, per channel and direction (exit 1 when a channel breaks).",
         discussion: """
-        CLIENT and SERVER are any SOURCE, or a shipped version by name: livekit-protocol==1.0.7, or a protocol tag \
-        such as v1.50.4 that a shipped release was built from. Channels come from --preset or the config's roles: \
-        (without either, the requests and responses of every service). The role "server" runs SERVER; every other \
-        role (client, receiver, worker, ...) runs CLIENT.
-        """
+            CLIENT and SERVER are any SOURCE, or a shipped version by name: livekit-protocol==1.0.7, or a protocol tag \
+            such as v1.50.4 that a shipped release was built from. Channels come from --preset or the config's roles: \
+            (without either, the requests and responses of every service). The role "server" runs SERVER; every other \
+            role (client, receiver, worker, ...) runs CLIENT.
+            """
     )
 
     @Argument(help: "The version the client side runs.")
@@ -51,9 +51,10 @@ struct PairCommand: ParsableCommand {
         let config = try configOptions.load()
         let (clientSchema, serverSchema) = try SourceOptions(include: include).loadBoth(client, server)
         let pair = SchemaPair(old: clientSchema.schema, new: serverSchema.schema)
-        let result = Checker.check(pair, oldSide: .init(label: clientSchema.label, source: clientSchema.source),
-                                   newSide: .init(label: serverSchema.label, source: serverSchema.source),
-                                   options: CheckOptions(level: level, channels: config?.channels), config: config, today: CheckDate.today())
+        let result = Checker.check(
+            pair, oldSide: .init(label: clientSchema.label, source: clientSchema.source),
+            newSide: .init(label: serverSchema.label, source: serverSchema.source),
+            options: CheckOptions(level: level, channels: config?.channels), config: config, today: CheckDate.today())
         var analysis = PairAnalysis(result)
         if explain { analysis.explain(pair) }
         try OutputFile.write(try PairReport.render(analysis, format: format), to: output)

@@ -10,7 +10,10 @@ struct Protocompat: ParsableCommand {
         commandName: "protocompat",
         abstract: "Tells whether two versions of a Protocol Buffers schema can still talk to each other.",
         version: ToolVersion.current,
-        subcommands: [CheckCommand.self, BumpCommand.self, ChangelogCommand.self, MatrixCommand.self, PairCommand.self, EnvCommand.self, DumpCommand.self, BuildCommand.self, SnapshotCommand.self, RulesCommand.self]
+        subcommands: [
+            CheckCommand.self, BumpCommand.self, ChangelogCommand.self, MatrixCommand.self, PairCommand.self, EnvCommand.self, DumpCommand.self,
+            BuildCommand.self, SnapshotCommand.self, RulesCommand.self,
+        ]
     )
 
     static func main() {

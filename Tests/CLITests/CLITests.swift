@@ -22,7 +22,8 @@ struct CLITests {
         process.currentDirectoryURL = directory
         if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -144,7 +145,8 @@ struct CLITests {
             ["rules"], ["rules", "--format", "markdown"],
         ]
         for command in commands {
-            let first = try run(command), second = try run(command)
+            let first = try run(command)
+            let second = try run(command)
             #expect(first.status == second.status && first.status != 2, "\(command): \(first.stderr)")
             #expect(!first.stdout.isEmpty && first.stdout == second.stdout, "\(command) is not deterministic")
         }

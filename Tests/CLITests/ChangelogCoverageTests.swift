@@ -23,12 +23,16 @@ struct ChangelogCoverageTests {
         let parts: [String] = markdown.stdout.components(separatedBy: "\n## ")
         let releases = Array(parts[1...])
         #expect(steps.count == 50 && releases.count == 50)
-        var covered = 0, found = 0
+        var covered = 0
+        var found = 0
         for (step, release) in zip(steps, releases) {
-            let from = try #require(step["from"] as? String), to = try #require(step["to"] as? String)
+            let from = try #require(step["from"] as? String)
+            let to = try #require(step["to"] as? String)
             #expect(release.hasPrefix(to + "\n"))
-            let check = try run(["check", "--format", "json", Self.snapshots + "/livekit-protocol-\(from).yaml",
-                                 Self.snapshots + "/livekit-protocol-\(to).yaml"])
+            let check = try run([
+                "check", "--format", "json", Self.snapshots + "/livekit-protocol-\(from).yaml",
+                Self.snapshots + "/livekit-protocol-\(to).yaml",
+            ])
             #expect(check.status == 0 || check.status == 1, Comment(rawValue: check.stderr))
             let findings = try #require(try json(check.stdout)["findings"] as? [[String: Any]])
             let changed = Set(findings.compactMap { $0["symbol"] as? String })
@@ -42,14 +46,17 @@ struct ChangelogCoverageTests {
                     inStep.formUnion(nested)
                     // The Markdown names the element by its last name (a new file's elements are counted instead).
                     let name = String(symbol.split(separator: ".").last ?? "")
-                    let inNewFile = (entry["location"] as? String).map { location in
-                        release.contains("- new file `\(location.split(separator: ":")[0])`")
-                    } ?? false
-                    #expect(inNewFile || release.contains("`\(name)`") || release.contains(".\(name)`") || release.contains("`\(name) "),
-                            "\(to): \(symbol) is not in the Markdown")
+                    let inNewFile =
+                        (entry["location"] as? String).map { location in
+                            release.contains("- new file `\(location.split(separator: ":")[0])`")
+                        } ?? false
+                    #expect(
+                        inNewFile || release.contains("`\(name)`") || release.contains(".\(name)`") || release.contains("`\(name) "),
+                        "\(to): \(symbol) is not in the Markdown")
                 }
             }
-            #expect(inStep == changed, "\(to): left out \(changed.subtracting(inStep).sorted().prefix(5)); extra \(inStep.subtracting(changed).sorted().prefix(5))")
+            #expect(
+                inStep == changed, "\(to): left out \(changed.subtracting(inStep).sorted().prefix(5)); extra \(inStep.subtracting(changed).sorted().prefix(5))")
             covered += inStep.count
             found += changed.count
         }

@@ -27,12 +27,15 @@ struct EnvTests {
         #expect(result.status == 1, "\(result.stderr)")
         let text = result.stdout
         #expect(text.hasPrefix("chat-protocol 2.0.0 is installed in "))
-        #expect(text.contains("chat-client 1.4.0 requires chat-protocol <2,>=1.0: outside its range; breaks\n  uses 2 protocol types: chat.v1.ListRequest, chat.v1.User\n"))
+        #expect(
+            text.contains(
+                "chat-client 1.4.0 requires chat-protocol <2,>=1.0: outside its range; breaks\n  uses 2 protocol types: chat.v1.ListRequest, chat.v1.User\n"))
         #expect(text.contains("against 1.0.0 (the only shipped in range): breaks"))
         #expect(text.contains("FIELD_SAME_NAME: Field \"2\" on message \"User\" changed name from \"display_name\" to \"name\". [breaking, both]"))
         // Pinned to the installed version: not compared. Loose but holding it: compared, compatible.
         #expect(text.contains("chat-bot 0.3.0 requires chat-protocol ==2.0.0: inside its range\n"))
-        #expect(text.contains("chat-tools 0.1.0 requires chat-protocol ~=2.0: inside a loose range; compatible\n  uses 1 protocol type: chat.v1.ListResponse\n"))
+        #expect(
+            text.contains("chat-tools 0.1.0 requires chat-protocol ~=2.0: inside a loose range; compatible\n  uses 1 protocol type: chat.v1.ListResponse\n"))
         // Messages the client does not use (Message.likes widened) are left out.
         #expect(!text.contains("likes"))
     }

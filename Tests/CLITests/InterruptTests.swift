@@ -28,7 +28,8 @@ struct InterruptTests {
                 process.executableURL = URL(fileURLWithPath: CLITests.binary)
                 process.arguments = ["changelog"] + Self.versions + ["-o", output]
                 process.environment = ProcessInfo.processInfo.environment.merging(["PROTOCOMPAT_TEST_PAUSE_AT": moment.name]) { _, new in new }
-                let errors = Pipe(), input = Pipe()
+                let errors = Pipe()
+                let input = Pipe()
                 process.standardError = errors
                 process.standardInput = input
                 try process.run()
@@ -40,15 +41,21 @@ struct InterruptTests {
                     if count <= 0 { break }
                     said += buffer[..<count]
                 }
-                #expect(String(decoding: said, as: UTF8.self).contains("paused at \(moment.name)"), "the run never reached \(moment.name): \(String(decoding: said, as: UTF8.self))")
+                #expect(
+                    String(decoding: said, as: UTF8.self).contains("paused at \(moment.name)"),
+                    "the run never reached \(moment.name): \(String(decoding: said, as: UTF8.self))")
                 let temporaries = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tmp") }
                 #expect(temporaries.isEmpty == (moment.name != "temporary-written"), "at \(moment.name) the temporary files are \(temporaries)")
                 kill(process.processIdentifier, signal)
                 process.waitUntilExit()
-                #expect(process.terminationReason == .uncaughtSignal || process.terminationStatus == 128 + signal,
-                        "signal \(signal) at \(moment.name): the run ended by itself (status \(process.terminationStatus))")
+                #expect(
+                    process.terminationReason == .uncaughtSignal || process.terminationStatus == 128 + signal,
+                    "signal \(signal) at \(moment.name): the run ended by itself (status \(process.terminationStatus))")
                 let after = try String(contentsOfFile: output, encoding: .utf8)
-                #expect(after == moment.leaves, "signal \(signal) at \(moment.name) left \(after == previous ? "the previous file" : after == complete.stdout ? "the new file" : "a partial file")")
+                #expect(
+                    after == moment.leaves,
+                    "signal \(signal) at \(moment.name) left \(after == previous ? "the previous file" : after == complete.stdout ? "the new file" : "a partial file")"
+                )
                 // SIGINT and SIGTERM remove the temporary file; only SIGKILL can leave one behind.
                 let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tmp") }
                 if signal != SIGKILL { #expect(leftovers.isEmpty, "signal \(signal) at \(moment.name) left \(leftovers)") }
@@ -64,7 +71,8 @@ struct InterruptTests {
         let dir = NSTemporaryDirectory() + "protocompat-race-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let output = dir + "/report.md"
-        let first = ["changelog"] + Self.versions.prefix(8), second = ["changelog", "--format", "yaml"] + Self.versions.suffix(6)
+        let first = ["changelog"] + Self.versions.prefix(8)
+        let second = ["changelog", "--format", "yaml"] + Self.versions.suffix(6)
         let expected = [try CLITests().run(first).stdout, try CLITests().run(second).stdout]
         #expect(expected[0] != expected[1])
         var winners = Set<Int>()
@@ -78,7 +86,10 @@ struct InterruptTests {
             }
             // Alternate who starts first.
             for process in round % 2 == 0 ? processes : processes.reversed() { try process.run() }
-            for process in processes { process.waitUntilExit(); #expect(process.terminationStatus == 0) }
+            for process in processes {
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 0)
+            }
             let after = try String(contentsOfFile: output, encoding: .utf8)
             let winner = expected.firstIndex(of: after)
             #expect(winner != nil, "round \(round): the file is neither run's whole output (\(after.utf8.count) bytes)")

@@ -19,33 +19,41 @@ struct LiveKitPairTests {
     static let pins: [Pin] = [
         // WorkerMessage field 4 was `job_update` (JobStatusUpdate) and became `update_job` (UpdateJobStatus):
         // an agent worker on 0.3.2 writes bytes a 0.4.0 server parses as another message.
-        Pin(client: "0.3.2", server: "0.4.0", channel: "worker-messages", rule: "FIELD_SAME_TYPE",
+        Pin(
+            client: "0.3.2", server: "0.4.0", channel: "worker-messages", rule: "FIELD_SAME_TYPE",
             symbol: "livekit.WorkerMessage.update_job", direction: "both", kind: "breaking"),
         // RoomConfiguration.agent (6) was deleted in 0.7.0 (replaced by `agents` = 10): a token written
         // by a 0.6.0 backend carries a key the new server no longer knows.
-        Pin(client: "0.6.0", server: "0.7.0", channel: "access-token", rule: "FIELD_NO_DELETE",
+        Pin(
+            client: "0.6.0", server: "0.7.0", channel: "access-token", rule: "FIELD_NO_DELETE",
             symbol: "livekit.RoomConfiguration.agent", direction: "backward", kind: "breaking"),
         // CreateRoomRequest field 12 `config_name` was renamed `room_preset`: Twirp JSON uses proto names.
-        Pin(client: "0.6.0", server: "0.7.0", channel: "twirp-requests", rule: "FIELD_SAME_NAME",
+        Pin(
+            client: "0.6.0", server: "0.7.0", channel: "twirp-requests", rule: "FIELD_SAME_NAME",
             symbol: "livekit.CreateRoomRequest.room_preset", direction: "both", kind: "breaking"),
         // BackupCodecPolicy 0 was REGRESSION and became PREFER_REGRESSION, REGRESSION moving to 2:
         // webhook JSON carries enum names, so "REGRESSION" changes meaning.
-        Pin(client: "0.9.2", server: "1.0.0", channel: "webhook", rule: "ENUM_VALUE_SAME_NAME",
+        Pin(
+            client: "0.9.2", server: "1.0.0", channel: "webhook", rule: "ENUM_VALUE_SAME_NAME",
             symbol: "livekit.BackupCodecPolicy.PREFER_REGRESSION", direction: "both", kind: "breaking"),
         // KindDetail gained SIMULATION (5) in 1.1.21: strict webhook receivers on 1.1.20 reject the name,
         // while binary signalling clients only see an unknown value.
-        Pin(client: "1.1.20", server: "1.1.21", channel: "webhook", rule: "ENUM_VALUE_ADDED",
+        Pin(
+            client: "1.1.20", server: "1.1.21", channel: "webhook", rule: "ENUM_VALUE_ADDED",
             symbol: "livekit.ParticipantInfo.KindDetail.SIMULATION", direction: "forward", kind: "breaking"),
-        Pin(client: "1.1.20", server: "1.1.21", channel: "signal-response", rule: "ENUM_VALUE_ADDED",
+        Pin(
+            client: "1.1.20", server: "1.1.21", channel: "signal-response", rule: "ENUM_VALUE_ADDED",
             symbol: "livekit.ParticipantInfo.KindDetail.SIMULATION", direction: "forward", kind: "hazard"),
         // AnalyticsRecorderService disappeared in 0.5.1: old clients calling it fail.
-        Pin(client: "0.5.0", server: "0.5.1", channel: "twirp-requests", rule: "SERVICE_NO_DELETE",
+        Pin(
+            client: "0.5.0", server: "0.5.1", channel: "twirp-requests", rule: "SERVICE_NO_DELETE",
             symbol: "livekit.AnalyticsRecorderService", direction: "both", kind: "breaking"),
     ]
 
     func pair(_ client: String, _ server: String) throws -> [String: Any] {
-        let result = try CLITests().run(["pair", "livekit-protocol==\(client)", "livekit-protocol==\(server)", "--preset", "livekit", "--format", "json"],
-                                        in: CLITests.root)
+        let result = try CLITests().run(
+            ["pair", "livekit-protocol==\(client)", "livekit-protocol==\(server)", "--preset", "livekit", "--format", "json"],
+            in: CLITests.root)
         #expect(result.status == 0 || result.status == 1)
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     }

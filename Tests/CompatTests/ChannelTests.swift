@@ -12,47 +12,48 @@ struct ChannelTests {
     }
 
     static let roles = """
-    version: 1
-    roles:
-      events:
-        messages: [p.Event]
-        writer: server
-        reader: receiver
-        encodings: [json]
-        json_names: camel
-        unknown_json: reject
-      api-requests:
-        requests_of: ["p.*"]
-        writer: client
-        reader: server
-        encodings: [binary, json]
-        json_names: proto
-        unknown_json: ignore
-      api-responses:
-        responses_of: ["p.*"]
-        writer: server
-        reader: client
-        encodings: [binary]
-    """
+        version: 1
+        roles:
+          events:
+            messages: [p.Event]
+            writer: server
+            reader: receiver
+            encodings: [json]
+            json_names: camel
+            unknown_json: reject
+          api-requests:
+            requests_of: ["p.*"]
+            writer: client
+            reader: server
+            encodings: [binary, json]
+            json_names: proto
+            unknown_json: ignore
+          api-responses:
+            responses_of: ["p.*"]
+            writer: server
+            reader: client
+            encodings: [binary]
+        """
 
     func channels() throws -> [Channel] {
         try #require(try CheckConfig.parse(Array(Self.roles.utf8), path: "roles.yaml").channels)
     }
 
     func check(_ old: String, _ new: String, level: Level = .wireJSON) throws -> CheckResult {
-        Checker.check(old: try schema(old), new: try schema(new), oldSide: .init(label: "old", source: "old"),
-                      newSide: .init(label: "new", source: "new"), options: CheckOptions(level: level, channels: try channels()))
+        Checker.check(
+            old: try schema(old), new: try schema(new), oldSide: .init(label: "old", source: "old"),
+            newSide: .init(label: "new", source: "new"), options: CheckOptions(level: level, channels: try channels()))
     }
 
     static let base = """
-    syntax = "proto3"; package p;
-    message Event { Room room = 1; }
-    message Room { string name = 1; int32 size = 2; }
-    message Req { string room_name = 1; }
-    message Resp { Room room = 1; }
-    service Api { rpc Get(Req) returns (Resp); }
-    message Internal { int32 x = 1; }
-    """
+        syntax = "proto3"; package p;
+        message Event { Room room = 1; }
+        message Room { string name = 1; int32 size = 2; }
+        message Req { string room_name = 1; }
+        message Resp { Room room = 1; }
+        service Api { rpc Get(Req) returns (Resp); }
+        message Internal { int32 x = 1; }
+        """
 
     @Test func rolesAreReadWithTheirDefaults() throws {
         let channels = try channels()
@@ -110,8 +111,10 @@ struct ChannelTests {
 
     @Test func jsonNamesDecideWhetherARenameOrAJSONNameChangeMatters() throws {
         // Renamed, json_name kept: camelCase readers never see it; proto-name readers do.
-        let renamed = try check(Self.base, Self.base.replacingOccurrences(of: "string name = 1;", with: "string title = 1 [json_name = \"name\"];")
-            .replacingOccurrences(of: "string room_name = 1;", with: "string room = 1 [json_name = \"roomName\"];"))
+        let renamed = try check(
+            Self.base,
+            Self.base.replacingOccurrences(of: "string name = 1;", with: "string title = 1 [json_name = \"name\"];")
+                .replacingOccurrences(of: "string room_name = 1;", with: "string room = 1 [json_name = \"roomName\"];"))
         let eventRename = try #require(renamed.findings.first { $0.rule == "FIELD_SAME_NAME" && $0.symbol == "p.Room.title" })
         #expect(renamed.kind(of: eventRename, in: "events") == .safe)
         let requestRename = try #require(renamed.findings.first { $0.rule == "FIELD_SAME_NAME" && $0.symbol == "p.Req.room" })
@@ -145,8 +148,11 @@ struct ChannelTests {
     }
 
     @Test func servicesImplyRequestAndResponseChannelsByDefault() throws {
-        let result = Checker.check(old: try schema(Self.base), new: try schema(Self.base.replacingOccurrences(of: "rpc Get(Req) returns (Resp);", with: "rpc Get(Req) returns (Resp); rpc Put(Req) returns (Resp);")),
-                                   oldSide: .init(label: "1", source: "1"), newSide: .init(label: "2", source: "2"), options: CheckOptions())
+        let result = Checker.check(
+            old: try schema(Self.base),
+            new: try schema(
+                Self.base.replacingOccurrences(of: "rpc Get(Req) returns (Resp);", with: "rpc Get(Req) returns (Resp); rpc Put(Req) returns (Resp);")),
+            oldSide: .init(label: "1", source: "1"), newSide: .init(label: "2", source: "2"), options: CheckOptions())
         #expect(result.channels.map(\.name) == ["p.Api requests", "p.Api responses"])
         let added = try #require(result.findings.first { $0.rule == "RPC_ADDED" })
         #expect(added.direction == .forward)
@@ -162,8 +168,11 @@ struct ChannelTests {
             #expect(Presets.text(name) == shipped, "stale: run scripts/generate-presets.sh")
         }
         let channels = try #require(try Presets.load("livekit").channels)
-        #expect(channels.map(\.name) == ["signal-request", "signal-response", "twirp-requests", "twirp-responses", "webhook",
-                                         "access-token", "worker-messages", "server-messages"])
+        #expect(
+            channels.map(\.name) == [
+                "signal-request", "signal-response", "twirp-requests", "twirp-responses", "webhook",
+                "access-token", "worker-messages", "server-messages",
+            ])
         #expect(throws: CheckConfig.Failure.self) { try Presets.load("nope") }
     }
 }

@@ -12,14 +12,15 @@ struct ElementPartPairingTests {
 
     @Test func enumsOfTheElementOnly() throws {
         let text = """
-        syntax = "proto3";
-        package p;
-        message Msg { enum A { A0 = 0; } message Inner { enum B { B0 = 0; } } int32 x = 1; }
-        message MsgX { enum C { C0 = 0; } }
-        enum Msg2 { M0 = 0; }
-        enum E { E0 = 0; }
-        """
-        let old = try Self.version(text), new = try Self.version(text)
+            syntax = "proto3";
+            package p;
+            message Msg { enum A { A0 = 0; } message Inner { enum B { B0 = 0; } } int32 x = 1; }
+            message MsgX { enum C { C0 = 0; } }
+            enum Msg2 { M0 = 0; }
+            enum E { E0 = 0; }
+            """
+        let old = try Self.version(text)
+        let new = try Self.version(text)
         let names = { (part: String) in
             SchemaPair(old: old, new: new, part: .element(part)).enumPairs.map(\.new.fullName)
         }

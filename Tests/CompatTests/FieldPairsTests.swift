@@ -6,9 +6,11 @@ import Testing
 /// message's order: the same on short messages (scanned) and long ones (a table).
 struct FieldPairsTests {
     static func message(_ numbers: [Int32], prefix: String) -> Message {
-        Message(name: "M", fullName: "M", fields: numbers.enumerated().map { index, number in
-            Field(name: "\(prefix)\(index)", number: number, label: .optional, type: .int32, jsonName: "\(prefix)\(index)")
-        })
+        Message(
+            name: "M", fullName: "M",
+            fields: numbers.enumerated().map { index, number in
+                Field(name: "\(prefix)\(index)", number: number, label: .optional, type: .int32, jsonName: "\(prefix)\(index)")
+            })
     }
 
     /// What pairing means, written the slow way.
@@ -20,7 +22,8 @@ struct FieldPairsTests {
     func pairsAsTheDefinitionSays(_ size: Int) {
         let oldNumbers = (1...Int32(size)).reversed() + [2, 2]  // duplicates: the first one pairs
         let newNumbers = Array(stride(from: Int32(1), through: Int32(size + 5), by: 2)) + [2]
-        let old = Self.message(oldNumbers, prefix: "o"), new = Self.message(newNumbers, prefix: "n")
+        let old = Self.message(oldNumbers, prefix: "o")
+        let new = Self.message(newNumbers, prefix: "n")
         let pairs = SchemaPair.fieldPairs(old, new).map { "\($0.old.name)-\($0.new.name)" }
         #expect(pairs == Self.expected(old, new))
         #expect(!pairs.isEmpty)

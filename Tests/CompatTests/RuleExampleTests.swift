@@ -21,7 +21,8 @@ struct RuleExampleTests {
     func example(rule id: String, index: Int) throws {
         let rule = try #require(RuleCatalog.rule(id))
         let example = rule.info.examples[index]
-        let old = SchemaPair.Version(try schema(example.before)), new = SchemaPair.Version(try schema(example.after))
+        let old = SchemaPair.Version(try schema(example.before))
+        let new = SchemaPair.Version(try schema(example.after))
         let findings = rule.check(SchemaPair(old: old, new: new))
         #expect(findings.count == example.findings, "\(id) example \(index): \(findings.map { rule.message($0) })")
         if let verdicts = example.verdicts {
@@ -48,10 +49,12 @@ struct RuleExampleTests {
             return Set(spans.compactMap { $0 }.filter { names.contains($0.file) }.map { RuleExample.Place(file: $0.file, line: $0.line, column: $0.column) })
         }
         #expect(pointed(findings.map(\.location), in: example.after) == RuleExample.places(example.after), "\(id) example \(index): locations")
-        #expect(pointed(findings.map(\.previousLocation), in: example.before) == RuleExample.places(example.before), "\(id) example \(index): previous locations")
+        #expect(
+            pointed(findings.map(\.previousLocation), in: example.before) == RuleExample.places(example.before), "\(id) example \(index): previous locations")
         // Skipping nothing finds the same; so does the matrix's part-by-part check.
         #expect(rule.check(SchemaPair(old: old, new: new, comparingEverything: true)) == findings, "\(id) example \(index): comparing everything")
-        let selection: CheckOptions.RuleSelection = rule.runsInPreciseMode
+        let selection: CheckOptions.RuleSelection =
+            rule.runsInPreciseMode
             ? .precise : .buf(try #require(BufCategory.allCases.first { rule.info.bufCategories.contains($0) }))
         let partial = try #require(PartialCheck(options: CheckOptions(rules: selection), config: nil))
         let parts = partial.summaries(old: old, new: new).filter { $0.rule == id }

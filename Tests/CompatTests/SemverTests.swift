@@ -37,15 +37,17 @@ struct SemverTests {
         func schema(_ text: String) throws -> Schema {
             try ProtoCompiler(source: InMemorySource(texts: ["a.proto": text])).compile(["a.proto"])
         }
-        return Checker.check(old: try schema(old), new: try schema(new), oldSide: .init(label: "1.4.2", source: "a"),
-                             newSide: .init(label: "1.4.3", source: "b"), options: CheckOptions())
+        return Checker.check(
+            old: try schema(old), new: try schema(new), oldSide: .init(label: "1.4.2", source: "a"),
+            newSide: .init(label: "1.4.3", source: "b"), options: CheckOptions())
     }
 
     /// A rename breaks JSON only: a major bump by default, a minor one under `semver: {json: minor}`;
     /// the reasons count changes (the rename and the JSON name that followed it are one).
     @Test func thePolicyDecidesWhatAJSONBreakNeeds() throws {
         let renamed = try result("syntax = \"proto3\"; message M { string a = 1; }", "syntax = \"proto3\"; message M { string b = 1; }")
-        let old = SemanticVersion("1.4.2")!, new = SemanticVersion("1.4.3")!
+        let old = SemanticVersion("1.4.2")!
+        let new = SemanticVersion("1.4.3")!
         let strict = SemverVerdict(renamed, old: old, new: new)
         #expect(strict.required == .major && !strict.ok && strict.reasons == "1 JSON break")
         #expect(strict.sentence == "semver FAILS: 1.4.2 -> 1.4.3 needs a major bump (2.0.0) for 1 JSON break; released as 1.4.3, a patch bump")
@@ -70,9 +72,11 @@ struct SemverTests {
     }
 
     @Test func semverConfigErrorsSayWhereAndWhat() throws {
-        for (text, message) in [("semver:\n  json: huge\n", "protocompat.yaml:2:3: error: semver.json must be major, minor, patch or none"),
-                                ("semver:\n  jsn: minor\n", "protocompat.yaml:2:3: error: unknown key \"semver.jsn\": use addition, json, other, source, wire"),
-                                ("semver: minor\n", "protocompat.yaml:1:1: error: semver must be a mapping")] {
+        for (text, message) in [
+            ("semver:\n  json: huge\n", "protocompat.yaml:2:3: error: semver.json must be major, minor, patch or none"),
+            ("semver:\n  jsn: minor\n", "protocompat.yaml:2:3: error: unknown key \"semver.jsn\": use addition, json, other, source, wire"),
+            ("semver: minor\n", "protocompat.yaml:1:1: error: semver must be a mapping"),
+        ] {
             #expect(throws: CheckConfig.Failure.self) { try CheckConfig.parse(Array(text.utf8), path: "protocompat.yaml") }
             do { _ = try CheckConfig.parse(Array(text.utf8), path: "protocompat.yaml") } catch {
                 #expect(error.description.hasPrefix(message), "\(error.description)")

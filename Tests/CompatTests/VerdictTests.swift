@@ -11,13 +11,15 @@ struct VerdictTests {
     }
 
     func check(_ old: [String: String], _ new: [String: String], direction: Direction? = nil, level: Level = .wireJSON) throws -> CheckResult {
-        Checker.check(old: try schema(old), new: try schema(new), oldSide: .init(label: "old", source: "old"),
-                      newSide: .init(label: "new", source: "new"), options: CheckOptions(level: level, direction: direction))
+        Checker.check(
+            old: try schema(old), new: try schema(new), oldSide: .init(label: "old", source: "old"),
+            newSide: .init(label: "new", source: "new"), options: CheckOptions(level: level, direction: direction))
     }
 
     func finding(_ result: CheckResult, _ rule: String, _ symbol: String) throws -> Finding {
-        try #require(result.findings.first { $0.rule == rule && $0.symbol == symbol },
-                     "\(rule) \(symbol) not among \(result.findings.map { "\($0.rule) \($0.symbol)" })")
+        try #require(
+            result.findings.first { $0.rule == rule && $0.symbol == symbol },
+            "\(rule) \(symbol) not among \(result.findings.map { "\($0.rule) \($0.symbol)" })")
     }
 
     /// A renamed type is compared by encoding at any depth: sint64 and int64 are both varints, but zigzag
@@ -26,7 +28,8 @@ struct VerdictTests {
     func encodingsDecideRenamedTypesAtAnyDepth(depth: Int) throws {
         func chain(_ suffix: String, _ leaf: String) -> String {
             (0..<depth).map { level in
-                level == depth - 1 ? "message T\(level)\(suffix) { \(leaf) delta = 1; string note = 2; }"
+                level == depth - 1
+                    ? "message T\(level)\(suffix) { \(leaf) delta = 1; string note = 2; }"
                     : "message T\(level)\(suffix) { T\(level + 1)\(suffix) next = 1; }"
             }.joined(separator: "\n")
         }
@@ -40,8 +43,9 @@ struct VerdictTests {
 
     /// The same renamed type with only a field added is an addition, not a break.
     @Test func aRenamedTypeThatOnlyGrewIsAnAddition() throws {
-        let result = try check(["a.proto": "syntax = \"proto3\"; package p; message A { int32 x = 1; } message Root { A a = 1; }"],
-                               ["a.proto": "syntax = \"proto3\"; package p; message A { int32 x = 1; } message B { int32 x = 1; string y = 2; } message Root { B a = 1; }"])
+        let result = try check(
+            ["a.proto": "syntax = \"proto3\"; package p; message A { int32 x = 1; } message Root { A a = 1; }"],
+            ["a.proto": "syntax = \"proto3\"; package p; message A { int32 x = 1; } message B { int32 x = 1; string y = 2; } message Root { B a = 1; }"])
         let found = try finding(result, "FIELD_SAME_TYPE", "p.Root.a")
         #expect(found.verdicts.wire == .safe)
         #expect(found.verdicts.json == .hazard)
@@ -50,8 +54,9 @@ struct VerdictTests {
 
     /// A renamed type whose nested field names differ is a JSON break (ProtoJSON carries the names).
     @Test func aRenamedTypeWithOtherFieldNamesBreaksJSON() throws {
-        let result = try check(["a.proto": "syntax = \"proto3\"; package p; message A { int32 x = 1; } message Root { A a = 1; }"],
-                               ["a.proto": "syntax = \"proto3\"; package p; message A { int32 x = 1; } message B { int32 width = 1; } message Root { B a = 1; }"])
+        let result = try check(
+            ["a.proto": "syntax = \"proto3\"; package p; message A { int32 x = 1; } message Root { A a = 1; }"],
+            ["a.proto": "syntax = \"proto3\"; package p; message A { int32 x = 1; } message B { int32 width = 1; } message Root { B a = 1; }"])
         let found = try finding(result, "FIELD_SAME_TYPE", "p.Root.a")
         #expect(found.verdicts.wire == .safe)
         #expect(found.verdicts.json == .breaking)
@@ -101,8 +106,12 @@ struct VerdictTests {
 
     /// Renumbered fields and shifted enum values are wire breaks, named by what old data now means.
     @Test func renumberingIsAWireBreak() throws {
-        let result = try check(["a.proto": "syntax = \"proto3\"; package p; enum S { S_UNSPECIFIED = 0; S_DONE = 1; } message M { string room = 1; string trunk = 2; }"],
-                               ["a.proto": "syntax = \"proto3\"; package p; enum S { S_UNSPECIFIED = 0; S_RUNNING = 1; S_DONE = 2; } message M { string trunk = 1; string room = 2; }"])
+        let result = try check(
+            ["a.proto": "syntax = \"proto3\"; package p; enum S { S_UNSPECIFIED = 0; S_DONE = 1; } message M { string room = 1; string trunk = 2; }"],
+            [
+                "a.proto":
+                    "syntax = \"proto3\"; package p; enum S { S_UNSPECIFIED = 0; S_RUNNING = 1; S_DONE = 2; } message M { string trunk = 1; string room = 2; }"
+            ])
         let field = try finding(result, "FIELD_SAME_NUMBER", "p.M.room")
         #expect(field.verdicts.wire == .breaking)
         #expect(field.verdicts.json == .safe)

@@ -13,8 +13,9 @@ struct WitnessTests {
         }
         var options = CheckOptions(level: .source)
         options.explains = true
-        return Checker.check(old: try schema(old), new: try schema(new), oldSide: .init(label: "v1", source: "v1"),
-                             newSide: .init(label: "v2", source: "v2"), options: options)
+        return Checker.check(
+            old: try schema(old), new: try schema(new), oldSide: .init(label: "v1", source: "v1"),
+            newSide: .init(label: "v2", source: "v2"), options: options)
     }
 
     func witness(_ result: CheckResult, _ rule: String) throws -> Witness {
@@ -42,23 +43,29 @@ struct WitnessTests {
 
     static let cases: [Case] = [
         // Zigzag: an ordinary number reads with the other sign.
-        Case(name: "zigzag", old: "message M { sint64 delta = 1; }", new: "message M { int64 delta = 1; }", rule: "FIELD_SAME_TYPE",
-             writer: .new, encoding: .binary, sent: #"{"delta":"1"}"#, bytes: "08 01", outcome: #"{"delta":"-1"}"#),
+        Case(
+            name: "zigzag", old: "message M { sint64 delta = 1; }", new: "message M { int64 delta = 1; }", rule: "FIELD_SAME_TYPE",
+            writer: .new, encoding: .binary, sent: #"{"delta":"1"}"#, bytes: "08 01", outcome: #"{"delta":"-1"}"#),
         // Truncation: a value beyond 32 bits.
-        Case(name: "truncation", old: "message M { int64 n = 1; }", new: "message M { int32 n = 1; }", rule: "FIELD_SAME_TYPE",
-             writer: .old, encoding: .binary, sent: #"{"n":"4294967297"}"#, bytes: "08 81 80 80 80 10", outcome: #"{"n":1}"#),
+        Case(
+            name: "truncation", old: "message M { int64 n = 1; }", new: "message M { int32 n = 1; }", rule: "FIELD_SAME_TYPE",
+            writer: .old, encoding: .binary, sent: #"{"n":"4294967297"}"#, bytes: "08 81 80 80 80 10", outcome: #"{"n":1}"#),
         // A new oneof keeps only the last of two fields sent together.
-        Case(name: "oneof", old: "message M { int32 a = 1; int32 b = 2; }", new: "message M { oneof choice { int32 a = 1; int32 b = 2; } }",
-             rule: "FIELD_SAME_ONEOF", writer: .old, encoding: .binary, sent: #"{"a":1,"b":1}"#, bytes: "08 01 10 01", outcome: #"{"b":1}"#),
+        Case(
+            name: "oneof", old: "message M { int32 a = 1; int32 b = 2; }", new: "message M { oneof choice { int32 a = 1; int32 b = 2; } }",
+            rule: "FIELD_SAME_ONEOF", writer: .old, encoding: .binary, sent: #"{"a":1,"b":1}"#, bytes: "08 01 10 01", outcome: #"{"b":1}"#),
         // A renumbered field's value arrives under the other field's name.
-        Case(name: "renumbering", old: "message M { string a = 1; string b = 2; }", new: "message M { string a = 2; string b = 1; }",
-             rule: "FIELD_SAME_NUMBER", writer: .new, encoding: .binary, sent: #"{"a":"a"}"#, bytes: "12 01 61", outcome: #"{"b":"a"}"#),
+        Case(
+            name: "renumbering", old: "message M { string a = 1; string b = 2; }", new: "message M { string a = 2; string b = 1; }",
+            rule: "FIELD_SAME_NUMBER", writer: .new, encoding: .binary, sent: #"{"a":"a"}"#, bytes: "12 01 61", outcome: #"{"b":"a"}"#),
         // An open enum's reader keeps a number it does not list (the wire hazard comes before JSON's).
-        Case(name: "enum value", old: "message M { E e = 1; } enum E { Z = 0; }", new: "message M { E e = 1; } enum E { Z = 0; PAUSED = 1; }",
-             rule: "ENUM_VALUE_ADDED", writer: .new, encoding: .binary, sent: #"{"e":"PAUSED"}"#, bytes: "08 01", outcome: #"{"e":1}"#),
+        Case(
+            name: "enum value", old: "message M { E e = 1; } enum E { Z = 0; }", new: "message M { E e = 1; } enum E { Z = 0; PAUSED = 1; }",
+            rule: "ENUM_VALUE_ADDED", writer: .new, encoding: .binary, sent: #"{"e":"PAUSED"}"#, bytes: "08 01", outcome: #"{"e":1}"#),
         // A strict ProtoJSON reader refuses a name it does not have.
-        Case(name: "rename", old: "message M { string title = 1; }", new: "message M { string name = 1; }", rule: "FIELD_SAME_NAME",
-             writer: .new, encoding: .json, sent: #"{"name":"a"}"#, bytes: nil, outcome: #"error: message type M has no field named "name""#),
+        Case(
+            name: "rename", old: "message M { string title = 1; }", new: "message M { string name = 1; }", rule: "FIELD_SAME_NAME",
+            writer: .new, encoding: .json, sent: #"{"name":"a"}"#, bytes: nil, outcome: #"error: message type M has no field named "name""#),
     ]
 
     @Test(arguments: cases)
@@ -71,8 +78,9 @@ struct WitnessTests {
     }
 
     @Test func aNewRequiredFieldRefusesTheOldEmptyMessage() throws {
-        let result = try explained("syntax = \"proto2\"; message M { optional int32 a = 1; }",
-                                   "syntax = \"proto2\"; message M { required int32 a = 1; }")
+        let result = try explained(
+            "syntax = \"proto2\"; message M { optional int32 a = 1; }",
+            "syntax = \"proto2\"; message M { required int32 a = 1; }")
         let shown = try witness(result, "FIELD_SAME_CARDINALITY")
         #expect(shown.writer == .old && shown.sent == "{}" && shown.error == "missing required field M.a")
     }
@@ -86,15 +94,17 @@ struct WitnessTests {
     }
 
     @Test func rpcChangesSayWhyNoMessageShowsThem() throws {
-        let result = try explained("syntax = \"proto3\"; message A {} service S { rpc Go(A) returns (A); }",
-                                   "syntax = \"proto3\"; message A {} service S {}")
+        let result = try explained(
+            "syntax = \"proto3\"; message A {} service S { rpc Go(A) returns (A); }",
+            "syntax = \"proto3\"; message A {} service S {}")
         let finding = try #require(result.findings.first { $0.rule == "RPC_NO_DELETE" })
         #expect(finding.witness == .none(reason: WitnessReasons.calls))
     }
 
     @Test func safeFindingsNeedNoWitness() throws {
-        let result = try explained("syntax = \"proto3\"; message M { int32 a = 1; }",
-                                   "syntax = \"proto3\"; message M { int32 a = 1 [deprecated = true]; }")
+        let result = try explained(
+            "syntax = \"proto3\"; message M { int32 a = 1; }",
+            "syntax = \"proto3\"; message M { int32 a = 1 [deprecated = true]; }")
         #expect(!result.findings.isEmpty && result.findings.allSatisfy { $0.witness == nil })
     }
 }

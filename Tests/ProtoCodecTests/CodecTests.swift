@@ -1,8 +1,9 @@
-@testable import ProtoCodec
+import Foundation
 import ProtoFrontEnd
 import ProtoModel
-import Foundation
 import XCTest
+
+@testable import ProtoCodec
 
 /// The codec's bytes and JSON against values the protobuf documentation and runtime give (the
 /// runtime oracle replays every witness besides; these pin the encoding tables themselves).
@@ -15,7 +16,8 @@ final class CodecTests: XCTestCase {
     func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined(separator: " ") }
 
     func testEncodingTablesOfTheDocumentation() throws {
-        let types = try catalog("""
+        let types = try catalog(
+            """
             syntax = "proto3";
             message M { int32 a = 1; string b = 2; sint64 c = 3; repeated int32 d = 4; fixed32 e = 5; M f = 6; int32 z = 7; }
             """)
@@ -32,8 +34,9 @@ final class CodecTests: XCTestCase {
         // [3, 270], fixed32 1, -1 as ten bytes, and the implicit 0 not written.
         XCTAssertEqual(hex(bytes), "08 96 01 12 07 74 65 73 74 69 6e 67 18 01 22 03 03 8e 02 2d 01 00 00 00 32 0b 08 ff ff ff ff ff ff ff ff ff 01")
         XCTAssertEqual(try BinaryDecoding.decode(bytes, as: "M", catalog: types).get(), message.removing(7))
-        XCTAssertEqual(try ProtoJSONEncoding.encode(message, catalog: types).text,
-                       #"{"a":150,"b":"testing","c":"-1","d":[3,270],"e":1,"f":{"a":-1}}"#)
+        XCTAssertEqual(
+            try ProtoJSONEncoding.encode(message, catalog: types).text,
+            #"{"a":150,"b":"testing","c":"-1","d":[3,270],"e":1,"f":{"a":-1}}"#)
     }
 
     func testReaderOfAnotherTypeKeepsTheDataUnknownOrTruncates() throws {
@@ -87,16 +90,26 @@ extension Result {
 /// The well-known types' JSON forms, as the runtime prints them.
 final class WellKnownJSONTests: XCTestCase {
     func testTimestampAndDurationForms() throws {
-        let types = MessageCatalog(schema: try ProtoCompiler(source: InMemorySource(texts: ["t.proto": """
-            syntax = "proto3";
-            import "google/protobuf/timestamp.proto";
-            import "google/protobuf/duration.proto";
-            import "google/protobuf/wrappers.proto";
-            message M { google.protobuf.Timestamp t = 1; google.protobuf.Duration d = 2; google.protobuf.Int64Value w = 3; }
-            """])).compile(["t.proto"]))
+        let types = MessageCatalog(
+            schema: try ProtoCompiler(
+                source: InMemorySource(texts: [
+                    "t.proto": """
+                    syntax = "proto3";
+                    import "google/protobuf/timestamp.proto";
+                    import "google/protobuf/duration.proto";
+                    import "google/protobuf/wrappers.proto";
+                    message M { google.protobuf.Timestamp t = 1; google.protobuf.Duration d = 2; google.protobuf.Int64Value w = 3; }
+                    """
+                ])
+            ).compile(["t.proto"]))
         var message = DynamicMessage(typeName: "M")
-        message[1] = .message(DynamicMessage(typeName: "google.protobuf.Timestamp", fields: [FieldValue(number: 1, value: .int(951_782_400)), FieldValue(number: 2, value: .int(5_000_000))]))
-        message[2] = .message(DynamicMessage(typeName: "google.protobuf.Duration", fields: [FieldValue(number: 1, value: .int(-1)), FieldValue(number: 2, value: .int(-500_000_000))]))
+        message[1] = .message(
+            DynamicMessage(
+                typeName: "google.protobuf.Timestamp", fields: [FieldValue(number: 1, value: .int(951_782_400)), FieldValue(number: 2, value: .int(5_000_000))])
+        )
+        message[2] = .message(
+            DynamicMessage(
+                typeName: "google.protobuf.Duration", fields: [FieldValue(number: 1, value: .int(-1)), FieldValue(number: 2, value: .int(-500_000_000))]))
         message[3] = .message(DynamicMessage(typeName: "google.protobuf.Int64Value", fields: [FieldValue(number: 1, value: .int(7))]))
         let json = try ProtoJSONEncoding.encode(message, catalog: types)
         // 951782400 is 2000-02-29 00:00:00 UTC (a leap day).

@@ -1,7 +1,8 @@
 import Foundation
-@testable import ProtoFrontEnd
 import ProtoModel
 import Testing
+
+@testable import ProtoFrontEnd
 
 /// Several versions compiled through one `CompileCache` give exactly the schemas they give alone,
 /// while files with the same text and the same imports are compiled once.

@@ -1,5 +1,6 @@
-@testable import ProtoFrontEnd
 import Testing
+
+@testable import ProtoFrontEnd
 
 /// The symbol table is grown once per window by counting the names the files define
 /// (`FileSymbols.definitionCount`); the count must be what `definitions(of:)` lists.

@@ -1,6 +1,6 @@
-import Testing
 import ProtoFrontEnd
 import ProtoModel
+import Testing
 
 /// Editions feature resolution: edition defaults, overrides at each level, and the features
 /// that proto2 and proto3 syntax imply.
@@ -23,20 +23,21 @@ struct FeatureResolutionTests {
     }
 
     @Test func overridesApplyFromFileToField() throws {
-        let (resolver, schema) = try resolve("""
-        edition = "2023";
-        option features.field_presence = IMPLICIT;
-        message Outer {
-          option features.utf8_validation = NONE;
-          message Inner {
-            int32 a = 1;
-            int32 b = 2 [features.field_presence = EXPLICIT];
-            repeated int32 c = 3 [features.repeated_field_encoding = EXPANDED];
-            string s = 4;
-          }
-        }
-        enum E { option features.enum_type = CLOSED; A = 0; }
-        """)
+        let (resolver, schema) = try resolve(
+            """
+            edition = "2023";
+            option features.field_presence = IMPLICIT;
+            message Outer {
+              option features.utf8_validation = NONE;
+              message Inner {
+                int32 a = 1;
+                int32 b = 2 [features.field_presence = EXPLICIT];
+                repeated int32 c = 3 [features.repeated_field_encoding = EXPANDED];
+                string s = 4;
+              }
+            }
+            enum E { option features.enum_type = CLOSED; A = 0; }
+            """)
         let file = try #require(schema.file(named: "test.proto"))
         let inner = try #require(schema.message("Outer.Inner"))
         let features = inner.fields.map { resolver.features(of: $0, in: inner, file: file) }
@@ -49,16 +50,17 @@ struct FeatureResolutionTests {
     }
 
     @Test func proto2AndProto3ImplyTheirFeatures() throws {
-        let (resolver2, schema2) = try resolve("""
-        syntax = "proto2";
-        message M {
-          required int32 a = 1;
-          optional group G = 2 { optional int32 x = 1; }
-          repeated int32 p = 3 [packed = true];
-          repeated int32 e = 4;
-        }
-        enum E { A = 1; }
-        """)
+        let (resolver2, schema2) = try resolve(
+            """
+            syntax = "proto2";
+            message M {
+              required int32 a = 1;
+              optional group G = 2 { optional int32 x = 1; }
+              repeated int32 p = 3 [packed = true];
+              repeated int32 e = 4;
+            }
+            enum E { A = 1; }
+            """)
         let file2 = try #require(schema2.file(named: "test.proto"))
         let m2 = try #require(schema2.message("M"))
         let f2 = m2.fields.map { resolver2.features(of: $0, in: m2, file: file2) }
@@ -67,10 +69,11 @@ struct FeatureResolutionTests {
         #expect(f2.map(\.repeatedFieldEncoding) == ["EXPANDED", "EXPANDED", "PACKED", "EXPANDED"])
         #expect(resolver2.features(of: try #require(schema2.enumType("E")), in: file2).enumType == "CLOSED")
 
-        let (resolver3, schema3) = try resolve("""
-        syntax = "proto3";
-        message M { int32 a = 1; optional int32 b = 2; repeated int32 c = 3; repeated int32 d = 4 [packed = false]; }
-        """)
+        let (resolver3, schema3) = try resolve(
+            """
+            syntax = "proto3";
+            message M { int32 a = 1; optional int32 b = 2; repeated int32 c = 3; repeated int32 d = 4 [packed = false]; }
+            """)
         let file3 = try #require(schema3.file(named: "test.proto"))
         let m3 = try #require(schema3.message("M"))
         let f3 = m3.fields.map { resolver3.features(of: $0, in: m3, file: file3) }

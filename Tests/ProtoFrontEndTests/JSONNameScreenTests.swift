@@ -1,6 +1,7 @@
-@testable import ProtoFrontEnd
 import ProtoModel
 import Testing
+
+@testable import ProtoFrontEnd
 
 /// The validator's screen for JSON-name conflicts: a message passes it only when no two fields share a
 /// default JSON name and no two share a JSON name, so skipping the exact check never hides a conflict.

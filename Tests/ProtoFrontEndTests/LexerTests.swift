@@ -1,6 +1,7 @@
-import Testing
-@testable import ProtoFrontEnd
 import ProtoModel
+import Testing
+
+@testable import ProtoFrontEnd
 
 /// Every lexical form: comments, strings with every escape, integers, floats, identifiers.
 struct LexerTests {
@@ -53,17 +54,18 @@ struct LexerTests {
     }
 
     @Test func typeNamesWithSpacesOrCommentsBetweenTheirParts() throws {
-        let schema = try compile("""
-        syntax = "proto3";
-        package a.b;
-        message T { message U {} }
-        message M {
-          .a.b.T.U x = 1;
-          a . b /* c */ . T . U y = 2;
-          T.U z = 3;
-          . a.b.T w = 4;
-        }
-        """)
+        let schema = try compile(
+            """
+            syntax = "proto3";
+            package a.b;
+            message T { message U {} }
+            message M {
+              .a.b.T.U x = 1;
+              a . b /* c */ . T . U y = 2;
+              T.U z = 3;
+              . a.b.T w = 4;
+            }
+            """)
         #expect(schema.message("a.b.M")?.fields.map { $0.typeName ?? "" } == ["a.b.T.U", "a.b.T.U", "a.b.T.U", "a.b.T"])
     }
 
@@ -100,21 +102,25 @@ struct LexerTests {
     }
 
     @Test func floatSpecialValues() throws {
-        let schema = try compile("""
-        syntax = "proto2";
-        message M {
-          optional double a = 1 [default = inf];
-          optional double b = 2 [default = -inf];
-          optional float c = 3 [default = nan];
-          optional double d = 4 [default = 1e300];
-          optional float e = 5 [default = 0.1];
-        }
-        """)
+        let schema = try compile(
+            """
+            syntax = "proto2";
+            message M {
+              optional double a = 1 [default = inf];
+              optional double b = 2 [default = -inf];
+              optional float c = 3 [default = nan];
+              optional double d = 4 [default = 1e300];
+              optional float e = 5 [default = 0.1];
+            }
+            """)
         #expect(schema.message("M")?.fields.map(\.defaultValue) == ["inf", "-inf", "nan", "1e+300", "0.1"])
     }
 
     @Test func malformedLiteralsAreLocated() {
-        #expect(tokens("\"abc\nx").1.map(\.description) == ["t.proto:1:1: error: string literals cannot cross line boundaries: close the string before the line ends"])
+        #expect(
+            tokens("\"abc\nx").1.map(\.description) == [
+                "t.proto:1:1: error: string literals cannot cross line boundaries: close the string before the line ends"
+            ])
         #expect(tokens("/* open").1.first?.description.hasPrefix("t.proto:1:1: error: unterminated block comment") == true)
         #expect(tokens("  09").1.first?.description == "t.proto:1:3: error: numbers starting with leading zero must be in octal")
         #expect(tokens("12abc").1.first?.description == "t.proto:1:1: error: need space between number and identifier")

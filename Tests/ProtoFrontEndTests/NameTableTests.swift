@@ -1,5 +1,6 @@
 import ProtoModel
 import Testing
+
 @testable import ProtoFrontEnd
 
 /// The symbol table's storage: names found whole or by scope and name, through growth, with the

@@ -38,7 +38,15 @@ struct ContentHasherTests {
 
     @Test func lengthsSeparateValues() {
         // The count goes first: "ab" then "c" is not "a" then "bc", and trailing zero bytes count.
-        #expect(Self.digest { $0.combine("ab"); $0.combine("c") } != Self.digest { $0.combine("a"); $0.combine("bc") })
+        #expect(
+            Self.digest {
+                $0.combine("ab")
+                $0.combine("c")
+            }
+                != Self.digest {
+                    $0.combine("a")
+                    $0.combine("bc")
+                })
         #expect(Self.digest { $0.combine([1, 2, 0] as [UInt8]) } != Self.digest { $0.combine([1, 2] as [UInt8]) })
         #expect(Self.digest { $0.combine(["a", "b"]) } != Self.digest { $0.combine(["ab"]) })
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import ProtoModel
+import Testing
 
 /// Option trees: number order, merging of repeated and message values, and a lossless JSON form.
 struct OptionMessageTests {
@@ -37,14 +37,18 @@ struct OptionMessageTests {
             #expect(back == value, "\(String(decoding: data, as: UTF8.self))")
         }
         let nan = try JSONDecoder().decode(OptionValue.self, from: JSONEncoder().encode(OptionValue.double(.nan)))
-        guard case .double(let d) = nan else { Issue.record("not a double"); return }
+        guard case .double(let d) = nan else {
+            Issue.record("not a double")
+            return
+        }
         #expect(d.isNaN)
     }
 
     @Test func strippingSourceInfoKeepsTheModel() {
         let span = SourceSpan(file: "a.proto", line: 1, column: 1, endLine: 1, endColumn: 5, offset: 0, endOffset: 4)
-        let field = Field(name: "a", number: 1, label: .optional, type: .int32, jsonName: "a", span: span,
-                          comments: Comments(leading: " doc\n"))
+        let field = Field(
+            name: "a", number: 1, label: .optional, type: .int32, jsonName: "a", span: span,
+            comments: Comments(leading: " doc\n"))
         let message = Message(name: "M", fullName: "p.M", fields: [field], span: span)
         let schema = Schema(files: [ProtoFile(name: "a.proto", package: "p", messages: [message])])
         let stripped = schema.strippingSourceInfo()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProtoModel
 
 /// The model's fast reader (`JSONTreeReader` + `TreeDecoder`) gives exactly what Foundation's `JSONDecoder`
@@ -27,8 +28,12 @@ struct TreeDecoderTests {
             .string("tab\t \"quoted\" \\ é 😀 \u{1}"), .bytes([0, 255, 10]), .enumValue("SPEED"),
             .message(inner), .list([.int(1), .int(-2)]),
         ]
-        let options = OptionMessage(fields: values.enumerated().map { OptionField(name: "f\($0.offset)", number: Int32($0.offset + 1), value: $0.element,
-                                                                                  span: SourceSpan(file: "a b.proto", line: 3, column: 4, endLine: 3, endColumn: 9, offset: 40, endOffset: 45)) })
+        let options = OptionMessage(
+            fields: values.enumerated().map {
+                OptionField(
+                    name: "f\($0.offset)", number: Int32($0.offset + 1), value: $0.element,
+                    span: SourceSpan(file: "a b.proto", line: 3, column: 4, endLine: 3, endColumn: 9, offset: 40, endOffset: 45))
+            })
         let data = try JSONEncoder().encode(options)
         let decoded = try TreeDecoder().decode(OptionMessage.self, fromJSON: Array(data))
         #expect(decoded == options)
@@ -36,14 +41,17 @@ struct TreeDecoderTests {
     }
 
     @Test func stringsAndNumbersReadAsFoundationReadsThem() throws {
-        let texts = [#"["a\u00e9\ud83d\ude00\n\/\"", "", "plain"]"#, #"[0, -1, 2.5, -3e2, 1E+2, 9223372036854775807]"#,
-                     #"{"a": {"b": [true, false, null]}, "c": "x"}"#, " [ ] ", "{}"]
+        let texts = [
+            #"["a\u00e9\ud83d\ude00\n\/\"", "", "plain"]"#, #"[0, -1, 2.5, -3e2, 1E+2, 9223372036854775807]"#,
+            #"{"a": {"b": [true, false, null]}, "c": "x"}"#, " [ ] ", "{}",
+        ]
         for text in texts {
             let tree = try JSONTreeReader.read(text)
             let reference = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
             #expect(describe(tree) == describe(reference), "\(text)")
         }
-        #expect(try TreeDecoder().decode([Int64].self, fromJSON: Array("[9223372036854775807, -9223372036854775808, 1.0, 1e3]".utf8))
+        #expect(
+            try TreeDecoder().decode([Int64].self, fromJSON: Array("[9223372036854775807, -9223372036854775808, 1.0, 1e3]".utf8))
                 == [Int64.max, Int64.min, 1, 1000])
         #expect(throws: DecodingError.self) { try TreeDecoder().decode([Int32].self, fromJSON: Array("[2147483648]".utf8)) }
         #expect(throws: DecodingError.self) { try TreeDecoder().decode([Int32].self, fromJSON: Array("[1.5]".utf8)) }
@@ -89,7 +97,8 @@ struct TreeDecoderTests {
             case .number(let text): return "\(Double(text)!)"
             case .string(let s): return s.debugDescription
             case .array(let items): return "[" + items.map(describe).joined(separator: ",") + "]"
-            case .object(let members): return "{" + members.sorted { $0.key < $1.key }.map { "\($0.key.debugDescription):\(describe($0.value))" }.joined(separator: ",") + "}"
+            case .object(let members):
+                return "{" + members.sorted { $0.key < $1.key }.map { "\($0.key.debugDescription):\(describe($0.value))" }.joined(separator: ",") + "}"
             }
         case is NSNull: return "null"
         case let number as NSNumber:
@@ -97,7 +106,8 @@ struct TreeDecoderTests {
             return "\(number.doubleValue)"
         case let s as String: return s.debugDescription
         case let items as [Any]: return "[" + items.map(describe).joined(separator: ",") + "]"
-        case let object as [String: Any]: return "{" + object.sorted { $0.key < $1.key }.map { "\($0.key.debugDescription):\(describe($0.value))" }.joined(separator: ",") + "}"
+        case let object as [String: Any]:
+            return "{" + object.sorted { $0.key < $1.key }.map { "\($0.key.debugDescription):\(describe($0.value))" }.joined(separator: ",") + "}"
         default: return "?\(value)"
         }
     }

@@ -3,8 +3,8 @@ import Foundation
 import ProtoFrontEnd
 import ProtoModel
 import Reports
-import Workflows
 import Testing
+import Workflows
 
 /// Every reporter against golden files, on the check of schemas/examples/v1 -> v2.
 /// PROTOCOMPAT_RECORD=1 rewrites the golden files and then fails, so a recording never passes silently.
@@ -18,9 +18,10 @@ struct ReporterGoldenTests {
     }
 
     static func result(_ options: CheckOptions = CheckOptions()) throws -> CheckResult {
-        Checker.check(old: try schema("v1"), new: try schema("v2"),
-                      oldSide: .init(label: "v1", source: "schemas/examples/v1"), newSide: .init(label: "v2", source: "schemas/examples/v2"),
-                      options: options)
+        Checker.check(
+            old: try schema("v1"), new: try schema("v2"),
+            oldSide: .init(label: "v1", source: "schemas/examples/v1"), newSide: .init(label: "v2", source: "schemas/examples/v2"),
+            options: options)
     }
 
     static let cases: [(ReportFormat, String)] = [
@@ -50,8 +51,9 @@ struct ReporterGoldenTests {
         var options = CheckOptions(channels: config.channels)
         options.explains = true
         let pair = SchemaPair(old: try Self.schema("v1"), new: try Self.schema("v2"))
-        let result = Checker.check(pair, oldSide: .init(label: "v1", source: "schemas/examples/v1"), newSide: .init(label: "v2", source: "schemas/examples/v2"),
-                                   options: options)
+        let result = Checker.check(
+            pair, oldSide: .init(label: "v1", source: "schemas/examples/v1"), newSide: .init(label: "v2", source: "schemas/examples/v2"),
+            options: options)
         var analysis = PairAnalysis(result)
         analysis.explain(pair)
         try compare(try PairReport.render(analysis, format: .text), "pair.explain.txt")
@@ -122,10 +124,12 @@ struct ReporterGoldenTests {
     }
 
     @Test func transitiveMatchesGolden() throws {
-        let v1 = try Self.schema("v1"), v2 = try Self.schema("v2")
+        let v1 = try Self.schema("v1")
+        let v2 = try Self.schema("v2")
         let results = [(v1, "v1"), (v2, "v2")].map { schema, label in
-            Checker.check(old: schema, new: v2, oldSide: .init(label: label, source: "schemas/examples/\(label)"),
-                          newSide: .init(label: "v2", source: "schemas/examples/v2"), options: CheckOptions())
+            Checker.check(
+                old: schema, new: v2, oldSide: .init(label: label, source: "schemas/examples/\(label)"),
+                newSide: .init(label: "v2", source: "schemas/examples/v2"), options: CheckOptions())
         }
         try compare(try TransitiveReport.render(results, format: .text), "transitive.txt")
         try compare(try TransitiveReport.render(results, format: .markdown), "transitive.md")
@@ -138,11 +142,14 @@ struct ReporterGoldenTests {
         let channel = Channel(name: "chat-client", writer: "chat-client", reader: "chat-client", messages: ["chat.v1.ListRequest", "chat.v1.User"])
         let result = try Self.result(CheckOptions(level: .source, channels: [channel]))
         let used = result.findings.filter { !$0.channels.isEmpty && result.kind(of: $0) != .safe }
-        let report = EnvReport(package: "chat-protocol", installedVersion: "2.0.0", sitePackages: "site-packages", dependents: [
-            .init(name: "chat-bot", version: "0.3.0", requirement: "==2.0.0", status: .tight, usedTypes: [], comparisons: []),
-            .init(name: "chat-client", version: "1.4.0", requirement: "<2,>=1.0", status: .outside, usedTypes: ["chat.v1.ListRequest", "chat.v1.User"],
-                  comparisons: [.init(against: "1.0.0 (the only shipped in range)", result: result, findings: used)]),
-        ])
+        let report = EnvReport(
+            package: "chat-protocol", installedVersion: "2.0.0", sitePackages: "site-packages",
+            dependents: [
+                .init(name: "chat-bot", version: "0.3.0", requirement: "==2.0.0", status: .tight, usedTypes: [], comparisons: []),
+                .init(
+                    name: "chat-client", version: "1.4.0", requirement: "<2,>=1.0", status: .outside, usedTypes: ["chat.v1.ListRequest", "chat.v1.User"],
+                    comparisons: [.init(against: "1.0.0 (the only shipped in range)", result: result, findings: used)]),
+            ])
         let ext = [EnvReport.Format.text: "txt", .markdown: "md", .json: "json", .yaml: "yaml"][format]!
         try compare(try report.render(format), "env.\(ext)")
     }

@@ -15,34 +15,34 @@ struct DescriptorSetWriterTests {
     /// Options of every kind: custom options of each scalar type, repeated (packed in proto3) and
     /// message-typed, an enum by name, on every element that takes options.
     let options = """
-    syntax = "proto3";
-    package opts;
-    import "google/protobuf/descriptor.proto";
-    message Rule { string name = 1; repeated int32 codes = 2; Level level = 3; }
-    enum Level { LOW = 0; HIGH = 1; }
-    extend google.protobuf.FileOptions { string owner = 50001; repeated sint64 marks = 50002; }
-    extend google.protobuf.MessageOptions { Rule rule = 50003; double weight = 50004; fixed32 tag = 50005; }
-    extend google.protobuf.FieldOptions { bool secret = 50006; float ratio = 50007; int32 delta = 50008; }
-    extend google.protobuf.EnumValueOptions { bytes blob = 50009; }
-    extend google.protobuf.MethodOptions { Level level = 50010; }
-    option (owner) = "team";
-    option (marks) = -1;
-    option (marks) = 2;
-    option java_package = "com.example";
-    message M {
-      option (rule) = { name: "r" codes: [1, -2] level: HIGH };
-      option (weight) = 0.5;
-      option (tag) = 7;
-      int32 a = 1 [(secret) = true, (ratio) = 0.1, (delta) = -3, deprecated = true];
-      optional string b = 2 [json_name = "bee"];
-      map<string, int32> c = 3;
-      oneof choice { string d = 4; int64 e = 5 [jstype = JS_STRING]; }
-      reserved 10 to 12, 20;
-      reserved "old";
-    }
-    enum E { option allow_alias = true; A = 0; B = 1 [(blob) = "\\x01\\xff"]; C = 1; reserved 5 to max; }
-    service S { rpc Call(M) returns (M) { option (level) = HIGH; option idempotency_level = NO_SIDE_EFFECTS; } }
-    """
+        syntax = "proto3";
+        package opts;
+        import "google/protobuf/descriptor.proto";
+        message Rule { string name = 1; repeated int32 codes = 2; Level level = 3; }
+        enum Level { LOW = 0; HIGH = 1; }
+        extend google.protobuf.FileOptions { string owner = 50001; repeated sint64 marks = 50002; }
+        extend google.protobuf.MessageOptions { Rule rule = 50003; double weight = 50004; fixed32 tag = 50005; }
+        extend google.protobuf.FieldOptions { bool secret = 50006; float ratio = 50007; int32 delta = 50008; }
+        extend google.protobuf.EnumValueOptions { bytes blob = 50009; }
+        extend google.protobuf.MethodOptions { Level level = 50010; }
+        option (owner) = "team";
+        option (marks) = -1;
+        option (marks) = 2;
+        option java_package = "com.example";
+        message M {
+          option (rule) = { name: "r" codes: [1, -2] level: HIGH };
+          option (weight) = 0.5;
+          option (tag) = 7;
+          int32 a = 1 [(secret) = true, (ratio) = 0.1, (delta) = -3, deprecated = true];
+          optional string b = 2 [json_name = "bee"];
+          map<string, int32> c = 3;
+          oneof choice { string d = 4; int64 e = 5 [jstype = JS_STRING]; }
+          reserved 10 to 12, 20;
+          reserved "old";
+        }
+        enum E { option allow_alias = true; A = 0; B = 1 [(blob) = "\\x01\\xff"]; C = 1; reserved 5 to max; }
+        service S { rpc Call(M) returns (M) { option (level) = HIGH; option idempotency_level = NO_SIDE_EFFECTS; } }
+        """
 
     func schema(_ files: [String: String]) throws -> LoadedSchema {
         let folder = NSTemporaryDirectory() + "protocompat-writer-" + UUID().uuidString
@@ -64,8 +64,10 @@ struct DescriptorSetWriterTests {
     }
 
     @Test func theSetHoldsTheNamedFilesAndTheirImportsFirst() throws {
-        let loaded = try schema(["a.proto": "syntax = \"proto3\"; import \"b.proto\"; message A { B b = 1; }",
-                                 "b.proto": "syntax = \"proto3\"; import \"google/protobuf/timestamp.proto\"; message B { google.protobuf.Timestamp t = 1; }"])
+        let loaded = try schema([
+            "a.proto": "syntax = \"proto3\"; import \"b.proto\"; message A { B b = 1; }",
+            "b.proto": "syntax = \"proto3\"; import \"google/protobuf/timestamp.proto\"; message B { google.protobuf.Timestamp t = 1; }",
+        ])
         let names = { (includeImports: Bool) throws -> [String] in
             try DescriptorSetWriter.descriptors(loaded.schema, files: loaded.namedFiles, includeImports: includeImports).map(\.name)
         }

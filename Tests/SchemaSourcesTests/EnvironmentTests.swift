@@ -41,15 +41,15 @@ struct EnvironmentTests {
 
     @Test func metadataHeadersAreRead() {
         let metadata = """
-        Metadata-Version: 2.1
-        Name: livekit_agents
-        Version: 1.8.9
-        Requires-Dist: livekit-protocol<2,>=1.1.28
-        Requires-Dist: Livekit_API (>=1.0) ; extra == "api"
-        Requires-Dist: aiohttp[speedups]~=3.10
+            Metadata-Version: 2.1
+            Name: livekit_agents
+            Version: 1.8.9
+            Requires-Dist: livekit-protocol<2,>=1.1.28
+            Requires-Dist: Livekit_API (>=1.0) ; extra == "api"
+            Requires-Dist: aiohttp[speedups]~=3.10
 
-        Requires-Dist: not-a-header-in-the-body
-        """
+            Requires-Dist: not-a-header-in-the-body
+            """
         let dist = InstalledDistributions.parse(metadata: metadata, distInfo: "x.dist-info")
         #expect(dist.normalizedName == "livekit-agents" && dist.version == "1.8.9")
         #expect(dist.requires.map(\.name) == ["livekit-protocol", "livekit-api", "aiohttp"])
@@ -59,21 +59,21 @@ struct EnvironmentTests {
 
     @Test func usedTypesAreFoundThroughEveryImportForm() {
         let source = """
-        from livekit.protocol import room as proto_room, models
-        from livekit.protocol.sip import (
-            CreateSIPParticipantRequest,
-            SIPDispatchRule as Rule,  # aliased
-        )
-        from livekit import protocol
-        import livekit.protocol.egress
-        from livekit.rtc import Room
+            from livekit.protocol import room as proto_room, models
+            from livekit.protocol.sip import (
+                CreateSIPParticipantRequest,
+                SIPDispatchRule as Rule,  # aliased
+            )
+            from livekit import protocol
+            import livekit.protocol.egress
+            from livekit.rtc import Room
 
-        def f(x: proto_room.CreateRoomRequest) -> models.ParticipantInfo:
-            protocol.webhook.WebhookEvent()
-            livekit.protocol.egress.EgressInfo
-            Room()  # livekit.rtc, not the protocol
-            proto_room.logger  # not a type
-        """
+            def f(x: proto_room.CreateRoomRequest) -> models.ParticipantInfo:
+                protocol.webhook.WebhookEvent()
+                livekit.protocol.egress.EgressInfo
+                Room()  # livekit.rtc, not the protocol
+                proto_room.logger  # not a type
+            """
         let names = ProtocolUsageScanner.names(in: source, package: "livekit.protocol")
         #expect(names == ["CreateRoomRequest", "ParticipantInfo", "CreateSIPParticipantRequest", "SIPDispatchRule", "WebhookEvent", "EgressInfo"])
         #expect(ProtocolUsageScanner.names(in: "import os\nos.Path", package: "livekit.protocol").isEmpty)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SchemaSources
 
 /// Python literals as generated `_pb2.py` modules write them, and the scanner that finds them.
@@ -31,14 +32,14 @@ struct PythonLiteralTests {
         let modern = "DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\\n\\x03a.p' b'roto')\n"
         #expect(try GeneratedModuleScanner.descriptors(in: Array(modern.utf8)) == [Array("\n\u{3}a.proto".utf8)])
         let old = """
-        DESCRIPTOR = _descriptor.FileDescriptor(
-          name='a.proto',
-          serialized_options=b'Z\\x01x',
-          serialized_pb=b'\\n\\x07a.proto'
-          + b'\\x12\\x01p'
-          ,
-          dependencies=[])
-        """
+            DESCRIPTOR = _descriptor.FileDescriptor(
+              name='a.proto',
+              serialized_options=b'Z\\x01x',
+              serialized_pb=b'\\n\\x07a.proto'
+              + b'\\x12\\x01p'
+              ,
+              dependencies=[])
+            """
         #expect(try GeneratedModuleScanner.descriptors(in: Array(old.utf8)) == [Array("\n\u{7}a.proto\u{12}\u{1}p".utf8)])
         let oldest = "serialized_pb=_b('\\n\\x07a.proto\\xe9')\n"
         #expect(try GeneratedModuleScanner.descriptors(in: Array(oldest.utf8)) == [Array("\n\u{7}a.proto".utf8) + [0xE9]])

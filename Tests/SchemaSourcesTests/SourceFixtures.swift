@@ -52,11 +52,12 @@ enum SourceFixtures {
             default: String(format: "\\x%02x", byte)
             }
         }.joined()
-        return Array("""
-        from google.protobuf import descriptor_pool as _descriptor_pool
-        DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\(literal)')
+        return Array(
+            """
+            from google.protobuf import descriptor_pool as _descriptor_pool
+            DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\(literal)')
 
-        """.utf8)
+            """.utf8)
     }
 
     static func descriptor(_ name: String, package: String, messages: [String], dependencies: [String] = []) -> Google_Protobuf_FileDescriptorProto {

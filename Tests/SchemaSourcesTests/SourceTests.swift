@@ -8,11 +8,11 @@ import ZIPFoundation
 /// Every SOURCE form yields the same model, and every malformed input a clear error naming it.
 struct SourceTests {
     let chat = """
-    syntax = "proto3";
-    package chat;
-    import "google/protobuf/timestamp.proto";
-    message Msg { string text = 1; google.protobuf.Timestamp at = 2; }
-    """
+        syntax = "proto3";
+        package chat;
+        import "google/protobuf/timestamp.proto";
+        message Msg { string text = 1; google.protobuf.Timestamp at = 2; }
+        """
 
     func load(_ arguments: [String], includes: [String] = []) throws -> LoadedSchema {
         try SchemaLoader(includeRoots: includes).load(arguments)
@@ -59,9 +59,16 @@ struct SourceTests {
         var message = Google_Protobuf_DescriptorProto()
         message.name = "Msg"
         var text = Google_Protobuf_FieldDescriptorProto()
-        text.name = "text"; text.number = 1; text.label = .optional; text.type = .string
+        text.name = "text"
+        text.number = 1
+        text.label = .optional
+        text.type = .string
         var at = Google_Protobuf_FieldDescriptorProto()
-        at.name = "at"; at.number = 2; at.label = .optional; at.type = .message; at.typeName = ".google.protobuf.Timestamp"
+        at.name = "at"
+        at.number = 2
+        at.label = .optional
+        at.type = .message
+        at.typeName = ".google.protobuf.Timestamp"
         message.field = [text, at]
         descriptor.messageType = [message]
         let module = try SourceFixtures.module(descriptor)
@@ -119,7 +126,9 @@ struct SourceTests {
         // A module whose bytes literal is cut short.
         let cut = Array("x = 1\nDESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\\n\\x07a.pro".utf8)
         try SourceFixtures.zip([("pkg/a_pb2.py", cut)]).write(to: URL(fileURLWithPath: dir + "/cut-1.0-py3-none-any.whl"))
-        #expect(error([dir + "/cut-1.0-py3-none-any.whl"]) == "\(dir)/cut-1.0-py3-none-any.whl: pkg/a_pb2.py:2: error: the string literal is cut short (no closing quote)")
+        #expect(
+            error([dir + "/cut-1.0-py3-none-any.whl"])
+                == "\(dir)/cut-1.0-py3-none-any.whl: pkg/a_pb2.py:2: error: the string literal is cut short (no closing quote)")
 
         // A zip whose entries climb out with ../ (or are absolute) is refused.
         let module = try SourceFixtures.module(SourceFixtures.descriptor("a.proto", package: "a", messages: ["A"]))

@@ -16,9 +16,10 @@ struct YAMLRoundTripTests {
     }
 
     @Test func roundTripKeepsTypesAndText() throws {
-        let sample = Sample(name: "chat.v1", count: 3, flags: [true, false],
-                            tricky: ["true", "no", "123", "1.5", "", " lead", "a: b", "#x", "multi\nline", "null", "-", "é", "y", "N", "off", "0x1F", ".inf"],
-                            nested: ["b": 2, "a": 1], ratio: -2.5)
+        let sample = Sample(
+            name: "chat.v1", count: 3, flags: [true, false],
+            tricky: ["true", "no", "123", "1.5", "", " lead", "a: b", "#x", "multi\nline", "null", "-", "é", "y", "N", "off", "0x1F", ".inf"],
+            nested: ["b": 2, "a": 1], ratio: -2.5)
         let text = try YAMLCoding.encode(sample)
         let back = try TreeDecoder().decode(Sample.self, from: TreeValue(yaml: try YAMLParser.parse(Array(text.utf8))))
         #expect(back == sample)
@@ -28,7 +29,11 @@ struct YAMLRoundTripTests {
 
     @Test func plainScalarsAreTyped() throws {
         let node = try YAMLParser.parse(Array("a: yes\nb: ~\nc: 0x10\nd: 1e3\ne: \"7\"\nf: text\n".utf8))
-        #expect(TreeValue(yaml: node) == .object([("a", .bool(true)), ("b", .null), ("c", .number("16")), ("d", .number("1000.0")),
-                                                 ("e", .string("7")), ("f", .string("text"))]))
+        #expect(
+            TreeValue(yaml: node)
+                == .object([
+                    ("a", .bool(true)), ("b", .null), ("c", .number("16")), ("d", .number("1000.0")),
+                    ("e", .string("7")), ("f", .string("text")),
+                ]))
     }
 }

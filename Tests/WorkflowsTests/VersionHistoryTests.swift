@@ -27,7 +27,7 @@ struct VersionHistoryTests {
         let history = try VersionHistory.load([Self.v2, Self.v1, Self.v2])
         #expect(history.labels == ["v2", "v1", "v2"])
         #expect(history.versions.count == 3)
-        #expect(history.loaded.map(\.schema.files.count) == [2, 2, 2])   // chat.proto and its import
+        #expect(history.loaded.map(\.schema.files.count) == [2, 2, 2])  // chat.proto and its import
     }
 
     @Test
@@ -48,9 +48,10 @@ struct VersionHistoryTests {
     func theChangelogEqualsEachStepCheckedOnItsOwn() throws {
         let history = try VersionHistory.load([Self.v1, Self.v2])
         let changelog = history.changelog(config: nil, explain: false, today: "2026-01-01")
-        let direct = Checker.check(old: history.loaded[0].schema, new: history.loaded[1].schema,
-                                   oldSide: .init(label: "v1", source: Self.v1), newSide: .init(label: "v2", source: Self.v2),
-                                   options: CheckOptions(), today: "2026-01-01")
+        let direct = Checker.check(
+            old: history.loaded[0].schema, new: history.loaded[1].schema,
+            oldSide: .init(label: "v1", source: Self.v1), newSide: .init(label: "v2", source: Self.v2),
+            options: CheckOptions(), today: "2026-01-01")
         let expected = Changelog(steps: [Changelog.step(direct, old: history.loaded[0].schema, new: history.loaded[1].schema)])
         #expect(changelog.steps.count == 1)
         #expect(changelog.markdown(title: "T") == expected.markdown(title: "T"))

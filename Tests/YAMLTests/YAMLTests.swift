@@ -1,4 +1,5 @@
 import Testing
+
 @testable import YAML
 
 /// The libyaml face: emitting is stable and quotes what must be quoted; parsing refuses what it must.
@@ -7,7 +8,8 @@ struct YAMLTests {
         let sample: [String: [String: Int]] = ["nested": ["z": 1, "a": 2, "m": 3], "count": ["x": 1]]
         let first = try YAMLCoding.encode(sample)
         #expect(try YAMLCoding.encode(sample) == first)
-        let a = try #require(first.range(of: "a: 2")), m = try #require(first.range(of: "m: 3"))
+        let a = try #require(first.range(of: "a: 2"))
+        let m = try #require(first.range(of: "m: 3"))
         #expect(a.lowerBound < m.lowerBound)
     }
 

@@ -118,7 +118,9 @@ public struct CheckConfig: Sendable, Equatable {
         guard rule == "*" || RuleCatalog.rule(rule) != nil else {
             throw source.failure(at + ["rule"], "ignore[\(index)] names an unknown rule \"\(rule)\": see 'protocompat rules'")
         }
-        guard let symbol = node["symbol"]?.scalarText else { throw source.failure(at, "ignore[\(index)] needs a symbol (a full name; * matches any run of characters)") }
+        guard let symbol = node["symbol"]?.scalarText else {
+            throw source.failure(at, "ignore[\(index)] needs a symbol (a full name; * matches any run of characters)")
+        }
         guard let reason = node["reason"]?.scalarText, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw source.failure(at + ["reason"], "ignore[\(index)] needs a reason: say why this change is acceptable")
         }
@@ -168,7 +170,10 @@ public struct CheckConfig: Sendable, Equatable {
 
     static func checkBufRuleName(_ name: String, _ at: [String], _ source: ConfigSource, plugins: Bool) throws(Failure) {
         guard !plugins, RuleCatalog.rule(name) == nil, BufCategory(rawValue: name) == nil else { return }
-        throw source.failure(at, "unknown rule or category \"\(name)\" in \(at.prefix(2).joined(separator: ".")): use FILE, PACKAGE, WIRE_JSON, WIRE or a rule ID (see 'protocompat rules')")
+        throw source.failure(
+            at,
+            "unknown rule or category \"\(name)\" in \(at.prefix(2).joined(separator: ".")): use FILE, PACKAGE, WIRE_JSON, WIRE or a rule ID (see 'protocompat rules')"
+        )
     }
 
     /// buf.yaml's `breaking:` section (use, except, ignore, ignore_only, ignore_unstable_packages).

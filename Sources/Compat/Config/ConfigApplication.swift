@@ -59,14 +59,21 @@ extension CheckConfig {
         }
         for (index, entry) in ignores.enumerated() {
             if let expires = entry.expires, expires <= today {
-                extra.append(Finding(rule: "CONFIG_IGNORE_EXPIRED", symbol: entry.symbol, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .hazard),
-                                     direction: .none, location: nil, previousLocation: nil, file: path,
-                                     arguments: [.message: "The ignore of \(entry.rule) for \"\(entry.symbol)\" expired on \(expires) (\(entry.reason)): fix the change or extend the expiry.",
-                                                 .index: String(index)]))
+                extra.append(
+                    Finding(
+                        rule: "CONFIG_IGNORE_EXPIRED", symbol: entry.symbol, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .hazard),
+                        direction: .none, location: nil, previousLocation: nil, file: path,
+                        arguments: [
+                            .message:
+                                "The ignore of \(entry.rule) for \"\(entry.symbol)\" expired on \(expires) (\(entry.reason)): fix the change or extend the expiry.",
+                            .index: String(index),
+                        ]))
             } else if !used.contains(index) {
-                extra.append(Finding(rule: "CONFIG_IGNORE_UNUSED", symbol: entry.symbol, verdicts: .safe, direction: .none, location: nil,
-                                     previousLocation: nil, file: path,
-                                     arguments: [.message: "The ignore of \(entry.rule) for \"\(entry.symbol)\" matched nothing: remove it.", .index: String(index)]))
+                extra.append(
+                    Finding(
+                        rule: "CONFIG_IGNORE_UNUSED", symbol: entry.symbol, verdicts: .safe, direction: .none, location: nil,
+                        previousLocation: nil, file: path,
+                        arguments: [.message: "The ignore of \(entry.rule) for \"\(entry.symbol)\" matched nothing: remove it.", .index: String(index)]))
             }
         }
         result.findings = kept + extra

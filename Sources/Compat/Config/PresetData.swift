@@ -4,100 +4,100 @@ extension Presets {
     /// Each preset's YAML text, by name.
     static let texts: [String: String] = [
         "examples": #"""
-# Roles for the example chat protocol: who writes which messages to whom, in which encodings.
-# Try: protocompat pair schemas/examples/v1 schemas/examples/v2 --config schemas/examples/protocompat.yaml
-version: 1
-roles:
-  chat-requests:
-    summary: requests of ChatService, apps to the server, binary (gRPC) or JSON (the web app, proto names accepted)
-    requests_of: [chat.v1.ChatService]
-    writer: client
-    reader: server
-    encodings: [binary, json]
-    unknown_json: ignore
-  chat-responses:
-    summary: responses of ChatService, binary (gRPC) or ProtoJSON with lowerCamelCase names
-    responses_of: [chat.v1.ChatService]
-    writer: server
-    reader: client
-    encodings: [binary, json]
-    json_names: camel
-  message-archive:
-    summary: messages exported as JSON lines for the archive, whose importer rejects unknown fields
-    messages: [chat.v1.Message]
-    writer: server
-    reader: archiver
-    encodings: [json]
-    json_names: camel
-    unknown_json: reject
+        # Roles for the example chat protocol: who writes which messages to whom, in which encodings.
+        # Try: protocompat pair schemas/examples/v1 schemas/examples/v2 --config schemas/examples/protocompat.yaml
+        version: 1
+        roles:
+          chat-requests:
+            summary: requests of ChatService, apps to the server, binary (gRPC) or JSON (the web app, proto names accepted)
+            requests_of: [chat.v1.ChatService]
+            writer: client
+            reader: server
+            encodings: [binary, json]
+            unknown_json: ignore
+          chat-responses:
+            summary: responses of ChatService, binary (gRPC) or ProtoJSON with lowerCamelCase names
+            responses_of: [chat.v1.ChatService]
+            writer: server
+            reader: client
+            encodings: [binary, json]
+            json_names: camel
+          message-archive:
+            summary: messages exported as JSON lines for the archive, whose importer rejects unknown fields
+            messages: [chat.v1.Message]
+            writer: server
+            reader: archiver
+            encodings: [json]
+            json_names: camel
+            unknown_json: reject
 
-"""#,
+        """#,
         "livekit": #"""
-# protocompat preset for LiveKit (github.com/livekit/protocol): which component writes which
-# message to which, in which encodings. Select it with `--preset livekit`, or copy this file
-# next to your code as protocompat.yaml and add your own ignores.
-#
-# In `protocompat pair CLIENT SERVER` the role `server` runs the SERVER version; every other role
-# (client, receiver, worker, backend) runs the CLIENT version.
-version: 1
-roles:
-  signal-request:
-    summary: client signalling over WebSocket, client to server; binary by default, ProtoJSON (lowerCamelCase) when the client asks
-    messages: [livekit.SignalRequest]
-    writer: client
-    reader: server
-    encodings: [binary, json]
-    json_names: camel
-  signal-response:
-    summary: client signalling over WebSocket, server to client; binary by default, ProtoJSON (lowerCamelCase) when the client asks
-    messages: [livekit.SignalResponse]
-    writer: server
-    reader: client
-    encodings: [binary, json]
-    json_names: camel
-  twirp-requests:
-    summary: server APIs over Twirp (RoomService, Egress, Ingress, SIP, AgentDispatch, ...), requests; binary (livekit-api sends application/protobuf) or JSON, and the server ignores unknown JSON fields
-    requests_of: ["livekit.*"]
-    writer: client
-    reader: server
-    encodings: [binary, json]
-    json_names: proto
-    unknown_json: ignore
-  twirp-responses:
-    summary: server APIs over Twirp, responses; binary, or JSON with the proto field names (snake_case)
-    responses_of: ["livekit.*"]
-    writer: server
-    reader: client
-    encodings: [binary, json]
-    json_names: proto
-  webhook:
-    summary: webhooks, server to receivers; ProtoJSON with lowerCamelCase names, enums as names, 64-bit integers as strings; several receivers parse strictly
-    messages: [livekit.WebhookEvent]
-    writer: server
-    reader: receiver
-    encodings: [json]
-    json_names: camel
-    unknown_json: reject
-  access-token:
-    summary: room configuration inside access tokens, written by the application backend, read by the server; lowerCamelCase JSON
-    messages: [livekit.RoomConfiguration]
-    writer: backend
-    reader: server
-    encodings: [json]
-    json_names: camel
-  worker-messages:
-    summary: agent workers to the server (WorkerMessage), binary or JSON
-    messages: [livekit.WorkerMessage]
-    writer: worker
-    reader: server
-    encodings: [binary, json]
-  server-messages:
-    summary: the server to agent workers (ServerMessage), binary or JSON
-    messages: [livekit.ServerMessage]
-    writer: server
-    reader: worker
-    encodings: [binary, json]
+        # protocompat preset for LiveKit (github.com/livekit/protocol): which component writes which
+        # message to which, in which encodings. Select it with `--preset livekit`, or copy this file
+        # next to your code as protocompat.yaml and add your own ignores.
+        #
+        # In `protocompat pair CLIENT SERVER` the role `server` runs the SERVER version; every other role
+        # (client, receiver, worker, backend) runs the CLIENT version.
+        version: 1
+        roles:
+          signal-request:
+            summary: client signalling over WebSocket, client to server; binary by default, ProtoJSON (lowerCamelCase) when the client asks
+            messages: [livekit.SignalRequest]
+            writer: client
+            reader: server
+            encodings: [binary, json]
+            json_names: camel
+          signal-response:
+            summary: client signalling over WebSocket, server to client; binary by default, ProtoJSON (lowerCamelCase) when the client asks
+            messages: [livekit.SignalResponse]
+            writer: server
+            reader: client
+            encodings: [binary, json]
+            json_names: camel
+          twirp-requests:
+            summary: server APIs over Twirp (RoomService, Egress, Ingress, SIP, AgentDispatch, ...), requests; binary (livekit-api sends application/protobuf) or JSON, and the server ignores unknown JSON fields
+            requests_of: ["livekit.*"]
+            writer: client
+            reader: server
+            encodings: [binary, json]
+            json_names: proto
+            unknown_json: ignore
+          twirp-responses:
+            summary: server APIs over Twirp, responses; binary, or JSON with the proto field names (snake_case)
+            responses_of: ["livekit.*"]
+            writer: server
+            reader: client
+            encodings: [binary, json]
+            json_names: proto
+          webhook:
+            summary: webhooks, server to receivers; ProtoJSON with lowerCamelCase names, enums as names, 64-bit integers as strings; several receivers parse strictly
+            messages: [livekit.WebhookEvent]
+            writer: server
+            reader: receiver
+            encodings: [json]
+            json_names: camel
+            unknown_json: reject
+          access-token:
+            summary: room configuration inside access tokens, written by the application backend, read by the server; lowerCamelCase JSON
+            messages: [livekit.RoomConfiguration]
+            writer: backend
+            reader: server
+            encodings: [json]
+            json_names: camel
+          worker-messages:
+            summary: agent workers to the server (WorkerMessage), binary or JSON
+            messages: [livekit.WorkerMessage]
+            writer: worker
+            reader: server
+            encodings: [binary, json]
+          server-messages:
+            summary: the server to agent workers (ServerMessage), binary or JSON
+            messages: [livekit.ServerMessage]
+            writer: server
+            reader: worker
+            encodings: [binary, json]
 
-"""#,
+        """#,
     ]
 }

@@ -1,8 +1,10 @@
 import YAML
 
 extension CheckConfig {
-    static let channelKeys: Set<String> = ["summary", "messages", "requests_of", "responses_of", "writer", "reader",
-                                           "encodings", "json_names", "unknown_json"]
+    static let channelKeys: Set<String> = [
+        "summary", "messages", "requests_of", "responses_of", "writer", "reader",
+        "encodings", "json_names", "unknown_json",
+    ]
 
     /// The `roles:` section: a mapping from channel name to who writes which messages to whom, how.
     ///
@@ -20,7 +22,8 @@ extension CheckConfig {
         }
         var channels: [Channel] = []
         for (name, body) in pairs {
-            let at = "roles.\(name)", path = ["roles", name]
+            let at = "roles.\(name)"
+            let path = ["roles", name]
             guard let fields = body.mappingPairs else { throw source.failure(path, "\(at) must be a mapping") }
             for (key, _) in fields where !channelKeys.contains(key) {
                 throw source.failure(path + [key], "unknown key \"\(at).\(key)\": use \(channelKeys.sorted().joined(separator: ", "))")

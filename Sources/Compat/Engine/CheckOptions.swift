@@ -22,8 +22,10 @@ public struct CheckOptions: Sendable, Hashable {
     /// Whether each finding that breaks or is a hazard on the wire or in JSON gets a witness (`--explain`).
     public var explains = false
 
-    public init(level: Level = .wireJSON, direction: Direction? = nil, rules: RuleSelection = .precise, baseline: Set<String> = [],
-                channels: [Channel]? = nil) {
+    public init(
+        level: Level = .wireJSON, direction: Direction? = nil, rules: RuleSelection = .precise, baseline: Set<String> = [],
+        channels: [Channel]? = nil
+    ) {
         self.level = level
         self.direction = direction
         self.rules = rules

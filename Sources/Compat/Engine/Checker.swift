@@ -2,19 +2,24 @@ import ProtoModel
 
 /// Runs the selected rules over a pair of versions and sorts what they find.
 public enum Checker {
-    public static func check(old: Schema, new: Schema, oldSide: CheckResult.Side, newSide: CheckResult.Side,
-                             options: CheckOptions, config: CheckConfig? = nil, today: String = "") -> CheckResult {
+    public static func check(
+        old: Schema, new: Schema, oldSide: CheckResult.Side, newSide: CheckResult.Side,
+        options: CheckOptions, config: CheckConfig? = nil, today: String = ""
+    ) -> CheckResult {
         check(SchemaPair(old: old, new: new), oldSide: oldSide, newSide: newSide, options: options, config: config, today: today)
     }
 
     /// Checks an already built pair. With `rulesOnAllCores`, the rules (independent of each other)
     /// run on all cores, their findings kept in rule order: for one pair alone, not for pairs that
     /// are already checked side by side (a changelog's steps), where the threads only contend.
-    public static func check(_ pair: SchemaPair, oldSide: CheckResult.Side, newSide: CheckResult.Side,
-                             options: CheckOptions, config: CheckConfig? = nil, today: String = "",
-                             rulesOnAllCores: Bool = false) -> CheckResult {
+    public static func check(
+        _ pair: SchemaPair, oldSide: CheckResult.Side, newSide: CheckResult.Side,
+        options: CheckOptions, config: CheckConfig? = nil, today: String = "",
+        rulesOnAllCores: Bool = false
+    ) -> CheckResult {
         PhaseTrace.mark("pair built (\(pair.messagePairs.count) message pairs, \(pair.allFieldPairs.count) field pairs)")
-        let old = pair.old.schema, new = pair.new.schema
+        let old = pair.old.schema
+        let new = pair.new.schema
         let rules = options.selectedRules.filter { config?.allows($0) ?? true }
         // On all cores, the channel analysis (what each channel reaches: independent of the findings)
         // is built alongside the rules, first, as the longest job; it is only used when there are findings.
@@ -62,8 +67,10 @@ public enum Checker {
         let keyed = findings.map { (kind: result.kind(of: $0), finding: $0) }
         result.findings = keyed.sorted { x, y in
             if x.kind != y.kind { return x.kind > y.kind }
-            let a = x.finding, b = y.finding
-            let la = a.location, lb = b.location
+            let a = x.finding
+            let b = y.finding
+            let la = a.location
+            let lb = b.location
             return (a.file, la?.line ?? 0, la?.column ?? 0, a.rule, a.symbol) < (b.file, lb?.line ?? 0, lb?.column ?? 0, b.rule, b.symbol)
         }.map(\.finding)
         return result

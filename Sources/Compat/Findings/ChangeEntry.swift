@@ -22,8 +22,9 @@ public struct ChangeEntry: Sendable {
 
     /// The worst verdict of the findings in each view.
     public var verdicts: Verdicts {
-        Verdicts(wire: findings.map(\.verdicts.wire).max()!, json: findings.map(\.verdicts.json).max()!,
-                 source: findings.map(\.verdicts.source).max()!)
+        Verdicts(
+            wire: findings.map(\.verdicts.wire).max()!, json: findings.map(\.verdicts.json).max()!,
+            source: findings.map(\.verdicts.source).max()!)
     }
 
     /// The kind of element changed, as the headline's rule names it (nil for changes to elements that stay).

@@ -26,8 +26,10 @@ public struct Finding: Sendable, Hashable, Codable {
     /// A message that shows the finding's effect, or why none can (`--explain`); not part of the fingerprint.
     public var witness: WitnessOutcome?
 
-    public init(rule: String, symbol: String, number: Int32? = nil, verdicts: Verdicts, direction: Direction,
-                location: SourceSpan?, previousLocation: SourceSpan?, file: String, arguments: FindingArguments = [:]) {
+    public init(
+        rule: String, symbol: String, number: Int32? = nil, verdicts: Verdicts, direction: Direction,
+        location: SourceSpan?, previousLocation: SourceSpan?, file: String, arguments: FindingArguments = [:]
+    ) {
         self.rule = rule
         self.symbol = symbol
         self.number = number
@@ -63,8 +65,9 @@ public struct Finding: Sendable, Hashable, Codable {
     }
 
     var identity: Identity {
-        Identity(rule: rule, symbol: symbol, number: number, arguments: arguments, file: location?.file,
-                 line: location?.line, column: location?.column)
+        Identity(
+            rule: rule, symbol: symbol, number: number, arguments: arguments, file: location?.file,
+            line: location?.line, column: location?.column)
     }
 
     /// The findings without repeats (the first of each `identity`), in order.

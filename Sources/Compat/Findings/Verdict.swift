@@ -81,7 +81,8 @@ public enum Level: String, Sendable, Hashable, Codable, CaseIterable {
     }
 }
 
-/// buf's breaking-change categories, for `--rules buf:CATEGORY`.
+/// buf's breaking-change categories, for `--rules buf:CATEGORY` (named as buf names them).
+// swift-format-ignore: AlwaysUseLowerCamelCase
 public enum BufCategory: String, Sendable, Hashable, Codable, CaseIterable {
     case FILE, PACKAGE, WIRE_JSON, WIRE
 }

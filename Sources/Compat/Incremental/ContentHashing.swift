@@ -20,15 +20,33 @@ extension Array: ContentHashable where Element: ContentHashable {
 extension OptionValue: ContentHashable {
     func combineContent(into hasher: inout ContentHasher) {
         switch self {
-        case .bool(let value): hasher.combine(0 as UInt8); hasher.combine(value)
-        case .int(let value): hasher.combine(1 as UInt8); hasher.combine(value)
-        case .uint(let value): hasher.combine(2 as UInt8); hasher.combine(value)
-        case .double(let value): hasher.combine(3 as UInt8); hasher.combine(value)
-        case .string(let value): hasher.combine(4 as UInt8); hasher.combine(value)
-        case .bytes(let value): hasher.combine(5 as UInt8); hasher.combine(value)
-        case .enumValue(let value): hasher.combine(6 as UInt8); hasher.combine(value)
-        case .message(let value): hasher.combine(7 as UInt8); value.combineContent(into: &hasher)
-        case .list(let values): hasher.combine(8 as UInt8); values.combineContent(into: &hasher)
+        case .bool(let value):
+            hasher.combine(0 as UInt8)
+            hasher.combine(value)
+        case .int(let value):
+            hasher.combine(1 as UInt8)
+            hasher.combine(value)
+        case .uint(let value):
+            hasher.combine(2 as UInt8)
+            hasher.combine(value)
+        case .double(let value):
+            hasher.combine(3 as UInt8)
+            hasher.combine(value)
+        case .string(let value):
+            hasher.combine(4 as UInt8)
+            hasher.combine(value)
+        case .bytes(let value):
+            hasher.combine(5 as UInt8)
+            hasher.combine(value)
+        case .enumValue(let value):
+            hasher.combine(6 as UInt8)
+            hasher.combine(value)
+        case .message(let value):
+            hasher.combine(7 as UInt8)
+            value.combineContent(into: &hasher)
+        case .list(let values):
+            hasher.combine(8 as UInt8)
+            values.combineContent(into: &hasher)
         }
     }
 }

@@ -22,7 +22,8 @@ public struct FindingTally: Sendable, Equatable {
     }
 
     mutating func add(_ summary: FindingSummary) {
-        let wire = summary.verdicts.wire, json = summary.verdicts.json
+        let wire = summary.verdicts.wire
+        let json = summary.verdicts.json
         guard wire != .safe || json != .safe else { return }
         for (base, direction) in [(0, Direction.backward), (5, Direction.forward)] where summary.direction == direction || summary.direction == .both {
             counts[base] += 1
@@ -52,7 +53,8 @@ public struct FindingTally: Sendable, Equatable {
     public func reader(_ direction: Direction) -> ReaderView {
         let base = direction == .forward ? 5 : 0
         let verdict = { (hazards: Int32, breakings: Int32) -> Verdict in breakings > 0 ? .breaking : hazards > 0 ? .hazard : .safe }
-        return ReaderView(wire: verdict(counts[base + 1], counts[base + 2]), json: verdict(counts[base + 3], counts[base + 4]),
-                          count: Int(counts[base]))
+        return ReaderView(
+            wire: verdict(counts[base + 1], counts[base + 2]), json: verdict(counts[base + 3], counts[base + 4]),
+            count: Int(counts[base]))
     }
 }

@@ -39,8 +39,10 @@ public struct MatrixWalk: Sendable {
     public init(check: PartialCheck, versions: [SchemaPair.Version]) {
         self.check = check
         self.versions = versions
-        var elementNumbers: [String: Int] = [:], fileNumbers: [String: Int] = [:]
-        var elementNames: [String] = [], fileNames: [String] = []
+        var elementNumbers: [String: Int] = [:]
+        var fileNumbers: [String: Int] = [:]
+        var elementNames: [String] = []
+        var fileNames: [String] = []
         for version in versions {
             for name in version.digests.topLevel where elementNumbers[name] == nil {
                 elementNumbers[name] = elementNames.count
@@ -54,10 +56,11 @@ public struct MatrixWalk: Sendable {
         self.elementNames = elementNames
         self.fileNames = fileNames
         parts = versions.map { version in
-            var parts = VersionParts(elementDigests: Array(repeating: nil, count: elementNames.count),
-                                     elementPresent: Array(repeating: false, count: elementNames.count),
-                                     fileDigests: Array(repeating: nil, count: fileNames.count),
-                                     outlines: Array(repeating: nil, count: fileNames.count))
+            var parts = VersionParts(
+                elementDigests: Array(repeating: nil, count: elementNames.count),
+                elementPresent: Array(repeating: false, count: elementNames.count),
+                fileDigests: Array(repeating: nil, count: fileNames.count),
+                outlines: Array(repeating: nil, count: fileNames.count))
             for name in version.digests.topLevel {
                 let number = elementNumbers[name]!
                 parts.elementPresent[number] = true
@@ -80,7 +83,8 @@ public struct MatrixWalk: Sendable {
         for number in a.elementDigests.indices {
             let present = (a.elementPresent[number], b.elementPresent[number])
             guard present.0 || present.1 else { continue }
-            let before = a.elementDigests[number], after = b.elementDigests[number]
+            let before = a.elementDigests[number]
+            let after = b.elementDigests[number]
             if before != after || present.0 != present.1 || (present.0 && before == nil) || (present.1 && after == nil) {
                 result.append(.element(number))
             }
@@ -98,7 +102,8 @@ public struct MatrixWalk: Sendable {
 
     /// The tallies of old version `i` against every later version.
     func row(_ i: Int) -> [FindingTally] {
-        let old = versions[i], oldParts = parts[i]
+        let old = versions[i]
+        let oldParts = parts[i]
         var elementFindings = [PartialCheck.PartFindings?](repeating: nil, count: elementNames.count)
         var fileFindings = [PartialCheck.PartFindings?](repeating: nil, count: fileNames.count)
         var dependent = Set<PartName>()
@@ -106,7 +111,8 @@ public struct MatrixWalk: Sendable {
         var result: [FindingTally] = []
         result.reserveCapacity(versions.count - i - 1)
         for j in versions.indices.dropFirst(i + 1) {
-            let new = versions[j], newParts = parts[j]
+            let new = versions[j]
+            let newParts = parts[j]
             // The new version before this step was j - 1 (for j = i + 1: the old version itself,
             // against which every part gives nothing).
             let listed = Set(changes[j])
@@ -116,16 +122,18 @@ public struct MatrixWalk: Sendable {
                 let before: PartialCheck.PartFindings?
                 switch name {
                 case .element(let number):
-                    now = check.elementPart(elementNames[number], before: oldParts.elementDigests[number],
-                                            after: newParts.elementDigests[number],
-                                            inBoth: oldParts.elementPresent[number] && newParts.elementPresent[number],
-                                            old: old, new: new)
+                    now = check.elementPart(
+                        elementNames[number], before: oldParts.elementDigests[number],
+                        after: newParts.elementDigests[number],
+                        inBoth: oldParts.elementPresent[number] && newParts.elementPresent[number],
+                        old: old, new: new)
                     before = elementFindings[number]
                     elementFindings[number] = now.tally.isEmpty ? nil : now
                 case .file(let number):
-                    now = check.filePart(fileNames[number], before: oldParts.outlines[number], after: newParts.outlines[number],
-                                         changed: oldParts.fileDigests[number] != newParts.fileDigests[number],
-                                         old: old, new: new)
+                    now = check.filePart(
+                        fileNames[number], before: oldParts.outlines[number], after: newParts.outlines[number],
+                        changed: oldParts.fileDigests[number] != newParts.fileDigests[number],
+                        old: old, new: new)
                     before = fileFindings[number]
                     fileFindings[number] = now.tally.isEmpty ? nil : now
                 }

@@ -67,13 +67,15 @@ public struct VersionDigests: Sendable {
         let optionFields = index.messages["google.protobuf.FileOptions"]?.fields
         // A file's digests depend on it, its imports (covered by its identity) and this version's
         // FileOptions defaults (from the descriptor.proto the version has, if any).
-        let descriptorIdentity = schema.files.contains { $0.name == "google/protobuf/descriptor.proto" }
+        let descriptorIdentity =
+            schema.files.contains { $0.name == "google/protobuf/descriptor.proto" }
             ? identities["google/protobuf/descriptor.proto"] : 0
         var files: [String: ModelDigest] = [:]
         var elements: [String: ModelDigest] = [:]
         var topLevel: [String] = []
         var outlines: [String: FileOutline] = [:]
-        var frames: [ModelDigest?] = [], typeNames: [ModelDigest] = []
+        var frames: [ModelDigest?] = []
+        var typeNames: [ModelDigest] = []
         // Files are digested on all cores: the versions of a check are loaded side by side, and the
         // one done first left its core idle while the other digested file after file.
         let perFile = ParallelMap.run(schema.files) { file -> FileDigests in
@@ -99,7 +101,12 @@ public struct VersionDigests: Sendable {
         self.outlines = outlines
         let whole = frames.contains(nil) ? nil : ModelDigest { hasher in for frame in frames { hasher.combine(frame) } }
         outline = whole
-        outlineWithTypeNames = whole.map { whole in ModelDigest { hasher in hasher.combine(whole); for names in typeNames { hasher.combine(names) } } }
+        outlineWithTypeNames = whole.map { whole in
+            ModelDigest { hasher in
+                hasher.combine(whole)
+                for names in typeNames { hasher.combine(names) }
+            }
+        }
     }
 
     /// One file's digest and its top-level elements' (none for editions files).
@@ -119,17 +126,30 @@ public struct VersionDigests: Sendable {
         var own: [ModelDigest] = []
         own.reserveCapacity(file.messages.count + file.enums.count + file.services.count)
         for position in file.messages.indices {
-            own.append(ModelDigest { hasher in
-                context(&hasher)
-                file.messages[position].combineContent(into: &hasher)
-                file.messages[position].forEachMessage { inner in
-                    for field in inner.fields.indices { Self.combineReferencedType(inner.fields[field], index: index, into: &hasher) }
-                    for field in inner.extensions.indices { Self.combineReferencedType(inner.extensions[field], index: index, into: &hasher) }
-                }
-            })
+            own.append(
+                ModelDigest { hasher in
+                    context(&hasher)
+                    file.messages[position].combineContent(into: &hasher)
+                    file.messages[position].forEachMessage { inner in
+                        for field in inner.fields.indices { Self.combineReferencedType(inner.fields[field], index: index, into: &hasher) }
+                        for field in inner.extensions.indices { Self.combineReferencedType(inner.extensions[field], index: index, into: &hasher) }
+                    }
+                })
         }
-        for position in file.enums.indices { own.append(ModelDigest { context(&$0); file.enums[position].combineContent(into: &$0) }) }
-        for position in file.services.indices { own.append(ModelDigest { context(&$0); file.services[position].combineContent(into: &$0) }) }
+        for position in file.enums.indices {
+            own.append(
+                ModelDigest {
+                    context(&$0)
+                    file.enums[position].combineContent(into: &$0)
+                })
+        }
+        for position in file.services.indices {
+            own.append(
+                ModelDigest {
+                    context(&$0)
+                    file.services[position].combineContent(into: &$0)
+                })
+        }
         var elements: [(name: String, digest: ModelDigest)] = []
         if file.syntax != .editions {
             elements = zip(file.messages.map(\.fullName) + file.enums.map(\.fullName) + file.services.map(\.fullName), own).map { ($0, $1) }

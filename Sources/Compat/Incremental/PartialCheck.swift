@@ -86,14 +86,17 @@ public final class PartialCheck: Sendable {
 
     /// What the rules of one file find in file `name` (nothing unless both versions have it, changed).
     func filePart(_ name: String, old: SchemaPair.Version, new: SchemaPair.Version) -> PartFindings {
-        filePart(name, before: old.digests.outlines[name], after: new.digests.outlines[name],
-                 changed: old.digests.files[name] != new.digests.files[name], old: old, new: new)
+        filePart(
+            name, before: old.digests.outlines[name], after: new.digests.outlines[name],
+            changed: old.digests.files[name] != new.digests.files[name], old: old, new: new)
     }
 
     /// `filePart` with the file's outlines and whether its digest changed already looked up (a
     /// matrix looks them up once per version, not once per pair).
-    func filePart(_ name: String, before: FileOutline?, after: FileOutline?, changed: Bool,
-                  old: SchemaPair.Version, new: SchemaPair.Version) -> PartFindings {
+    func filePart(
+        _ name: String, before: FileOutline?, after: FileOutline?, changed: Bool,
+        old: SchemaPair.Version, new: SchemaPair.Version
+    ) -> PartFindings {
         guard let before, let after, changed else { return .nothing }
         let make = { (reads: TypeReadLog?) in
             self.check(SchemaPair(old: old, new: new, part: .file(name), typeReads: reads), rules: self.fileRules)
@@ -102,7 +105,8 @@ public final class PartialCheck: Sendable {
             let summaries = make(nil)
             return PartFindings(summaries: summaries, tally: FindingTally(summaries), dependencies: nil)
         }
-        let key = fileRulesReadTypeNames
+        let key =
+            fileRulesReadTypeNames
             ? Key(name: "\u{0}file " + name, old: ModelDigest(beforeFrame, before.typeNames), new: ModelDigest(afterFrame, after.typeNames))
             : Key(name: "\u{0}file " + name, old: beforeFrame, new: afterFrame)
         if key.old == key.new { return .nothing }
@@ -111,14 +115,17 @@ public final class PartialCheck: Sendable {
 
     /// What the rules find in the top-level element `name` (nothing unless both versions have it, changed).
     func elementPart(_ name: String, old: SchemaPair.Version, new: SchemaPair.Version) -> PartFindings {
-        elementPart(name, before: old.digests.elements[name], after: new.digests.elements[name],
-                    inBoth: old.digests.topLevelNames.contains(name) && new.digests.topLevelNames.contains(name), old: old, new: new)
+        elementPart(
+            name, before: old.digests.elements[name], after: new.digests.elements[name],
+            inBoth: old.digests.topLevelNames.contains(name) && new.digests.topLevelNames.contains(name), old: old, new: new)
     }
 
     /// `elementPart` with the element's digests in both versions, and whether both have it, already
     /// looked up (a matrix looks them up once per version, not once per pair).
-    func elementPart(_ name: String, before: ModelDigest?, after: ModelDigest?, inBoth: @autoclosure () -> Bool,
-                     old: SchemaPair.Version, new: SchemaPair.Version) -> PartFindings {
+    func elementPart(
+        _ name: String, before: ModelDigest?, after: ModelDigest?, inBoth: @autoclosure () -> Bool,
+        old: SchemaPair.Version, new: SchemaPair.Version
+    ) -> PartFindings {
         if let before, let after {
             if before == after { return .nothing }
             return remembered(Key(name: name, old: before, new: after), old: old, new: new) { reads in
@@ -149,8 +156,10 @@ public final class PartialCheck: Sendable {
 
     /// What a part gave before in a pair where the types it looked into were the same, or what
     /// `make` gives now (remembered with those types).
-    func remembered(_ key: Key, old: SchemaPair.Version, new: SchemaPair.Version,
-                    _ make: (TypeReadLog) -> [FindingSummary]) -> PartFindings {
+    func remembered(
+        _ key: Key, old: SchemaPair.Version, new: SchemaPair.Version,
+        _ make: (TypeReadLog) -> [FindingSummary]
+    ) -> PartFindings {
         let known = memo.withLock { $0[key] }
         if let known, let hit = known.first(where: { $0.dependencies?.allSatisfy { $0.holds(old: old, new: new) } ?? false }) {
             return hit

@@ -48,7 +48,8 @@ extension SchemaPair {
             servicePairs = []
             allFieldPairs = []
         case .files:
-            let oldFiles = oldVersion.digests.files, newFiles = newVersion.digests.files
+            let oldFiles = oldVersion.digests.files
+            let newFiles = newVersion.digests.files
             changedOldFiles = oldVersion.schema.files.filter { oldFiles[$0.name] != newFiles[$0.name] }
             changedNewFiles = newVersion.schema.files.filter { oldFiles[$0.name] != newFiles[$0.name] }
             messagePairs = []

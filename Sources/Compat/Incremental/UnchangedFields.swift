@@ -24,14 +24,15 @@ enum UnchangedFields {
     /// Whether a field reads the same in both versions (with `sameSurroundings` holding for its message).
     static func same(_ a: Field, _ b: Field, old: SchemaPair.Version, new: SchemaPair.Version) -> Bool {
         guard a.name == b.name, a.number == b.number, a.label == b.label, a.type == b.type, a.typeName == b.typeName,
-              a.extendee == b.extendee, a.defaultValue == b.defaultValue, a.oneofIndex == b.oneofIndex,
-              a.jsonName == b.jsonName, a.proto3Optional == b.proto3Optional, sameIgnoringLocations(a.options, b.options)
+            a.extendee == b.extendee, a.defaultValue == b.defaultValue, a.oneofIndex == b.oneofIndex,
+            a.jsonName == b.jsonName, a.proto3Optional == b.proto3Optional, sameIgnoringLocations(a.options, b.options)
         else { return false }
         guard let typeName = a.typeName else { return true }
         switch a.type {
         case .enum:
             guard let before = old.index.enums[typeName]?.values, let after = new.index.enums[typeName]?.values,
-                  before.count == after.count else { return false }
+                before.count == after.count
+            else { return false }
             return zip(before, after).allSatisfy { $0.name == $1.name && $0.number == $1.number }
         case .message, .group:
             return old.message(typeName)?.isMapEntry == new.message(typeName)?.isMapEntry

@@ -34,7 +34,8 @@ public struct SchemaPair: Sendable {
         self.old = oldVersion
         self.new = newVersion
         typeReads = nil
-        let oldFiles = oldVersion.digests.files, newFiles = newVersion.digests.files
+        let oldFiles = oldVersion.digests.files
+        let newFiles = newVersion.digests.files
         let same = { (name: String) in !comparingEverything && oldFiles[name] == newFiles[name] }
         changedOldFiles = oldVersion.schema.files.filter { !same($0.name) }
         changedNewFiles = newVersion.schema.files.filter { !same($0.name) }
@@ -101,8 +102,9 @@ public struct SchemaPair: Sendable {
             serviceIndex = Dictionary(services.enumerated().map { ($0.element.0.fullName, $0.offset) }, uniquingKeysWith: { first, _ in first })
             self.ranges = ranges
             digests = VersionDigests(schema, index: index, identities: identities, cache: digestCache)
-            fileOptionFields = Dictionary((index.messages["google.protobuf.FileOptions"]?.fields ?? []).map { ($0.name, $0) },
-                                          uniquingKeysWith: { first, _ in first })
+            fileOptionFields = Dictionary(
+                (index.messages["google.protobuf.FileOptions"]?.fields ?? []).map { ($0.name, $0) },
+                uniquingKeysWith: { first, _ in first })
         }
 
         /// The elements of one kind in a file (`FileElements`), listed once per version.
@@ -133,8 +135,10 @@ public struct SchemaPair: Sendable {
         public func file(of fullName: String) -> ProtoFile? { index.fileOf[fullName].flatMap { files[$0] } }
     }
 
-    static func pairMessages(_ old: Version, _ new: Version, unchanged: (String) -> Bool,
-                             in files: [ProtoFile]? = nil) -> [(old: Message, new: Message, oldFile: ProtoFile, newFile: ProtoFile)] {
+    static func pairMessages(
+        _ old: Version, _ new: Version, unchanged: (String) -> Bool,
+        in files: [ProtoFile]? = nil
+    ) -> [(old: Message, new: Message, oldFile: ProtoFile, newFile: ProtoFile)] {
         var result: [(old: Message, new: Message, oldFile: ProtoFile, newFile: ProtoFile)] = []
         for file in files ?? new.schema.files {
             for top in file.messages where !unchanged(top.fullName) {
@@ -147,12 +151,15 @@ public struct SchemaPair: Sendable {
         return result
     }
 
-    static func pairEnums(_ old: Version, _ new: Version, unchanged: (String) -> Bool,
-                          in files: [ProtoFile]? = nil) -> [(old: EnumType, new: EnumType, oldFile: ProtoFile, newFile: ProtoFile)] {
+    static func pairEnums(
+        _ old: Version, _ new: Version, unchanged: (String) -> Bool,
+        in files: [ProtoFile]? = nil
+    ) -> [(old: EnumType, new: EnumType, oldFile: ProtoFile, newFile: ProtoFile)] {
         let entries = files.map { $0.flatMap { new.enums(in: $0.name) } } ?? Array(new.enums)
         return entries.compactMap { entry in
             // A nested enum is as unchanged as its top-level message.
-            let top = entry.enumType.fullName.dropFirst(entry.file.package.isEmpty ? 0 : entry.file.package.count + 1)
+            let top =
+                entry.enumType.fullName.dropFirst(entry.file.package.isEmpty ? 0 : entry.file.package.count + 1)
                 .split(separator: ".").first.map { (entry.file.package.isEmpty ? "" : entry.file.package + ".") + $0 } ?? ""
             if unchanged(top) { return nil }
             guard let value = old.index.enums[entry.enumType.fullName], let oldFile = old.file(of: value.fullName) else { return nil }
@@ -162,8 +169,10 @@ public struct SchemaPair: Sendable {
 
     /// `pairEnums` for one top-level element: the enum itself or the enums nested in the message, found
     /// by name prefix (working out every enum's top-level name built strings for every enum of the file).
-    static func pairEnums(_ old: Version, _ new: Version, within name: String,
-                          in files: [ProtoFile]) -> [(old: EnumType, new: EnumType, oldFile: ProtoFile, newFile: ProtoFile)] {
+    static func pairEnums(
+        _ old: Version, _ new: Version, within name: String,
+        in files: [ProtoFile]
+    ) -> [(old: EnumType, new: EnumType, oldFile: ProtoFile, newFile: ProtoFile)] {
         let prefix = name + "."
         return files.flatMap { new.enums(in: $0.name) }.compactMap { entry in
             let fullName = entry.enumType.fullName
@@ -173,7 +182,9 @@ public struct SchemaPair: Sendable {
         }
     }
 
-    static func pairServices(_ old: Version, _ new: Version, unchanged: (String) -> Bool) -> [(old: Service, new: Service, oldFile: ProtoFile, newFile: ProtoFile)] {
+    static func pairServices(_ old: Version, _ new: Version, unchanged: (String) -> Bool) -> [(
+        old: Service, new: Service, oldFile: ProtoFile, newFile: ProtoFile
+    )] {
         let oldServices = Dictionary(old.services.map { ($0.service.fullName, $0) }, uniquingKeysWith: { a, _ in a })
         return new.services.compactMap { entry in
             if unchanged(entry.service.fullName) { return nil }
@@ -199,8 +210,10 @@ public struct SchemaPair: Sendable {
         public let oldFile: ProtoFile
         public let newFile: ProtoFile
 
-        init(old: Field, new: Field, oldMessage: Message?, newMessage: Message?, containerName: String, symbol: String,
-             oldSymbol: String, oldFile: ProtoFile, newFile: ProtoFile) {
+        init(
+            old: Field, new: Field, oldMessage: Message?, newMessage: Message?, containerName: String, symbol: String,
+            oldSymbol: String, oldFile: ProtoFile, newFile: ProtoFile
+        ) {
             self.old = old
             self.new = new
             self.oldMessage = oldMessage
@@ -216,17 +229,21 @@ public struct SchemaPair: Sendable {
     /// Every field of messages present in both versions (paired by number), then every extension
     /// present in both (paired by extended message and number). Unless `keepingUnchanged`, fields
     /// no rule can find anything in are left out (`UnchangedFields`).
-    static func pairFields(_ messagePairs: [(old: Message, new: Message, oldFile: ProtoFile, newFile: ProtoFile)],
-                           _ oldVersion: Version, _ newVersion: Version, extensions: Bool = true, keepingUnchanged: Bool = false) -> [FieldPair] {
+    static func pairFields(
+        _ messagePairs: [(old: Message, new: Message, oldFile: ProtoFile, newFile: ProtoFile)],
+        _ oldVersion: Version, _ newVersion: Version, extensions: Bool = true, keepingUnchanged: Bool = false
+    ) -> [FieldPair] {
         let pairs = { @Sendable (range: Range<Int>) -> [FieldPair] in
             var result: [FieldPair] = []
             for (old, new, oldFile, newFile) in messagePairs[range] {
                 let skipsUnchanged = !keepingUnchanged && UnchangedFields.sameSurroundings(old, new, oldFile, newFile)
                 for (o, n) in Self.fieldPairs(old, new) {
                     if skipsUnchanged, UnchangedFields.same(o, n, old: oldVersion, new: newVersion) { continue }
-                    result.append(FieldPair(old: o, new: n, oldMessage: old, newMessage: new, containerName: new.name,
-                                            symbol: FullName.join(new.fullName, n.name), oldSymbol: FullName.join(old.fullName, o.name),
-                                            oldFile: oldFile, newFile: newFile))
+                    result.append(
+                        FieldPair(
+                            old: o, new: n, oldMessage: old, newMessage: new, containerName: new.name,
+                            symbol: FullName.join(new.fullName, n.name), oldSymbol: FullName.join(old.fullName, o.name),
+                            oldFile: oldFile, newFile: newFile))
                 }
             }
             return result
@@ -244,10 +261,13 @@ public struct SchemaPair: Sendable {
             guard let oldByNumber = oldVersion.index.extensionsByExtendee[extendee] else { continue }
             for (number, entry) in byNumber.sorted(by: { $0.key < $1.key }) {
                 guard let oldEntry = oldByNumber[number], let file = newVersion.file(of: entry.name),
-                      let oldFile = oldVersion.file(of: oldEntry.name) else { continue }
-                result.append(FieldPair(old: oldEntry.field, new: entry.field, oldMessage: nil, newMessage: nil,
-                                        containerName: extendee, symbol: entry.name, oldSymbol: oldEntry.name,
-                                        oldFile: oldFile, newFile: file))
+                    let oldFile = oldVersion.file(of: oldEntry.name)
+                else { continue }
+                result.append(
+                    FieldPair(
+                        old: oldEntry.field, new: entry.field, oldMessage: nil, newMessage: nil,
+                        containerName: extendee, symbol: entry.name, oldSymbol: oldEntry.name,
+                        oldFile: oldFile, newFile: file))
             }
         }
         return result

@@ -60,7 +60,8 @@ struct StructuralComparison {
         if oldType == newType || assumed.contains(key) { return outcome }
         assumed.insert(key)
         reads?.record(old: oldType, new: newType)
-        let old = pair.old, new = pair.new
+        let old = pair.old
+        let new = pair.new
         if let a = old.message(oldType), let b = new.message(newType) {
             compareMessages(a, b, newType, into: &outcome)
         } else if let a = old.index.enums[oldType], let b = new.index.enums[newType] {
@@ -72,7 +73,8 @@ struct StructuralComparison {
     }
 
     private mutating func compareMessages(_ a: Message, _ b: Message, _ newType: String, into outcome: inout Outcome) {
-        let oldFile = pair.old.file(of: a.fullName), newFile = pair.new.file(of: b.fullName)
+        let oldFile = pair.old.file(of: a.fullName)
+        let newFile = pair.new.file(of: b.fullName)
         let newByName = Dictionary(b.fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for f in a.fields {
             let place = "\(newType).\(f.name) (\(f.number))"
@@ -81,8 +83,9 @@ struct StructuralComparison {
             }
             guard let g = b.field(number: f.number) else {
                 let numberReserved = b.reservedRanges.contains { f.number >= $0.start && f.number < $0.end }
-                outcome.note(FieldNoDelete.verdicts(numberReserved: numberReserved, nameReserved: b.reservedNames.contains(f.name)),
-                             .backward, "\(newType) has no field \(f.number) (\(f.name))")
+                outcome.note(
+                    FieldNoDelete.verdicts(numberReserved: numberReserved, nameReserved: b.reservedNames.contains(f.name)),
+                    .backward, "\(newType) has no field \(f.number) (\(f.name))")
                 continue
             }
             if f.name != g.name {
@@ -90,16 +93,24 @@ struct StructuralComparison {
             } else if f.jsonName != g.jsonName {
                 outcome.note(.jsonAndSource, .both, "\(place) changed its JSON name")
             }
-            var o = f, n = g
+            var o = f
+            var n = g
             if o.type == .message, let file = oldFile,
-               pair.old.features.features(of: o, in: a, file: file).messageEncoding == "DELIMITED" { o.type = .group }
+                pair.old.features.features(of: o, in: a, file: file).messageEncoding == "DELIMITED"
+            {
+                o.type = .group
+            }
             if n.type == .message, let file = newFile,
-               pair.new.features.features(of: n, in: b, file: file).messageEncoding == "DELIMITED" { n.type = .group }
+                pair.new.features.features(of: n, in: b, file: file).messageEncoding == "DELIMITED"
+            {
+                n.type = .group
+            }
             if o.type != n.type || o.typeName != n.typeName {
                 let change = TypeChange.assess(o, n, comparison: &self)
-                outcome.note(change.verdicts, change.direction,
-                             "\(place) changed type from \(RuleSupport.typeDescription(o)) to \(RuleSupport.typeDescription(n))"
-                                 + (change.detail.map { " (\($0))" } ?? ""))
+                outcome.note(
+                    change.verdicts, change.direction,
+                    "\(place) changed type from \(RuleSupport.typeDescription(o)) to \(RuleSupport.typeDescription(n))"
+                        + (change.detail.map { " (\($0))" } ?? ""))
             }
             if let oldFile, let newFile {
                 let before = RuleSupport.cardinality(f, in: a, file: oldFile, version: pair.old)
@@ -129,7 +140,8 @@ struct StructuralComparison {
                 outcome.note(.wireOnly, .both, "\(newType).\(v.name) moved from \(v.number) to \(number)")
             }
             guard let name = newByNumber[v.number] else {
-                outcome.note(EnumValueNoDelete.verdicts(nameReserved: b.reservedNames.contains(v.name)), .backward, "\(newType) has no value \(v.number) (\(v.name))")
+                outcome.note(
+                    EnumValueNoDelete.verdicts(nameReserved: b.reservedNames.contains(v.name)), .backward, "\(newType) has no value \(v.number) (\(v.name))")
                 continue
             }
             if name != v.name && !b.values.contains(where: { $0.number == v.number && $0.name == v.name }) {

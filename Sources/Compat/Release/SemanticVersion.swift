@@ -27,7 +27,8 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
         }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let major = Int(parts[0]), let minor = Int(parts[1]), let patch = Int(parts[2]),
-              major >= 0, minor >= 0, patch >= 0, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return nil }
+            major >= 0, minor >= 0, patch >= 0, parts.allSatisfy({ $0.allSatisfy(\.isNumber) })
+        else { return nil }
         self.init(major: major, minor: minor, patch: patch, prerelease: pre)
     }
 
@@ -102,7 +103,9 @@ public enum Bump: Int, Sendable, Comparable, CaseIterable, CustomStringConvertib
         switch self {
         case .none: return old
         case .major: return initial ? SemanticVersion(major: 0, minor: old.minor + 1, patch: 0) : SemanticVersion(major: old.major + 1, minor: 0, patch: 0)
-        case .minor: return initial ? SemanticVersion(major: 0, minor: old.minor, patch: old.patch + 1) : SemanticVersion(major: old.major, minor: old.minor + 1, patch: 0)
+        case .minor:
+            return initial
+                ? SemanticVersion(major: 0, minor: old.minor, patch: old.patch + 1) : SemanticVersion(major: old.major, minor: old.minor + 1, patch: 0)
         case .patch: return SemanticVersion(major: old.major, minor: old.minor, patch: old.patch + (old.prerelease.isEmpty ? 1 : 0))
         }
     }

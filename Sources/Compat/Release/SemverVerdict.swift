@@ -5,7 +5,11 @@
 public struct SemverVerdict: Sendable {
     /// What a finding counts as for the policy.
     public enum Reason: String, Sendable, CaseIterable {
-        case wireBreak = "wire break", jsonBreak = "JSON break", sourceBreak = "source break", addition, other = "other change"
+        case wireBreak = "wire break"
+        case jsonBreak = "JSON break"
+        case sourceBreak = "source break"
+        case addition
+        case other = "other change"
     }
 
     public var old: SemanticVersion
@@ -37,9 +41,10 @@ public struct SemverVerdict: Sendable {
         required = needed
         // Counted as changes, not findings: a deletion its reservation twins also saw is one.
         let reasonOf = Dictionary(decisive.map { ($0.finding, $0.judgement.0) }, uniquingKeysWith: { first, _ in first })
-        deciding = Dictionary(ChangeEntry.group(decisive.map(\.finding)).map { entry in
-            (entry.findings.compactMap { reasonOf[$0] }.min { Reason.allCases.firstIndex(of: $0)! < Reason.allCases.firstIndex(of: $1)! }!, 1)
-        }, uniquingKeysWith: +)
+        deciding = Dictionary(
+            ChangeEntry.group(decisive.map(\.finding)).map { entry in
+                (entry.findings.compactMap { reasonOf[$0] }.min { Reason.allCases.firstIndex(of: $0)! < Reason.allCases.firstIndex(of: $1)! }!, 1)
+            }, uniquingKeysWith: +)
         because = needed >= .minor ? decisive.map(\.finding.fingerprint) : []
     }
 

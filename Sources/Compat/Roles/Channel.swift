@@ -40,9 +40,11 @@ public struct Channel: Sendable, Hashable {
     /// One line for reports.
     public var summary: String
 
-    public init(name: String, writer: String, reader: String, messages: [String] = [], requestsOf: [String] = [],
-                responsesOf: [String] = [], encodings: [Encoding] = [.binary, .json], jsonNames: JSONNames = .any,
-                unknownJSON: UnknownJSON = .unspecified, summary: String = "") {
+    public init(
+        name: String, writer: String, reader: String, messages: [String] = [], requestsOf: [String] = [],
+        responsesOf: [String] = [], encodings: [Encoding] = [.binary, .json], jsonNames: JSONNames = .any,
+        unknownJSON: UnknownJSON = .unspecified, summary: String = ""
+    ) {
         self.name = name
         self.writer = writer
         self.reader = reader
@@ -69,10 +71,14 @@ public struct Channel: Sendable, Hashable {
     /// clients to servers, its responses back, in binary and JSON.
     public static func serviceDefaults(_ services: [String]) -> [Channel] {
         services.sorted().flatMap { service in
-            [Channel(name: service + " requests", writer: "client", reader: "server", requestsOf: [service],
-                     summary: "requests of \(service), written by clients, read by servers"),
-             Channel(name: service + " responses", writer: "server", reader: "client", responsesOf: [service],
-                     summary: "responses of \(service), written by servers, read by clients")]
+            [
+                Channel(
+                    name: service + " requests", writer: "client", reader: "server", requestsOf: [service],
+                    summary: "requests of \(service), written by clients, read by servers"),
+                Channel(
+                    name: service + " responses", writer: "server", reader: "client", responsesOf: [service],
+                    summary: "responses of \(service), written by servers, read by clients"),
+            ]
         }
     }
 }

@@ -16,8 +16,10 @@ public struct ChannelAnalysis: Sendable {
         self.channels = channels ?? Channel.serviceDefaults(Array(services))
         // Each channel's walk is independent (the walks are cached per version, under a lock): many
         // channels are walked on all cores.
-        reaches = self.channels.count > 32 ? ParallelMap.run(self.channels) { ChannelReach($0, versions: versions) }
-                                           : self.channels.map { ChannelReach($0, versions: versions) }
+        reaches =
+            self.channels.count > 32
+            ? ParallelMap.run(self.channels) { ChannelReach($0, versions: versions) }
+            : self.channels.map { ChannelReach($0, versions: versions) }
         self.versions = versions
         serviceNames = services
     }
@@ -79,7 +81,8 @@ public struct ChannelAnalysis: Sendable {
             indices = Array(channels.indices)
         }
         for index in indices {
-            let channel = channels[index], reach = reaches[index]
+            let channel = channels[index]
+            let reach = reaches[index]
             let route: String
             if isService {
                 guard requestSide ? reach.carriesRequests(of: owner) : reach.carries(service: owner) else { continue }
@@ -88,8 +91,10 @@ public struct ChannelAnalysis: Sendable {
                 guard reach.contains(owner) else { continue }
                 route = reach.route(to: owner)
             }
-            impacts.append(ChannelImpact(channel: channel.name, verdicts: Self.verdicts(finding, in: channel),
-                                         effect: Self.effect(finding.direction, channel), route: route))
+            impacts.append(
+                ChannelImpact(
+                    channel: channel.name, verdicts: Self.verdicts(finding, in: channel),
+                    effect: Self.effect(finding.direction, channel), route: route))
         }
         return impacts
     }

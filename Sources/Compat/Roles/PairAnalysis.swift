@@ -40,9 +40,11 @@ public struct PairAnalysis: Sendable {
     public init(_ result: CheckResult, clientIsOld: Bool = true) {
         self.result = result
         self.clientIsOld = clientIsOld
-        var answers: [ChannelAnswer] = [], sameSide: [Channel] = []
+        var answers: [ChannelAnswer] = []
+        var sameSide: [Channel] = []
         for channel in result.channels {
-            let writerIsServer = channel.writer == Self.serverRole, readerIsServer = channel.reader == Self.serverRole
+            let writerIsServer = channel.writer == Self.serverRole
+            let readerIsServer = channel.reader == Self.serverRole
             guard writerIsServer != readerIsServer else {
                 sameSide.append(channel)
                 continue
@@ -56,9 +58,11 @@ public struct PairAnalysis: Sendable {
                 findings.append((finding, kind))
             }
             findings.sort { $0.1 > $1.1 }
-            answers.append(ChannelAnswer(channel: channel, verdict: findings.map(\.1).max() ?? .safe, findings: findings,
-                                         writerVersion: writerIsNew ? result.new.label : result.old.label,
-                                         readerVersion: writerIsNew ? result.old.label : result.new.label, writerIsNew: writerIsNew))
+            answers.append(
+                ChannelAnswer(
+                    channel: channel, verdict: findings.map(\.1).max() ?? .safe, findings: findings,
+                    writerVersion: writerIsNew ? result.new.label : result.old.label,
+                    readerVersion: writerIsNew ? result.old.label : result.new.label, writerIsNew: writerIsNew))
         }
         self.answers = answers
         self.sameSide = sameSide

@@ -57,7 +57,13 @@ extension CompatRule {
 
 /// The kinds of element findings name, as reports spell them.
 public enum ElementKind: String, Sendable, CaseIterable {
-    case file, package, message, enumType = "enum", field, enumValue = "value", oneof, service, method = "RPC", extensionField = "extension"
+    case file, package, message
+    case enumType = "enum"
+    case field
+    case enumValue = "value"
+    case oneof, service
+    case method = "RPC"
+    case extensionField = "extension"
 
     /// `field`, `enum`, `RPC`, ... (an enum value is a `value` of its enum).
     public var noun: String { rawValue }
@@ -90,8 +96,10 @@ public struct RuleInfo: Sendable {
     /// Before/after pairs that must (or must not) trigger the rule: the tests and the docs.
     public var examples: [RuleExample]
 
-    public init(id: String, title: String, summary: String, rationale: String, bufCategories: Set<BufCategory>,
-                examples: [RuleExample]) {
+    public init(
+        id: String, title: String, summary: String, rationale: String, bufCategories: Set<BufCategory>,
+        examples: [RuleExample]
+    ) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -135,7 +143,8 @@ public struct RuleExample: Sendable {
     public static func places(_ text: String) -> Set<Place> {
         var places = Set<Place>()
         for (name, body) in markedFiles(text) {
-            var line = 1, column = 1
+            var line = 1
+            var column = 1
             for character in body {
                 if character == mark {
                     places.insert(Place(file: name, line: line, column: column))

@@ -10,21 +10,28 @@ struct ElementDeprecated: CompatRule {
     let info = RuleInfo(
         id: "ELEMENT_DEPRECATED", title: "Element deprecated",
         summary: "A field, message, enum, enum value, service or RPC became deprecated.",
-        rationale: "The `deprecated` option changes no encoding; code generators mark the element, and it announces a later removal (protobuf.dev/programming-guides/proto3/#options).",
+        rationale:
+            "The `deprecated` option changes no encoding; code generators mark the element, and it announces a later removal (protobuf.dev/programming-guides/proto3/#options).",
         bufCategories: [],
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message M { «int32 a = 1; }",
-                        after: "syntax = \"proto3\"; message M { «int32 a = 1 [deprecated = true]; }", findings: 1, verdicts: .safe),
-            RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1 [deprecated = true]; }",
-                        after: "syntax = \"proto3\"; message M { int32 a = 1 [deprecated = true]; }", findings: 0),
+            RuleExample(
+                before: "syntax = \"proto3\"; message M { «int32 a = 1; }",
+                after: "syntax = \"proto3\"; message M { «int32 a = 1 [deprecated = true]; }", findings: 1, verdicts: .safe),
+            RuleExample(
+                before: "syntax = \"proto3\"; message M { int32 a = 1 [deprecated = true]; }",
+                after: "syntax = \"proto3\"; message M { int32 a = 1 [deprecated = true]; }", findings: 0),
         ])
 
     func check(_ pair: SchemaPair) -> [Finding] {
         var findings: [Finding] = []
-        func add(_ symbol: String, _ kind: String, _ before: OptionMessage, _ after: OptionMessage, _ span: SourceSpan?, _ previous: SourceSpan?, _ file: String) {
+        func add(
+            _ symbol: String, _ kind: String, _ before: OptionMessage, _ after: OptionMessage, _ span: SourceSpan?, _ previous: SourceSpan?, _ file: String
+        ) {
             guard !before.isTrue("deprecated"), after.isTrue("deprecated") else { return }
-            findings.append(Finding(rule: info.id, symbol: symbol, verdicts: .safe, direction: .none, location: span,
-                                    previousLocation: previous, file: file, arguments: [.kind: kind]))
+            findings.append(
+                Finding(
+                    rule: info.id, symbol: symbol, verdicts: .safe, direction: .none, location: span,
+                    previousLocation: previous, file: file, arguments: [.kind: kind]))
         }
         for (old, new, _, newFile) in pair.messagePairs {
             add(new.fullName, "message", old.options, new.options, new.span, old.span, newFile.name)

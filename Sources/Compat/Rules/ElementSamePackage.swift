@@ -8,17 +8,21 @@ struct ElementSamePackage: CompatRule {
         id: id,
         title: "Element moved to another package",
         summary: "Messages, enums and services stay in their package, whether or not their file keeps its name.",
-        rationale: "A package change is judged by what moves, as \(FileSamePackage.id) judges a file that kept its name: a service's RPC paths (/pkg.Service/Method) change, so old clients call methods that no longer exist; a message's or enum's full name changes, which Any type URLs and anything that names types carry (a hazard). buf sees a deleted package and, at most, deleted files.",
+        rationale:
+            "A package change is judged by what moves, as \(FileSamePackage.id) judges a file that kept its name: a service's RPC paths (/pkg.Service/Method) change, so old clients call methods that no longer exist; a message's or enum's full name changes, which Any type URLs and anything that names types carry (a hazard). buf sees a deleted package and, at most, deleted files.",
         bufCategories: [],
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; package a; «message M {} «service S { rpc Get(M) returns (M); }",
-                        after: "// file: b.proto\nsyntax = \"proto3\"; package b; «message M {} «service S { rpc Get(M) returns (M); }", findings: 2,
-                        verdicts: .breakingEverywhere),
-            RuleExample(before: "syntax = \"proto3\"; package a; «message M {}",
-                        after: "// file: b.proto\nsyntax = \"proto3\"; package b; «message M {}", findings: 1,
-                        verdicts: Verdicts(wire: .hazard, json: .hazard, source: .breaking)),
-            RuleExample(before: "syntax = \"proto3\"; package a; message M {}",
-                        after: "// file: b.proto\nsyntax = \"proto3\"; package a; message M {}", findings: 0),
+            RuleExample(
+                before: "syntax = \"proto3\"; package a; «message M {} «service S { rpc Get(M) returns (M); }",
+                after: "// file: b.proto\nsyntax = \"proto3\"; package b; «message M {} «service S { rpc Get(M) returns (M); }", findings: 2,
+                verdicts: .breakingEverywhere),
+            RuleExample(
+                before: "syntax = \"proto3\"; package a; «message M {}",
+                after: "// file: b.proto\nsyntax = \"proto3\"; package b; «message M {}", findings: 1,
+                verdicts: Verdicts(wire: .hazard, json: .hazard, source: .breaking)),
+            RuleExample(
+                before: "syntax = \"proto3\"; package a; message M {}",
+                after: "// file: b.proto\nsyntax = \"proto3\"; package a; message M {}", findings: 0),
         ])
 
     /// What moving such an element to another package breaks (`FileSamePackage`'s verdicts, per element).
@@ -41,13 +45,18 @@ struct ElementSamePackage: CompatRule {
             for (name, span) in Self.topLevel(oldFile) {
                 // Gone from its package, and new under the same name in another one (not one that was there).
                 guard let now = moved[name.relative], now.file.package != oldFile.package,
-                      pair.new.file(of: name.full) == nil, pair.old.file(of: now.fullName) == nil else { continue }
+                    pair.new.file(of: name.full) == nil, pair.old.file(of: now.fullName) == nil
+                else { continue }
                 let isService = pair.old.serviceIndex[name.full] != nil
-                findings.append(Finding(rule: info.id, symbol: name.full, verdicts: Self.verdicts(service: isService), direction: .both,
-                                        location: now.span ?? RuleSupport.fileStart(now.file.name), previousLocation: span,
-                                        file: now.file.name,
-                                        arguments: [.element: name.relative, .kind: isService ? "service" : "type",
-                                                    .old: oldFile.package, .new: now.file.package]))
+                findings.append(
+                    Finding(
+                        rule: info.id, symbol: name.full, verdicts: Self.verdicts(service: isService), direction: .both,
+                        location: now.span ?? RuleSupport.fileStart(now.file.name), previousLocation: span,
+                        file: now.file.name,
+                        arguments: [
+                            .element: name.relative, .kind: isService ? "service" : "type",
+                            .old: oldFile.package, .new: now.file.package,
+                        ]))
             }
         }
         return findings
@@ -65,6 +74,7 @@ struct ElementSamePackage: CompatRule {
 
     func message(_ finding: Finding) -> String {
         let what = finding.arguments[.kind] == "service" ? "Service" : "Type"
-        return "\(what) \"\(finding.argument(.element))\" moved from package \"\(finding.argument(.old))\" to package \"\(finding.argument(.new))\" (its file was renamed)."
+        return
+            "\(what) \"\(finding.argument(.element))\" moved from package \"\(finding.argument(.old))\" to package \"\(finding.argument(.new))\" (its file was renamed)."
     }
 }

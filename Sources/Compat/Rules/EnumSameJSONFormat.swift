@@ -9,10 +9,12 @@ struct EnumSameJSONFormat: CompatRule {
         rationale: "Under LEGACY_BEST_EFFORT, enum value names may conflict in JSON (protobuf.dev/editions/features/#json_format).",
         bufCategories: .wireJSON,
         examples: [
-            RuleExample(before: "edition = \"2023\"; «enum E { A = 0; }",
-                        after: "edition = \"2023\"; enum E { «option features.json_format = LEGACY_BEST_EFFORT; A = 0; }", findings: 1),
-                   RuleExample(before: "edition = \"2023\"; enum E { A = 0; }",
-                               after: "edition = \"2023\"; enum E { option features.json_format = ALLOW; A = 0; }", findings: 0)
+            RuleExample(
+                before: "edition = \"2023\"; «enum E { A = 0; }",
+                after: "edition = \"2023\"; enum E { «option features.json_format = LEGACY_BEST_EFFORT; A = 0; }", findings: 1),
+            RuleExample(
+                before: "edition = \"2023\"; enum E { A = 0; }",
+                after: "edition = \"2023\"; enum E { option features.json_format = ALLOW; A = 0; }", findings: 0),
         ])
 
     func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.jsonFormat }
@@ -22,9 +24,10 @@ struct EnumSameJSONFormat: CompatRule {
             let before = pair.old.features.features(of: old, in: oldFile).jsonFormat ?? "ALLOW"
             let after = pair.new.features.features(of: new, in: newFile).jsonFormat ?? "ALLOW"
             guard before == "ALLOW", after != "ALLOW" else { return nil }
-            return Finding(rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe),
-                           direction: .both, location: new.options.span(of: "features") ?? new.span, previousLocation: old.span,
-                           file: newFile.name, arguments: [.enum: new.name, .old: before, .new: after])
+            return Finding(
+                rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe),
+                direction: .both, location: new.options.span(of: "features") ?? new.span, previousLocation: old.span,
+                file: newFile.name, arguments: [.enum: new.name, .old: before, .new: after])
         }
     }
 

@@ -13,10 +13,12 @@ struct EnumValueNoDeleteUnlessNameReserved: CompatRule {
         rationale: "JSON carries enum values by name: a reader that no longer knows the name rejects the message (protobuf.dev/programming-guides/json/).",
         bufCategories: [.WIRE_JSON],
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; «B = 1; }",
-                        after: "syntax = \"proto3\"; «enum E { A = 0; reserved 1; }", findings: 1),
-            RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; B = 1; }",
-                        after: "syntax = \"proto3\"; enum E { A = 0; reserved \"B\"; }", findings: 0),
+            RuleExample(
+                before: "syntax = \"proto3\"; enum E { A = 0; «B = 1; }",
+                after: "syntax = \"proto3\"; «enum E { A = 0; reserved 1; }", findings: 1),
+            RuleExample(
+                before: "syntax = \"proto3\"; enum E { A = 0; B = 1; }",
+                after: "syntax = \"proto3\"; enum E { A = 0; reserved \"B\"; }", findings: 0),
         ])
 
     func check(_ pair: SchemaPair) -> [Finding] {
@@ -26,10 +28,11 @@ struct EnumValueNoDeleteUnlessNameReserved: CompatRule {
             return old.values.filter { value in
                 seen.insert(value.number).inserted && !numbers.contains(value.number) && !new.reservedNames.contains(value.name)
             }.map { value in
-                Finding(rule: info.id, symbol: new.fullName + "." + value.name, number: value.number,
-                        verdicts: Verdicts(wire: .safe, json: .breaking, source: .breaking), direction: .backward,
-                        location: new.span, previousLocation: value.span, file: newFile.name,
-                        arguments: [.enum: new.name, .value: value.name])
+                Finding(
+                    rule: info.id, symbol: new.fullName + "." + value.name, number: value.number,
+                    verdicts: Verdicts(wire: .safe, json: .breaking, source: .breaking), direction: .backward,
+                    location: new.span, previousLocation: value.span, file: newFile.name,
+                    arguments: [.enum: new.name, .value: value.name])
             }
         }
     }

@@ -7,14 +7,17 @@ struct ExtensionAdded: CompatRule {
     func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict { RuleSupport.addedNameJSON(finding, in: channel, isField: true) }
     let info = RuleInfo(
         id: "EXTENSION_ADDED", title: "Extension added", summary: "A message gained an extension.",
-        rationale: "Old binary readers keep a new extension as an unknown field (safe); old ProtoJSON readers meet a `[pkg.ext]` key they cannot resolve, and strict ones reject the message: a forward JSON hazard, as for an added field (protobuf.dev/programming-guides/json/).",
+        rationale:
+            "Old binary readers keep a new extension as an unknown field (safe); old ProtoJSON readers meet a `[pkg.ext]` key they cannot resolve, and strict ones reject the message: a forward JSON hazard, as for an added field (protobuf.dev/programming-guides/json/).",
         bufCategories: [],
         examples: [
-            RuleExample(before: "syntax = \"proto2\"; message M { extensions 100 to 200; }",
-                        after: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { «optional int32 rank = 100; }",
-                        findings: 1, verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe)),
-            RuleExample(before: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { optional int32 rank = 100; }",
-                        after: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { optional int32 rank = 101; }", findings: 0),
+            RuleExample(
+                before: "syntax = \"proto2\"; message M { extensions 100 to 200; }",
+                after: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { «optional int32 rank = 100; }",
+                findings: 1, verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe)),
+            RuleExample(
+                before: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { optional int32 rank = 100; }",
+                after: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { optional int32 rank = 101; }", findings: 0),
         ])
 
     func check(_ pair: SchemaPair) -> [Finding] {
@@ -31,11 +34,14 @@ struct ExtensionAdded: CompatRule {
             for (number, entry) in byNumber.sorted(by: { $0.key < $1.key }) {
                 // Moved (same name) is `ExtensionSameNumber`'s; the same number under another name is a rename.
                 guard !known.contains(entry.name), oldNumbers?[number] == nil,
-                      let file = pair.new.file(of: entry.name), changed.contains(file.name) else { continue }
-                findings.append(Finding(rule: info.id, symbol: entry.name, number: number,
-                                        verdicts: ElementAdded.fieldVerdicts, direction: .forward,
-                                        location: entry.field.span, previousLocation: nil, file: file.name,
-                                        arguments: [.extension: entry.name, .message: extendee]))
+                    let file = pair.new.file(of: entry.name), changed.contains(file.name)
+                else { continue }
+                findings.append(
+                    Finding(
+                        rule: info.id, symbol: entry.name, number: number,
+                        verdicts: ElementAdded.fieldVerdicts, direction: .forward,
+                        location: entry.field.span, previousLocation: nil, file: file.name,
+                        arguments: [.extension: entry.name, .message: extendee]))
             }
         }
         return findings

@@ -6,14 +6,17 @@ struct ExtensionSameNumber: CompatRule {
         id: "EXTENSION_SAME_NUMBER",
         title: "Extension moved to another number",
         summary: "Extensions keep their numbers: an extension whose full name is still there under another number is reported.",
-        rationale: "Extensions are encoded by number like fields: a value written with the old number is unknown to the new version (or read as another extension), custom options included. Pairing extensions by extended message and number alone does not see the move. buf has no such rule.",
+        rationale:
+            "Extensions are encoded by number like fields: a value written with the old number is unknown to the new version (or read as another extension), custom options included. Pairing extensions by extended message and number alone does not see the move. buf has no such rule.",
         bufCategories: [],
         examples: [
-            RuleExample(before: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { «optional int32 rank = 100; }",
-                        after: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { «optional int32 rank = 101; }", findings: 1,
-                        verdicts: Verdicts(wire: .breaking, json: .safe, source: .safe)),
-            RuleExample(before: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { optional int32 rank = 100; }",
-                        after: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { optional int32 rank = 100; }", findings: 0),
+            RuleExample(
+                before: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { «optional int32 rank = 100; }",
+                after: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { «optional int32 rank = 101; }", findings: 1,
+                verdicts: Verdicts(wire: .breaking, json: .safe, source: .safe)),
+            RuleExample(
+                before: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { optional int32 rank = 100; }",
+                after: "syntax = \"proto2\"; message M { extensions 100 to 200; } extend M { optional int32 rank = 100; }", findings: 0),
         ])
 
     func check(_ pair: SchemaPair) -> [Finding] {
@@ -28,12 +31,17 @@ struct ExtensionSameNumber: CompatRule {
         for (extendee, byNumber) in pair.new.index.extensionsByExtendee.sorted(by: { $0.key < $1.key }) {
             for (number, entry) in byNumber.sorted(by: { $0.key < $1.key }) {
                 guard let before = oldByName[entry.name], before.field.number != number,
-                      let file = pair.new.file(of: entry.name), changed.contains(file.name) else { continue }
-                findings.append(Finding(rule: info.id, symbol: entry.name, number: number,
-                                        verdicts: .wireOnly, direction: .both,
-                                        location: entry.field.span, previousLocation: before.field.span, file: file.name,
-                                        arguments: [.extension: entry.name, .message: extendee, .old: String(before.field.number),
-                                                    .new: String(number)]))
+                    let file = pair.new.file(of: entry.name), changed.contains(file.name)
+                else { continue }
+                findings.append(
+                    Finding(
+                        rule: info.id, symbol: entry.name, number: number,
+                        verdicts: .wireOnly, direction: .both,
+                        location: entry.field.span, previousLocation: before.field.span, file: file.name,
+                        arguments: [
+                            .extension: entry.name, .message: extendee, .old: String(before.field.number),
+                            .new: String(number),
+                        ]))
             }
         }
         return findings

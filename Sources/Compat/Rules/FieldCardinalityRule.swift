@@ -12,49 +12,63 @@ struct FieldCardinalityRule: CompatRule {
     /// buf's per-level variants fire where buf does; in precise mode FIELD_SAME_CARDINALITY sees every change.
     var runsInPreciseMode: Bool { strictness == .exact }
 
-    static let wire = FieldCardinalityRule(strictness: .wire, info: RuleInfo(
-        id: "FIELD_WIRE_COMPATIBLE_CARDINALITY",
-        title: "Field cardinality changed incompatibly for the wire",
-        summary: "Fields keep wire-compatible cardinalities (buf's groups: optional with either presence; required; repeated and map).",
-        rationale: "A singular reader of repeated data keeps only the last element, and cannot read packed numbers at all; required fields must always be present (protobuf.dev/programming-guides/proto3/#updating). buf flags singular to repeated for every type; protocompat judges string, bytes and message fields as a forward hazard.",
-        bufCategories: [.WIRE],
-        examples: [
-            RuleExample(before: "syntax = \"proto3\"; message M { «int32 a = 1; }",
-                        after: "syntax = \"proto3\"; message M { «repeated int32 a = 1; }", findings: 1,
-                        verdicts: Verdicts(wire: .breaking, json: .breaking, source: .breaking)),
-            RuleExample(before: "syntax = \"proto3\"; message M { «string a = 1; }",
-                        after: "syntax = \"proto3\"; message M { «repeated string a = 1; }", findings: 1,
-                        verdicts: Verdicts(wire: .breaking, json: .breaking, source: .breaking)),
-            RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; }",
-                        after: "syntax = \"proto3\"; message M { optional int32 a = 1; }", findings: 0),
-        ]))
+    static let wire = FieldCardinalityRule(
+        strictness: .wire,
+        info: RuleInfo(
+            id: "FIELD_WIRE_COMPATIBLE_CARDINALITY",
+            title: "Field cardinality changed incompatibly for the wire",
+            summary: "Fields keep wire-compatible cardinalities (buf's groups: optional with either presence; required; repeated and map).",
+            rationale:
+                "A singular reader of repeated data keeps only the last element, and cannot read packed numbers at all; required fields must always be present (protobuf.dev/programming-guides/proto3/#updating). buf flags singular to repeated for every type; protocompat judges string, bytes and message fields as a forward hazard.",
+            bufCategories: [.WIRE],
+            examples: [
+                RuleExample(
+                    before: "syntax = \"proto3\"; message M { «int32 a = 1; }",
+                    after: "syntax = \"proto3\"; message M { «repeated int32 a = 1; }", findings: 1,
+                    verdicts: Verdicts(wire: .breaking, json: .breaking, source: .breaking)),
+                RuleExample(
+                    before: "syntax = \"proto3\"; message M { «string a = 1; }",
+                    after: "syntax = \"proto3\"; message M { «repeated string a = 1; }", findings: 1,
+                    verdicts: Verdicts(wire: .breaking, json: .breaking, source: .breaking)),
+                RuleExample(
+                    before: "syntax = \"proto3\"; message M { int32 a = 1; }",
+                    after: "syntax = \"proto3\"; message M { optional int32 a = 1; }", findings: 0),
+            ]))
 
-    static let wireJSON = FieldCardinalityRule(strictness: .wireJSON, info: RuleInfo(
-        id: "FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY",
-        title: "Field cardinality changed incompatibly for the wire or JSON",
-        summary: "Fields keep cardinalities compatible on the wire and in JSON (map and repeated are apart).",
-        rationale: "JSON writes maps as objects and repeated fields as arrays (protobuf.dev/programming-guides/json/).",
-        bufCategories: [.WIRE_JSON],
-        examples: [
-            RuleExample(before: "syntax = \"proto3\"; message E { string key = 1; int32 value = 2; } message M { «repeated E a = 1; }",
-                        after: "syntax = \"proto3\"; message E { string key = 1; int32 value = 2; } message M { «map<string, int32> a = 1; }", findings: 1),
-                   RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; }",
-                               after: "syntax = \"proto3\"; message M { optional int32 a = 1; }", findings: 0)
-        ]))
+    static let wireJSON = FieldCardinalityRule(
+        strictness: .wireJSON,
+        info: RuleInfo(
+            id: "FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY",
+            title: "Field cardinality changed incompatibly for the wire or JSON",
+            summary: "Fields keep cardinalities compatible on the wire and in JSON (map and repeated are apart).",
+            rationale: "JSON writes maps as objects and repeated fields as arrays (protobuf.dev/programming-guides/json/).",
+            bufCategories: [.WIRE_JSON],
+            examples: [
+                RuleExample(
+                    before: "syntax = \"proto3\"; message E { string key = 1; int32 value = 2; } message M { «repeated E a = 1; }",
+                    after: "syntax = \"proto3\"; message E { string key = 1; int32 value = 2; } message M { «map<string, int32> a = 1; }", findings: 1),
+                RuleExample(
+                    before: "syntax = \"proto3\"; message M { int32 a = 1; }",
+                    after: "syntax = \"proto3\"; message M { optional int32 a = 1; }", findings: 0),
+            ]))
 
-    static let file = FieldCardinalityRule(strictness: .exact, info: RuleInfo(
-        id: "FIELD_SAME_CARDINALITY",
-        title: "Field cardinality changed",
-        summary: "Fields keep exactly the same cardinality (optional with explicit or implicit presence, required, repeated, map).",
-        rationale: "Generated code differs for each: presence accessors, lists, maps.",
-        bufCategories: .filePackage,
-        examples: [
-            RuleExample(before: "syntax = \"proto3\"; message M { «int32 a = 1; }",
-                        after: "syntax = \"proto3\"; message M { «optional int32 a = 1; }", findings: 1,
-                        verdicts: Verdicts(wire: .safe, json: .safe, source: .breaking)),
-                   RuleExample(before: "syntax = \"proto3\"; message M { repeated int32 a = 1; }",
-                               after: "syntax = \"proto3\"; message M { repeated int32 a = 1 [packed = false]; }", findings: 0)
-        ]))
+    static let file = FieldCardinalityRule(
+        strictness: .exact,
+        info: RuleInfo(
+            id: "FIELD_SAME_CARDINALITY",
+            title: "Field cardinality changed",
+            summary: "Fields keep exactly the same cardinality (optional with explicit or implicit presence, required, repeated, map).",
+            rationale: "Generated code differs for each: presence accessors, lists, maps.",
+            bufCategories: .filePackage,
+            examples: [
+                RuleExample(
+                    before: "syntax = \"proto3\"; message M { «int32 a = 1; }",
+                    after: "syntax = \"proto3\"; message M { «optional int32 a = 1; }", findings: 1,
+                    verdicts: Verdicts(wire: .safe, json: .safe, source: .breaking)),
+                RuleExample(
+                    before: "syntax = \"proto3\"; message M { repeated int32 a = 1; }",
+                    after: "syntax = \"proto3\"; message M { repeated int32 a = 1 [packed = false]; }", findings: 0),
+            ]))
 
     private init(strictness: Strictness, info: RuleInfo) {
         self.strictness = strictness

@@ -11,14 +11,17 @@ struct FieldNoDeleteUnlessNumberReserved: CompatRule {
         id: "FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED",
         title: "Field deleted without reserving its number",
         summary: "Fields are not deleted from a message unless their number is reserved.",
-        rationale: "Old writers still send the number, and a later change may reuse it with another type: the language guide asks to reserve the numbers of deleted fields (protobuf.dev/programming-guides/proto3/#deleting). New readers drop the old data silently.",
+        rationale:
+            "Old writers still send the number, and a later change may reuse it with another type: the language guide asks to reserve the numbers of deleted fields (protobuf.dev/programming-guides/proto3/#deleting). New readers drop the old data silently.",
         bufCategories: [.WIRE, .WIRE_JSON],
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; «int32 b = 2; }",
-                        after: "syntax = \"proto3\"; «message M { int32 a = 1; }", findings: 1,
-                        verdicts: Verdicts(wire: .hazard, json: .breaking, source: .breaking)),
-            RuleExample(before: "syntax = \"proto3\"; message M { int32 a = 1; int32 b = 2; }",
-                        after: "syntax = \"proto3\"; message M { int32 a = 1; reserved 2; }", findings: 0),
+            RuleExample(
+                before: "syntax = \"proto3\"; message M { int32 a = 1; «int32 b = 2; }",
+                after: "syntax = \"proto3\"; «message M { int32 a = 1; }", findings: 1,
+                verdicts: Verdicts(wire: .hazard, json: .breaking, source: .breaking)),
+            RuleExample(
+                before: "syntax = \"proto3\"; message M { int32 a = 1; int32 b = 2; }",
+                after: "syntax = \"proto3\"; message M { int32 a = 1; reserved 2; }", findings: 0),
         ])
 
     func check(_ pair: SchemaPair) -> [Finding] {
@@ -26,10 +29,12 @@ struct FieldNoDeleteUnlessNumberReserved: CompatRule {
             old.fields.filter { field in
                 !new.hasField(number: field.number) && !new.reservedRanges.contains { field.number >= $0.start && field.number < $0.end }
             }.map { field in
-                Finding(rule: info.id, symbol: old.fullName + "." + field.name, number: field.number,
-                        verdicts: Verdicts(wire: .hazard, json: RuleSupport.readsJSONKeys(of: field, in: new) ? .safe : .breaking, source: .breaking), direction: .backward,
-                        location: new.span, previousLocation: field.span, file: newFile.name,
-                        arguments: [.field: field.name, .message: old.name])
+                Finding(
+                    rule: info.id, symbol: old.fullName + "." + field.name, number: field.number,
+                    verdicts: Verdicts(wire: .hazard, json: RuleSupport.readsJSONKeys(of: field, in: new) ? .safe : .breaking, source: .breaking),
+                    direction: .backward,
+                    location: new.span, previousLocation: field.span, file: newFile.name,
+                    arguments: [.field: field.name, .message: old.name])
             }
         }
     }

@@ -6,14 +6,17 @@ struct FieldSameDefault: CompatRule {
         id: "FIELD_SAME_DEFAULT",
         title: "Field default changed",
         summary: "Fields keep their default value, when one is specified.",
-        rationale: "Defaults are not sent on the wire: each reader substitutes its own, so the two sides disagree about every message where the field is absent (protobuf.dev/programming-guides/proto2/#optional).",
+        rationale:
+            "Defaults are not sent on the wire: each reader substitutes its own, so the two sides disagree about every message where the field is absent (protobuf.dev/programming-guides/proto2/#optional).",
         bufCategories: .wire,
         examples: [
-            RuleExample(before: "syntax = \"proto2\"; message M { «optional int32 a = 1 [default = 5]; }",
-                        after: "syntax = \"proto2\"; message M { «optional int32 a = 1 [default = 6]; }", findings: 1,
-                        verdicts: Verdicts(wire: .hazard, json: .hazard, source: .hazard)),
-            RuleExample(before: "syntax = \"proto2\"; message M { optional int32 a = 1 [default = 5]; }",
-                        after: "syntax = \"proto2\"; message M { optional int32 a = 1 [default = 5]; }", findings: 0),
+            RuleExample(
+                before: "syntax = \"proto2\"; message M { «optional int32 a = 1 [default = 5]; }",
+                after: "syntax = \"proto2\"; message M { «optional int32 a = 1 [default = 6]; }", findings: 1,
+                verdicts: Verdicts(wire: .hazard, json: .hazard, source: .hazard)),
+            RuleExample(
+                before: "syntax = \"proto2\"; message M { optional int32 a = 1 [default = 5]; }",
+                after: "syntax = \"proto2\"; message M { optional int32 a = 1 [default = 5]; }", findings: 0),
         ])
 
     /// The default a reader uses: the explicit one, or the type's zero value.
@@ -30,7 +33,10 @@ struct FieldSameDefault: CompatRule {
 
     /// A default as a comparable value, as buf compares them: numbers, booleans (0 and 1) and enum
     /// values (their number) compare as numbers; strings and bytes as text.
-    enum Value: Equatable { case number(Double), text(String) }
+    enum Value: Equatable {
+        case number(Double)
+        case text(String)
+    }
 
     static func normalized(_ text: String, _ field: Field, _ version: SchemaPair.Version) -> Value {
         switch field.type {
@@ -61,15 +67,18 @@ struct FieldSameDefault: CompatRule {
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.allFieldPairs.compactMap { p -> Finding? in
-                let o = p.old, n = p.new
-                guard o.defaultValue != nil || n.defaultValue != nil, o.label != .repeated, n.label != .repeated else { return nil }
-                let before = Self.effectiveDefault(o, version: pair.old), after = Self.effectiveDefault(n, version: pair.new)
-                let single = o.type == .float || n.type == .float
-                guard !Self.equal(Self.normalized(before, o, pair.old), Self.normalized(after, n, pair.new), singlePrecision: single) else { return nil }
-                var finding = RuleSupport.fieldFinding(info.id, p, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .hazard),
-                                                       direction: .both, arguments: [.old: before, .new: after])
-                finding.arguments[.type] = n.type.keyword
-                return finding
+            let o = p.old
+            let n = p.new
+            guard o.defaultValue != nil || n.defaultValue != nil, o.label != .repeated, n.label != .repeated else { return nil }
+            let before = Self.effectiveDefault(o, version: pair.old)
+            let after = Self.effectiveDefault(n, version: pair.new)
+            let single = o.type == .float || n.type == .float
+            guard !Self.equal(Self.normalized(before, o, pair.old), Self.normalized(after, n, pair.new), singlePrecision: single) else { return nil }
+            var finding = RuleSupport.fieldFinding(
+                info.id, p, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .hazard),
+                direction: .both, arguments: [.old: before, .new: after])
+            finding.arguments[.type] = n.type.keyword
+            return finding
         }
     }
 

@@ -8,22 +8,29 @@ struct FieldSameJSONName: CompatRule {
         id: "FIELD_SAME_JSON_NAME",
         title: "Field JSON name changed",
         summary: "Fields keep their JSON names (json_name, or the lowerCamelCase name).",
-        rationale: "ProtoJSON writes the JSON name, so readers expecting the old key see nothing or reject the new key (protobuf.dev/programming-guides/json/).",
+        rationale:
+            "ProtoJSON writes the JSON name, so readers expecting the old key see nothing or reject the new key (protobuf.dev/programming-guides/json/).",
         bufCategories: .wireJSON,
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message M { «string a = 1 [json_name = \"x\"]; }",
-                        after: "syntax = \"proto3\"; message M { «string a = 1 [json_name = \"y\"]; }", findings: 1,
-                        verdicts: Verdicts(wire: .safe, json: .breaking, source: .safe)),
-            RuleExample(before: "syntax = \"proto3\"; message M { string a_b = 1; }",
-                        after: "syntax = \"proto3\"; message M { string a_b = 1 [json_name = \"aB\"]; }", findings: 0),
+            RuleExample(
+                before: "syntax = \"proto3\"; message M { «string a = 1 [json_name = \"x\"]; }",
+                after: "syntax = \"proto3\"; message M { «string a = 1 [json_name = \"y\"]; }", findings: 1,
+                verdicts: Verdicts(wire: .safe, json: .breaking, source: .safe)),
+            RuleExample(
+                before: "syntax = \"proto3\"; message M { string a_b = 1; }",
+                after: "syntax = \"proto3\"; message M { string a_b = 1 [json_name = \"aB\"]; }", findings: 0),
         ])
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.allFieldPairs.filter { $0.old.jsonName != $0.new.jsonName && $0.old.extendee == nil }.map { p in
             // Both JSON names still read in both versions (each moved to another field): `FieldSameNumber` judges them.
-            RuleSupport.fieldFinding(info.id, p, verdicts: Verdicts(wire: .safe, json: RuleSupport.readsJSONKeys(of: p.old, in: p.newMessage)
-                                                                        && RuleSupport.readsJSONKeys(of: p.new, in: p.oldMessage) ? .safe : .breaking, source: .safe),
-                                     direction: .both, arguments: [.old: p.old.jsonName, .new: p.new.jsonName])
+            RuleSupport.fieldFinding(
+                info.id, p,
+                verdicts: Verdicts(
+                    wire: .safe,
+                    json: RuleSupport.readsJSONKeys(of: p.old, in: p.newMessage)
+                        && RuleSupport.readsJSONKeys(of: p.new, in: p.oldMessage) ? .safe : .breaking, source: .safe),
+                direction: .both, arguments: [.old: p.old.jsonName, .new: p.new.jsonName])
         }
     }
 
@@ -35,8 +42,10 @@ struct FieldSameJSONName: CompatRule {
     /// buf's words when a `json_name` option is written; when the new JSON name is the field name's
     /// own (no option), the change came with a rename and the text says so instead.
     func message(_ finding: Finding) -> String {
-        let field = finding.argument(.field), new = finding.argument(.new)
+        let field = finding.argument(.field)
+        let new = finding.argument(.new)
         let what = new == Field.defaultJSONName(field) ? "JSON name" : "option \"json_name\""
-        return "Field \"\(finding.number ?? 0)\" with name \"\(field)\" on message \"\(finding.argument(.message))\" changed \(what) from \"\(finding.argument(.old))\" to \"\(new)\"."
+        return
+            "Field \"\(finding.number ?? 0)\" with name \"\(field)\" on message \"\(finding.argument(.message))\" changed \(what) from \"\(finding.argument(.old))\" to \"\(new)\"."
     }
 }

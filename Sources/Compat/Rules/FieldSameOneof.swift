@@ -6,23 +6,29 @@ struct FieldSameOneof: CompatRule {
         id: "FIELD_SAME_ONEOF",
         title: "Field moved into, out of or between oneofs",
         summary: "Fields stay in the same oneof (or in none).",
-        rationale: "Setting one member of a oneof clears the others. The language guide (\"Updating a message type\", oneof): moving a single field into a new oneof is safe; moving several into a new oneof, or any into an existing one, is not: an old writer may set both, and the new reader keeps only the last (binary) or rejects the message (ProtoJSON). Fields that shared a oneof and now sit apart break the other way: an old reader keeps one of what a new writer set. protocompat judges each move by these cases and gives its direction; buf flags every move.",
+        rationale:
+            "Setting one member of a oneof clears the others. The language guide (\"Updating a message type\", oneof): moving a single field into a new oneof is safe; moving several into a new oneof, or any into an existing one, is not: an old writer may set both, and the new reader keeps only the last (binary) or rejects the message (ProtoJSON). Fields that shared a oneof and now sit apart break the other way: an old reader keeps one of what a new writer set. protocompat judges each move by these cases and gives its direction; buf flags every move.",
         bufCategories: .wire,
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; message M { «int32 a = 1; «int32 b = 2; }",
-                        after: "syntax = \"proto3\"; message M { oneof o { «int32 a = 1; «int32 b = 2; } }", findings: 2,
-                        verdicts: Verdicts(wire: .breaking, json: .breaking, source: .breaking)),
-            RuleExample(before: "syntax = \"proto3\"; message M { «int32 a = 1; }",
-                        after: "syntax = \"proto3\"; message M { oneof o { «int32 a = 1; } }", findings: 1,
-                        verdicts: Verdicts(wire: .safe, json: .safe, source: .breaking)),
-            RuleExample(before: "syntax = \"proto3\"; message M { «int32 a = 1; oneof o { int32 b = 2; } }",
-                        after: "syntax = \"proto3\"; message M { oneof o { «int32 a = 1; int32 b = 2; } }", findings: 1,
-                        verdicts: Verdicts(wire: .breaking, json: .breaking, source: .breaking)),
-            RuleExample(before: "syntax = \"proto3\"; message M { oneof o { «int32 a = 1; int32 b = 2; } }",
-                        after: "syntax = \"proto3\"; message M { «int32 a = 1; oneof o { int32 b = 2; } }", findings: 1,
-                        verdicts: Verdicts(wire: .breaking, json: .breaking, source: .breaking)),
-            RuleExample(before: "syntax = \"proto3\"; message M { oneof o { int32 a = 1; } }",
-                        after: "syntax = \"proto3\"; message M { oneof o { int32 a = 1; } }", findings: 0),
+            RuleExample(
+                before: "syntax = \"proto3\"; message M { «int32 a = 1; «int32 b = 2; }",
+                after: "syntax = \"proto3\"; message M { oneof o { «int32 a = 1; «int32 b = 2; } }", findings: 2,
+                verdicts: Verdicts(wire: .breaking, json: .breaking, source: .breaking)),
+            RuleExample(
+                before: "syntax = \"proto3\"; message M { «int32 a = 1; }",
+                after: "syntax = \"proto3\"; message M { oneof o { «int32 a = 1; } }", findings: 1,
+                verdicts: Verdicts(wire: .safe, json: .safe, source: .breaking)),
+            RuleExample(
+                before: "syntax = \"proto3\"; message M { «int32 a = 1; oneof o { int32 b = 2; } }",
+                after: "syntax = \"proto3\"; message M { oneof o { «int32 a = 1; int32 b = 2; } }", findings: 1,
+                verdicts: Verdicts(wire: .breaking, json: .breaking, source: .breaking)),
+            RuleExample(
+                before: "syntax = \"proto3\"; message M { oneof o { «int32 a = 1; int32 b = 2; } }",
+                after: "syntax = \"proto3\"; message M { «int32 a = 1; oneof o { int32 b = 2; } }", findings: 1,
+                verdicts: Verdicts(wire: .breaking, json: .breaking, source: .breaking)),
+            RuleExample(
+                before: "syntax = \"proto3\"; message M { oneof o { int32 a = 1; } }",
+                after: "syntax = \"proto3\"; message M { oneof o { int32 a = 1; } }", findings: 0),
         ])
 
     static func realOneof(_ field: Field, in message: Message) -> Oneof? {
@@ -33,12 +39,14 @@ struct FieldSameOneof: CompatRule {
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.allFieldPairs.compactMap { p -> Finding? in
             guard let old = p.oldMessage, let new = p.newMessage else { return nil }
-            let before = Self.realOneof(p.old, in: old)?.name, after = Self.realOneof(p.new, in: new)?.name
+            let before = Self.realOneof(p.old, in: old)?.name
+            let after = Self.realOneof(p.new, in: new)?.name
             guard before != after else { return nil }
             let direction = Self.conflicts(p.new.number, old: old, new: new)
             let verdicts = direction == .none ? Verdicts(wire: .safe, json: .safe, source: .breaking) : .breakingEverywhere
-            return RuleSupport.fieldFinding(info.id, p, verdicts: verdicts, direction: direction,
-                                            arguments: [.old: before ?? "", .new: after ?? ""])
+            return RuleSupport.fieldFinding(
+                info.id, p, verdicts: verdicts, direction: direction,
+                arguments: [.old: before ?? "", .new: after ?? ""])
         }
     }
 
@@ -49,8 +57,10 @@ struct FieldSameOneof: CompatRule {
         func group(_ message: Message, _ number: Int32) -> String? {
             message.field(number: number).flatMap { realOneof($0, in: message)?.name }
         }
-        let wasIn = group(old, number), isIn = group(new, number)
-        var backward = false, forward = false
+        let wasIn = group(old, number)
+        let isIn = group(new, number)
+        var backward = false
+        var forward = false
         for field in new.fields where field.number != number && old.hasField(number: field.number) {
             let together = { (message: Message, inGroup: String?) in inGroup != nil && group(message, field.number) == inGroup }
             if together(new, isIn) && !together(old, wasIn) { backward = true }
@@ -65,7 +75,8 @@ struct FieldSameOneof: CompatRule {
     }
 
     func message(_ finding: Finding) -> String {
-        let old = finding.argument(.old), new = finding.argument(.new)
+        let old = finding.argument(.old)
+        let new = finding.argument(.new)
         let field = "Field \"\(finding.number ?? 0)\" with name \"\(finding.argument(.field))\" on message \"\(finding.argument(.message))\""
         if old.isEmpty { return "\(field) moved to oneof \"\(new)\"." }
         if new.isEmpty { return "\(field) moved from oneof \"\(old)\"." }

@@ -19,7 +19,9 @@ struct FieldSameSetting: CompatRule {
     static func extensionFeature(_ extensionName: String, _ name: String, _ p: SchemaPair.FieldPair, _ version: SchemaPair.Version, old: Bool) -> String? {
         // Features exist only under editions (protoc refuses them in proto2 and proto3 files).
         guard (old ? p.oldFile.syntax : p.newFile.syntax) == .editions else { return nil }
-        let field = old ? p.old : p.new, message = old ? p.oldMessage : p.newMessage, file = old ? p.oldFile : p.newFile
+        let field = old ? p.old : p.new
+        let message = old ? p.oldMessage : p.newMessage
+        let file = old ? p.oldFile : p.newFile
         var chain: [OptionMessage] = [field.options]
         if let message {
             chain.append(message.options)
@@ -32,33 +34,44 @@ struct FieldSameSetting: CompatRule {
         chain.append(file.options)
         for options in chain {
             if case .message(let features)? = options["features"], case .message(let ext)? = features["(\(extensionName))"],
-               case .enumValue(let value)? = ext[name] {
+                case .enumValue(let value)? = ext[name]
+            {
                 return value
             }
         }
         return nil
     }
 
-    static let jstype = FieldSameSetting(info: RuleInfo(
-        id: "FIELD_SAME_JSTYPE", title: "Field jstype changed", summary: "Fields keep their jstype option.",
-        rationale: "JavaScript code generators represent 64-bit integers as strings or numbers by jstype.", bufCategories: .filePackage,
-        examples: [RuleExample(before: "syntax = \"proto3\"; message M { «int64 a = 1; }",
-                               after: "syntax = \"proto3\"; message M { «int64 a = 1 [jstype = JS_STRING]; }", findings: 1, verdicts: .sourceOnly),
-                   RuleExample(before: "syntax = \"proto3\"; message M { int64 a = 1; }",
-                               after: "syntax = \"proto3\"; message M { int64 a = 1 [jstype = JS_NORMAL]; }", findings: 0)]),
+    static let jstype = FieldSameSetting(
+        info: RuleInfo(
+            id: "FIELD_SAME_JSTYPE", title: "Field jstype changed", summary: "Fields keep their jstype option.",
+            rationale: "JavaScript code generators represent 64-bit integers as strings or numbers by jstype.", bufCategories: .filePackage,
+            examples: [
+                RuleExample(
+                    before: "syntax = \"proto3\"; message M { «int64 a = 1; }",
+                    after: "syntax = \"proto3\"; message M { «int64 a = 1 [jstype = JS_STRING]; }", findings: 1, verdicts: .sourceOnly),
+                RuleExample(
+                    before: "syntax = \"proto3\"; message M { int64 a = 1; }",
+                    after: "syntax = \"proto3\"; message M { int64 a = 1 [jstype = JS_NORMAL]; }", findings: 0),
+            ]),
         value: { p, _, old in
             if case .enumValue(let v)? = (old ? p.old : p.new).options["jstype"] { return v }
             return "JS_NORMAL"
         }, verdicts: .sourceOnly, describe: "jstype")
 
-    static let cppStringType = FieldSameSetting(info: RuleInfo(
-        id: "FIELD_SAME_CPP_STRING_TYPE", title: "Field C++ string type changed",
-        summary: "String and bytes fields keep their C++ string type (ctype option or (pb.cpp).string_type feature).",
-        rationale: "C++ generated accessors differ for STRING, CORD and VIEW.", bufCategories: .filePackage,
-        examples: [RuleExample(before: "syntax = \"proto2\"; message M { «optional string a = 1; }",
-                               after: "syntax = \"proto2\"; message M { «optional string a = 1 [ctype = CORD]; }", findings: 1, verdicts: .sourceOnly),
-                   RuleExample(before: "syntax = \"proto2\"; message M { optional string a = 1; }",
-                               after: "syntax = \"proto2\"; message M { optional string a = 1 [ctype = STRING]; }", findings: 0)]),
+    static let cppStringType = FieldSameSetting(
+        info: RuleInfo(
+            id: "FIELD_SAME_CPP_STRING_TYPE", title: "Field C++ string type changed",
+            summary: "String and bytes fields keep their C++ string type (ctype option or (pb.cpp).string_type feature).",
+            rationale: "C++ generated accessors differ for STRING, CORD and VIEW.", bufCategories: .filePackage,
+            examples: [
+                RuleExample(
+                    before: "syntax = \"proto2\"; message M { «optional string a = 1; }",
+                    after: "syntax = \"proto2\"; message M { «optional string a = 1 [ctype = CORD]; }", findings: 1, verdicts: .sourceOnly),
+                RuleExample(
+                    before: "syntax = \"proto2\"; message M { optional string a = 1; }",
+                    after: "syntax = \"proto2\"; message M { optional string a = 1 [ctype = STRING]; }", findings: 0),
+            ]),
         value: { p, version, old in
             let type = old ? p.old.type : p.new.type
             guard type == .string || type == .bytes else { return nil }
@@ -86,14 +99,19 @@ struct FieldSameSetting: CompatRule {
             return nil
         })
 
-    static let javaUTF8 = FieldSameSetting(info: RuleInfo(
-        id: "FIELD_SAME_JAVA_UTF8_VALIDATION", title: "Field Java UTF-8 validation changed",
-        summary: "String fields keep their Java UTF-8 validation (java_string_check_utf8 file option or (pb.java).utf8_validation feature).",
-        rationale: "Java parsers with validation reject invalid UTF-8 that others accept.", bufCategories: .filePackage,
-        examples: [RuleExample(before: "syntax = \"proto2\"; message M { «optional string a = 1; }",
-                               after: "syntax = \"proto2\"; «option java_string_check_utf8 = true; message M { optional string a = 1; }", findings: 1),
-                   RuleExample(before: "syntax = \"proto2\"; message M { optional string a = 1; }",
-                               after: "syntax = \"proto2\"; option java_string_check_utf8 = false; message M { optional string a = 1; }", findings: 0)]),
+    static let javaUTF8 = FieldSameSetting(
+        info: RuleInfo(
+            id: "FIELD_SAME_JAVA_UTF8_VALIDATION", title: "Field Java UTF-8 validation changed",
+            summary: "String fields keep their Java UTF-8 validation (java_string_check_utf8 file option or (pb.java).utf8_validation feature).",
+            rationale: "Java parsers with validation reject invalid UTF-8 that others accept.", bufCategories: .filePackage,
+            examples: [
+                RuleExample(
+                    before: "syntax = \"proto2\"; message M { «optional string a = 1; }",
+                    after: "syntax = \"proto2\"; «option java_string_check_utf8 = true; message M { optional string a = 1; }", findings: 1),
+                RuleExample(
+                    before: "syntax = \"proto2\"; message M { optional string a = 1; }",
+                    after: "syntax = \"proto2\"; option java_string_check_utf8 = false; message M { optional string a = 1; }", findings: 0),
+            ]),
         value: { p, version, old in
             // Java verifies when (pb.java).utf8_validation = VERIFY or java_string_check_utf8 is set;
             // otherwise it follows the core utf8_validation feature. Map keys and values count too.
@@ -103,7 +121,8 @@ struct FieldSameSetting: CompatRule {
             if syntax == .editions, extensionFeature("pb.java", "utf8_validation", p, version, old: old) == "VERIFY" { return "VERIFY" }
             if (old ? p.oldFile.options : p.newFile.options).isTrue("java_string_check_utf8") { return "VERIFY" }
             if syntax != .editions { return syntax == .proto3 ? "VERIFY" : "NONE" }
-            let core = version.features.features(of: old ? p.old : p.new, in: old ? p.oldMessage : p.newMessage, file: old ? p.oldFile : p.newFile).utf8Validation
+            let core = version.features.features(of: old ? p.old : p.new, in: old ? p.oldMessage : p.newMessage, file: old ? p.oldFile : p.newFile)
+                .utf8Validation
             return core == "VERIFY" ? "VERIFY" : "NONE"
         }, verdicts: Verdicts(wire: .hazard, json: .safe, source: .safe), describe: "Java UTF-8 validation",
         locate: { p in
@@ -112,15 +131,20 @@ struct FieldSameSetting: CompatRule {
             return p.newFile.options.span(of: "java_string_check_utf8")
         }, fileOptions: ["java_string_check_utf8", "features"])
 
-    static let utf8 = FieldSameSetting(info: RuleInfo(
-        id: "FIELD_SAME_UTF8_VALIDATION", title: "Field UTF-8 validation changed",
-        summary: "String fields keep their UTF-8 validation (proto2 none, proto3 verify, editions utf8_validation).",
-        rationale: "A verifying reader rejects strings that a non-verifying writer let through (protobuf.dev/editions/features/#utf8_validation).",
-        bufCategories: .filePackage,
-        examples: [RuleExample(before: "syntax = \"proto2\"; message M { «optional string a = 1; }",
-                               after: "edition = \"2023\"; message M { «string a = 1; }", findings: 1),
-                   RuleExample(before: "syntax = \"proto3\"; message M { string a = 1; }",
-                               after: "edition = \"2023\"; message M { string a = 1; }", findings: 0)]),
+    static let utf8 = FieldSameSetting(
+        info: RuleInfo(
+            id: "FIELD_SAME_UTF8_VALIDATION", title: "Field UTF-8 validation changed",
+            summary: "String fields keep their UTF-8 validation (proto2 none, proto3 verify, editions utf8_validation).",
+            rationale: "A verifying reader rejects strings that a non-verifying writer let through (protobuf.dev/editions/features/#utf8_validation).",
+            bufCategories: .filePackage,
+            examples: [
+                RuleExample(
+                    before: "syntax = \"proto2\"; message M { «optional string a = 1; }",
+                    after: "edition = \"2023\"; message M { «string a = 1; }", findings: 1),
+                RuleExample(
+                    before: "syntax = \"proto3\"; message M { string a = 1; }",
+                    after: "edition = \"2023\"; message M { string a = 1; }", findings: 0),
+            ]),
         value: { p, version, old in
             guard (old ? p.old.type : p.new.type) == .string else { return nil }
             let syntax = old ? p.oldFile.syntax : p.newFile.syntax
@@ -131,7 +155,8 @@ struct FieldSameSetting: CompatRule {
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.allFieldPairs.compactMap { p -> Finding? in
             guard let before = value(p, pair.old, true), let after = value(p, pair.new, false), before != after else { return nil }
-            let shownBefore = display?(p, true) ?? before, shownAfter = display?(p, false) ?? after
+            let shownBefore = display?(p, true) ?? before
+            let shownAfter = display?(p, false) ?? after
             var finding = RuleSupport.fieldFinding(info.id, p, verdicts: verdicts, direction: .both, arguments: [.old: shownBefore, .new: shownAfter])
             if let span = locate?(p) { finding.location = span }
             return finding

@@ -19,15 +19,20 @@ struct FileSameOption: CompatRule {
         ("FILE_SAME_PHP_METADATA_NAMESPACE", "php_metadata_namespace"), ("FILE_SAME_PHP_NAMESPACE", "php_namespace"),
         ("FILE_SAME_RUBY_PACKAGE", "ruby_package"), ("FILE_SAME_SWIFT_PREFIX", "swift_prefix"),
     ].map { id, option in
-        FileSameOption(info: RuleInfo(
-            id: id, title: "File option \(option) changed", summary: "Files keep the value of the \(option) option.",
-            rationale: "Code generators place and name the generated code by \(option): importers of the old location stop compiling.",
-            bufCategories: .filePackage,
-            examples: [RuleExample(before: "syntax = \"proto3\"; «option \(option) = \(sample(option, 1));",
-                                   after: "syntax = \"proto3\"; «option \(option) = \(sample(option, 2));", findings: 1, verdicts: .sourceOnly),
-                       // The same value on another line.
-                       RuleExample(before: "syntax = \"proto3\"; option \(option) = \(sample(option, 1));",
-                                   after: "syntax = \"proto3\";\nmessage M {}\noption \(option) = \(sample(option, 1));", findings: 0)]),
+        FileSameOption(
+            info: RuleInfo(
+                id: id, title: "File option \(option) changed", summary: "Files keep the value of the \(option) option.",
+                rationale: "Code generators place and name the generated code by \(option): importers of the old location stop compiling.",
+                bufCategories: .filePackage,
+                examples: [
+                    RuleExample(
+                        before: "syntax = \"proto3\"; «option \(option) = \(sample(option, 1));",
+                        after: "syntax = \"proto3\"; «option \(option) = \(sample(option, 2));", findings: 1, verdicts: .sourceOnly),
+                    // The same value on another line.
+                    RuleExample(
+                        before: "syntax = \"proto3\"; option \(option) = \(sample(option, 1));",
+                        after: "syntax = \"proto3\";\nmessage M {}\noption \(option) = \(sample(option, 1));", findings: 0),
+                ]),
             option: option)
     }
 
@@ -56,12 +61,14 @@ struct FileSameOption: CompatRule {
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.changedNewFiles.compactMap { file in
             guard let old = pair.old.files[file.name] else { return nil }
-            let before = value(old, pair.old), after = value(file, pair.new)
+            let before = value(old, pair.old)
+            let after = value(file, pair.new)
             guard before != after else { return nil }
-            return Finding(rule: info.id, symbol: file.name, verdicts: .sourceOnly, direction: .none,
-                           location: file.options.span(of: option) ?? RuleSupport.fileStart(file.name),
-                           previousLocation: old.options.span(of: option), file: file.name,
-                           arguments: [.option: option, .old: before, .new: after])
+            return Finding(
+                rule: info.id, symbol: file.name, verdicts: .sourceOnly, direction: .none,
+                location: file.options.span(of: option) ?? RuleSupport.fileStart(file.name),
+                previousLocation: old.options.span(of: option), file: file.name,
+                arguments: [.option: option, .old: before, .new: after])
         }
     }
 

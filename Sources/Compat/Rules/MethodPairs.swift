@@ -10,9 +10,12 @@ enum MethodPairs {
         }
     }
 
-    static func finding(_ rule: String, _ o: Method, _ n: Method, _ service: Service, _ file: ProtoFile, verdicts: Verdicts,
-                        direction: Direction, old: String, new: String) -> Finding {
-        Finding(rule: rule, symbol: service.fullName + "." + n.name, verdicts: verdicts, direction: direction, location: n.span,
-                previousLocation: o.span, file: file.name, arguments: [.service: service.name, .method: n.name, .old: old, .new: new])
+    static func finding(
+        _ rule: String, _ o: Method, _ n: Method, _ service: Service, _ file: ProtoFile, verdicts: Verdicts,
+        direction: Direction, old: String, new: String
+    ) -> Finding {
+        Finding(
+            rule: rule, symbol: service.fullName + "." + n.name, verdicts: verdicts, direction: direction, location: n.span,
+            previousLocation: o.span, file: file.name, arguments: [.service: service.name, .method: n.name, .old: old, .new: new])
     }
 }

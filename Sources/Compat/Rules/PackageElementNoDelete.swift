@@ -25,27 +25,30 @@ struct PackageElementNoDelete: CompatRule {
 
     /// The package-wide twin of a file's deletion rule: its texts and examples, its own ID.
     static func make(_ base: ElementNoDelete, id: String) -> PackageElementNoDelete {
-        PackageElementNoDelete(info: RuleInfo(
-            id: id, title: base.info.title.replacingOccurrences(of: "its file", with: "its package"),
-            summary: base.info.summary.replacingOccurrences(of: "a file", with: "a package"),
-            rationale: base.info.rationale + " Moving it to another file of the same package is not a deletion.",
-            bufCategories: [.PACKAGE], examples: base.info.examples + [movedToAnotherFile(base.noun)]), noun: base.noun,
+        PackageElementNoDelete(
+            info: RuleInfo(
+                id: id, title: base.info.title.replacingOccurrences(of: "its file", with: "its package"),
+                summary: base.info.summary.replacingOccurrences(of: "a file", with: "a package"),
+                rationale: base.info.rationale + " Moving it to another file of the same package is not a deletion.",
+                bufCategories: [.PACKAGE], examples: base.info.examples + [movedToAnotherFile(base.noun)]), noun: base.noun,
             elements: base.elements, verdicts: base.verdicts)
     }
 
     /// An element moved to another file of its package: not deleted from the package.
     static func movedToAnotherFile(_ noun: String) -> RuleExample {
-        let element = switch noun {
-        case "message": "message B {}"
-        case "enum": "enum E { X = 0; }"
-        case "service": "message B {} service S { rpc M(B) returns (B); }"
-        default: "extend M { optional int32 x = 10; }"
-        }
+        let element =
+            switch noun {
+            case "message": "message B {}"
+            case "enum": "enum E { X = 0; }"
+            case "service": "message B {} service S { rpc M(B) returns (B); }"
+            default: "extend M { optional int32 x = 10; }"
+            }
         let header = noun == "extension" ? "syntax = \"proto2\"; package p; message M { extensions 10 to 20; }" : "syntax = \"proto3\"; package p;"
         let importing = noun == "extension" ? " import \"test.proto\";" : ""
-        return RuleExample(before: "\(header) \(element)\n// file: b.proto\nsyntax = \"\(noun == "extension" ? "proto2" : "proto3")\"; package p;",
-                           after: "\(header)\n// file: b.proto\nsyntax = \"\(noun == "extension" ? "proto2" : "proto3")\"; package p;\(importing) \(element)",
-                           findings: 0)
+        return RuleExample(
+            before: "\(header) \(element)\n// file: b.proto\nsyntax = \"\(noun == "extension" ? "proto2" : "proto3")\"; package p;",
+            after: "\(header)\n// file: b.proto\nsyntax = \"\(noun == "extension" ? "proto2" : "proto3")\"; package p;\(importing) \(element)",
+            findings: 0)
     }
 
     func noWitnessReason(_ finding: Finding) -> String? {
@@ -70,9 +73,10 @@ struct PackageElementNoDelete: CompatRule {
                         location = span
                     }
                 }
-                return Finding(rule: info.id, symbol: name, verdicts: verdicts, direction: .both, location: location,
-                               previousLocation: span, file: location.file,
-                               arguments: [nounKey: RuleSupport.relativeName(name, package: oldFile.package), .package: oldFile.package])
+                return Finding(
+                    rule: info.id, symbol: name, verdicts: verdicts, direction: .both, location: location,
+                    previousLocation: span, file: location.file,
+                    arguments: [nounKey: RuleSupport.relativeName(name, package: oldFile.package), .package: oldFile.package])
             }
         }
     }

@@ -9,9 +9,12 @@ struct PackageNoDelete: CompatRule {
     let info = RuleInfo(
         id: "PACKAGE_NO_DELETE", title: "Package deleted", summary: "Packages are not deleted.",
         rationale: "Everything in the package is gone, and every full name that used it.", bufCategories: [.PACKAGE],
-        examples: [RuleExample(before: "syntax = \"proto3\"; package «a; message M {}", after: "syntax = \"proto3\"; package b; message M {}", findings: 1),
-                   RuleExample(before: "syntax = \"proto3\"; package a; message M {}",
-                               after: "// file: b.proto\nsyntax = \"proto3\"; package a; message M {}", findings: 0)])
+        examples: [
+            RuleExample(before: "syntax = \"proto3\"; package «a; message M {}", after: "syntax = \"proto3\"; package b; message M {}", findings: 1),
+            RuleExample(
+                before: "syntax = \"proto3\"; package a; message M {}",
+                after: "// file: b.proto\nsyntax = \"proto3\"; package a; message M {}", findings: 0),
+        ])
 
     func check(_ pair: SchemaPair) -> [Finding] {
         // A package can only disappear with its files, which then changed.
@@ -23,8 +26,9 @@ struct PackageNoDelete: CompatRule {
             // package was, its first file's `package` line.
             let first = pair.old.schema.files.filter { $0.package == package }.min { $0.name < $1.name }
             let previous = first.map { $0.packageSpan ?? RuleSupport.fileStart($0.name) }
-            return Finding(rule: info.id, symbol: package, verdicts: .sourceOnly, direction: .both, location: RuleSupport.fileStart(""),
-                           previousLocation: previous, file: "", arguments: [.package: package])
+            return Finding(
+                rule: info.id, symbol: package, verdicts: .sourceOnly, direction: .both, location: RuleSupport.fileStart(""),
+                previousLocation: previous, file: "", arguments: [.package: package])
         }
     }
 

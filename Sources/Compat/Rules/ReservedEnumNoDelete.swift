@@ -10,10 +10,12 @@ struct ReservedEnumNoDelete: CompatRule {
         rationale: "Reservations keep deleted values from being reused with another meaning (protobuf.dev/programming-guides/proto3/#reserved).",
         bufCategories: .wire,
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; «enum E { A = 0; reserved 2; }",
-                        after: "syntax = \"proto3\"; «enum E { A = 0; }", findings: 1),
-                   RuleExample(before: "syntax = \"proto3\"; enum E { A = 0; reserved 2; reserved 3; }",
-                               after: "syntax = \"proto3\"; enum E { A = 0; reserved 2 to 3; }", findings: 0)
+            RuleExample(
+                before: "syntax = \"proto3\"; «enum E { A = 0; reserved 2; }",
+                after: "syntax = \"proto3\"; «enum E { A = 0; }", findings: 1),
+            RuleExample(
+                before: "syntax = \"proto3\"; enum E { A = 0; reserved 2; reserved 3; }",
+                after: "syntax = \"proto3\"; enum E { A = 0; reserved 2 to 3; }", findings: 0),
         ])
 
     func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.reuse }
@@ -21,12 +23,15 @@ struct ReservedEnumNoDelete: CompatRule {
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.enumPairs.flatMap { old, new, _, newFile in
             ReservedRanges.removed(old.reservedRanges, new.reservedRanges, inclusiveEnd: true, max: Int32.max).map { range in
-                Finding(rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe), direction: .none,
-                        location: new.span, previousLocation: old.span, file: newFile.name, arguments: [.enum: new.name, .range: range])
-            } + old.reservedNames.filter { !new.reservedNames.contains($0) }.map { name in
-                Finding(rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe), direction: .none,
-                        location: new.span, previousLocation: old.span, file: newFile.name, arguments: [.enum: new.name, .name: name])
+                Finding(
+                    rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe), direction: .none,
+                    location: new.span, previousLocation: old.span, file: newFile.name, arguments: [.enum: new.name, .range: range])
             }
+                + old.reservedNames.filter { !new.reservedNames.contains($0) }.map { name in
+                    Finding(
+                        rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe), direction: .none,
+                        location: new.span, previousLocation: old.span, file: newFile.name, arguments: [.enum: new.name, .name: name])
+                }
         }
     }
 

@@ -7,14 +7,17 @@ struct ReservedMessageNoDelete: CompatRule {
         id: "RESERVED_MESSAGE_NO_DELETE",
         title: "Reserved field numbers or names removed",
         summary: "Reserved ranges and names are not removed from a message.",
-        rationale: "Reservations keep deleted numbers and names from being reused with another meaning, which old data would then be decoded as (protobuf.dev/programming-guides/proto3/#reserved).",
+        rationale:
+            "Reservations keep deleted numbers and names from being reused with another meaning, which old data would then be decoded as (protobuf.dev/programming-guides/proto3/#reserved).",
         bufCategories: .wire,
         examples: [
-            RuleExample(before: "syntax = \"proto3\"; «message M { reserved 2, 5 to 8; reserved \"x\"; }",
-                        after: "syntax = \"proto3\"; «message M { reserved 2; }", findings: 2,
-                        verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe)),
-                   RuleExample(before: "syntax = \"proto3\"; message M { reserved 2; reserved 3; reserved \"a\"; }",
-                               after: "syntax = \"proto3\"; message M { reserved 2, 3; reserved \"a\"; }", findings: 0)
+            RuleExample(
+                before: "syntax = \"proto3\"; «message M { reserved 2, 5 to 8; reserved \"x\"; }",
+                after: "syntax = \"proto3\"; «message M { reserved 2; }", findings: 2,
+                verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe)),
+            RuleExample(
+                before: "syntax = \"proto3\"; message M { reserved 2; reserved 3; reserved \"a\"; }",
+                after: "syntax = \"proto3\"; message M { reserved 2, 3; reserved \"a\"; }", findings: 0),
         ])
 
     func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.reuse }
@@ -22,14 +25,17 @@ struct ReservedMessageNoDelete: CompatRule {
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.messagePairs.flatMap { old, new, _, newFile in
             ReservedRanges.removed(old.reservedRanges, new.reservedRanges, inclusiveEnd: false, max: 536_870_912).map { range in
-                Finding(rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe), direction: .none,
-                        location: new.span, previousLocation: old.span, file: newFile.name,
-                        arguments: [.message: new.name, .range: range])
-            } + old.reservedNames.filter { !new.reservedNames.contains($0) }.map { name in
-                Finding(rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe), direction: .none,
+                Finding(
+                    rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .safe), direction: .none,
+                    location: new.span, previousLocation: old.span, file: newFile.name,
+                    arguments: [.message: new.name, .range: range])
+            }
+                + old.reservedNames.filter { !new.reservedNames.contains($0) }.map { name in
+                    Finding(
+                        rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .safe, json: .hazard, source: .safe), direction: .none,
                         location: new.span, previousLocation: old.span, file: newFile.name,
                         arguments: [.message: new.name, .name: name])
-            }
+                }
         }
     }
 

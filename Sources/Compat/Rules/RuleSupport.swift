@@ -45,13 +45,16 @@ enum RuleSupport {
     }
 
     /// A finding about a field present in both versions, located at the new field.
-    static func fieldFinding(_ rule: String, _ pair: SchemaPair.FieldPair, verdicts: Verdicts, direction: Direction,
-                             arguments: FindingArguments) -> Finding {
+    static func fieldFinding(
+        _ rule: String, _ pair: SchemaPair.FieldPair, verdicts: Verdicts, direction: Direction,
+        arguments: FindingArguments
+    ) -> Finding {
         var args = arguments
         args[.field] = pair.new.name
         args[.message] = pair.containerName
-        return Finding(rule: rule, symbol: pair.symbol, number: pair.new.number, verdicts: verdicts, direction: direction,
-                       location: pair.new.span, previousLocation: pair.old.span, file: pair.newFile.name, arguments: args)
+        return Finding(
+            rule: rule, symbol: pair.symbol, number: pair.new.number, verdicts: verdicts, direction: direction,
+            location: pair.new.span, previousLocation: pair.old.span, file: pair.newFile.name, arguments: args)
     }
 }
 

@@ -19,7 +19,8 @@ enum TypeChange {
     static func enumsCompatible(_ a: String, _ b: String, pair: SchemaPair) -> Bool {
         guard a != b else { return true }
         guard a.split(separator: ".").last == b.split(separator: ".").last,
-              let old = pair.old.index.enums[a], let new = pair.new.index.enums[b] else { return false }
+            let old = pair.old.index.enums[a], let new = pair.new.index.enums[b]
+        else { return false }
         // Every old value (name and number) must still be there.
         let newValues = Set(new.values.map { "\($0.name)=\($0.number)" })
         return old.values.allSatisfy { newValues.contains("\($0.name)=\($0.number)") }
@@ -32,7 +33,8 @@ enum TypeChange {
 
     /// `assess` inside a structural comparison (renamed types compared at any depth share one, for cycles).
     static func assess(_ o: Field, _ n: Field, comparison: inout StructuralComparison) -> (verdicts: Verdicts, direction: Direction, detail: String?) {
-        let a = o.type, b = n.type
+        let a = o.type
+        let b = n.type
         if (a == .message || a == .group) && (b == .message || b == .group) {
             if a != b { return (.breakingEverywhere, .both, "The message encoding changed between length-prefixed and delimited") }
             // A renamed type is judged by the rules a kept type is judged by, inside it, at any depth.
@@ -41,19 +43,24 @@ enum TypeChange {
         }
         if a == .enum && b == .enum {
             let outcome = comparison.compare(o.typeName ?? "", n.typeName ?? "")
-            return (Verdicts(wire: outcome.wire, json: outcome.json, source: .breaking), outcome.direction,
-                    outcome.isSafe ? nil : outcome.summary)
+            return (
+                Verdicts(wire: outcome.wire, json: outcome.json, source: .breaking), outcome.direction,
+                outcome.isSafe ? nil : outcome.summary
+            )
         }
         if varint.contains(a), varint.contains(b) {
             // A reader holds what the writer's type can hold, or truncates, reinterprets the sign, or
             // collapses it to a bool (an ordinary 5 reads as true: breaking).
-            let backward = !holds(b, everyValueOf: a), forward = !holds(a, everyValueOf: b)
+            let backward = !holds(b, everyValueOf: a)
+            let forward = !holds(a, everyValueOf: b)
             let toBool = b == .bool || a == .bool
             // ProtoJSON writes bools as true/false and integers as numbers: each rejects the other, both ways.
             let direction: Direction = toBool || (backward && forward) ? .both : backward ? .backward : forward ? .forward : .none
             let json: Verdict = toBool ? .breaking : .hazard
             let changesWidth = (a == .int32 || a == .uint32) != (b == .int32 || b == .uint32)
-            let detail = toBool ? "Integers other than 0 and 1 read as true"
+            let detail =
+                toBool
+                ? "Integers other than 0 and 1 read as true"
                 : changesWidth ? "Values beyond 32 bits are truncated" : "Signs or values may be reinterpreted"
             return (Verdicts(wire: toBool ? .breaking : .hazard, json: json, source: .breaking), direction, detail)
         }
@@ -66,8 +73,17 @@ enum TypeChange {
         }
         // JSON writes bytes as base64 and strings as text: each side misreads or rejects the other's, in
         // both directions; binary readers of strings reject bytes that are not valid UTF-8.
-        if a == .string, b == .bytes { return (Verdicts(wire: .hazard, json: .breaking, source: .breaking), .both, "JSON writes bytes as base64; bytes that are not valid UTF-8 are rejected by old readers") }
-        if a == .bytes, b == .string { return (Verdicts(wire: .hazard, json: .breaking, source: .breaking), .both, "Bytes that are not valid UTF-8 are rejected; JSON writes bytes as base64") }
+        if a == .string, b == .bytes {
+            return (
+                Verdicts(wire: .hazard, json: .breaking, source: .breaking), .both,
+                "JSON writes bytes as base64; bytes that are not valid UTF-8 are rejected by old readers"
+            )
+        }
+        if a == .bytes, b == .string {
+            return (
+                Verdicts(wire: .hazard, json: .breaking, source: .breaking), .both, "Bytes that are not valid UTF-8 are rejected; JSON writes bytes as base64"
+            )
+        }
         return (.breakingEverywhere, .both, nil)
     }
 }

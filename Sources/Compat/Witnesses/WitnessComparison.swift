@@ -7,8 +7,10 @@ import ProtoModel
 /// is no difference there (the strict JSON reader refuses it instead).
 enum WitnessComparison {
     /// The writer's top-level field numbers whose values the reader did not get as sent.
-    static func differing(_ sent: DynamicMessage, writer: MessageCatalog, _ read: DynamicMessage, reader: MessageCatalog, view: View,
-                          protoNames: Bool = false) -> Set<Int32> {
+    static func differing(
+        _ sent: DynamicMessage, writer: MessageCatalog, _ read: DynamicMessage, reader: MessageCatalog, view: View,
+        protoNames: Bool = false
+    ) -> Set<Int32> {
         guard let writerType = writer.message(sent.typeName) else { return [] }
         guard let readerType = reader.message(read.typeName) else { return Set(sent.fields.map(\.number)) }
         var differing: Set<Int32> = []
@@ -19,12 +21,14 @@ enum WitnessComparison {
             switch view {
             case .json:
                 let key = protoNames ? writerField.name : writerField.jsonName
-                readerField = extensionName.map { reader.extensionNamed($0, of: readerType.fullName) }
+                readerField =
+                    extensionName.map { reader.extensionNamed($0, of: readerType.fullName) }
                     ?? readerType.fields.first { $0.jsonName == key } ?? readerType.fields.first { $0.name == key }
             default:
                 readerField = reader.field(entry.number, in: readerType)
                 // The field's name now belongs to another number: the reader files the value under another meaning, or loses it.
-                let moved = extensionName.map { reader.extensionNamed($0, of: readerType.fullName).map { $0.number != entry.number } ?? false }
+                let moved =
+                    extensionName.map { reader.extensionNamed($0, of: readerType.fullName).map { $0.number != entry.number } ?? false }
                     ?? readerType.fields.contains { $0.name == writerField.name && $0.number != entry.number }
                 if moved {
                     differing.insert(entry.number)
@@ -35,7 +39,8 @@ enum WitnessComparison {
                 if view == .json { differing.insert(entry.number) }
                 continue
             }
-            let writerFacts = writer.facts(of: writerField, in: writerType), readerFacts = reader.facts(of: readerField, in: readerType)
+            let writerFacts = writer.facts(of: writerField, in: writerType)
+            let readerFacts = reader.facts(of: readerField, in: readerType)
             let before = filled(entry.value, facts: writerFacts)
             let after = filled(read[readerField.number], facts: readerFacts)
             if !same(before, writerFacts, writer, after, readerFacts, reader, view: view, protoNames: protoNames) { differing.insert(entry.number) }
@@ -49,10 +54,13 @@ enum WitnessComparison {
         return value
     }
 
-    static func same(_ a: ProtoValue?, _ af: FieldFacts, _ writer: MessageCatalog, _ b: ProtoValue?, _ bf: FieldFacts, _ reader: MessageCatalog, view: View,
-                     protoNames: Bool) -> Bool {
+    static func same(
+        _ a: ProtoValue?, _ af: FieldFacts, _ writer: MessageCatalog, _ b: ProtoValue?, _ bf: FieldFacts, _ reader: MessageCatalog, view: View,
+        protoNames: Bool
+    ) -> Bool {
         if af.field.label == .repeated || bf.field.label == .repeated {
-            let left = list(a), right = list(b)
+            let left = list(a)
+            let right = list(b)
             return left.count == right.count && zip(left, right).allSatisfy { same($0, af, writer, $1, bf, reader, view: view, protoNames: protoNames) }
         }
         guard let a, let b else { return a == nil && b == nil }
@@ -67,8 +75,10 @@ enum WitnessComparison {
         }
     }
 
-    static func same(_ a: ProtoValue, _ af: FieldFacts, _ writer: MessageCatalog, _ b: ProtoValue, _ bf: FieldFacts, _ reader: MessageCatalog, view: View,
-                     protoNames: Bool) -> Bool {
+    static func same(
+        _ a: ProtoValue, _ af: FieldFacts, _ writer: MessageCatalog, _ b: ProtoValue, _ bf: FieldFacts, _ reader: MessageCatalog, view: View,
+        protoNames: Bool
+    ) -> Bool {
         switch (a, b) {
         case (.message(let left), .message(let right)):
             return differing(left, writer: writer, right, reader: reader, view: view, protoNames: protoNames).isEmpty
@@ -82,7 +92,8 @@ enum WitnessComparison {
         default: break
         }
         if af.field.type == .enum, bf.field.type == .enum, case .int(let x) = a, case .int(let y) = b {
-            let before = enumName(x, af, writer), after = enumName(y, bf, reader)
+            let before = enumName(x, af, writer)
+            let after = enumName(y, bf, reader)
             switch view {
             case .json:
                 return before != nil && before == after

@@ -30,34 +30,40 @@ public struct WitnessSearch: Sendable {
         var root: String?
         for (view, _) in claims {
             for encoding in view == .json ? [Witness.Encoding.json, .jsonProtoNames] : [.binary] {
-            for side in sides {
-                let writer = catalog(side.writer), reader = catalog(side.reader)
-                guard let target = WitnessTarget(finding: finding, writer: writer, reader: reader) else { continue }
-                root = target.root.fullName
-                for message in target.candidates(WitnessValues(catalog: writer, reader: reader)).prefix(Self.limit) {
-                    tried += 1
-                    if let witness = run(message, target: target, encoding: encoding, side: side) { return .shown(witness) }
+                for side in sides {
+                    let writer = catalog(side.writer)
+                    let reader = catalog(side.reader)
+                    guard let target = WitnessTarget(finding: finding, writer: writer, reader: reader) else { continue }
+                    root = target.root.fullName
+                    for message in target.candidates(WitnessValues(catalog: writer, reader: reader)).prefix(Self.limit) {
+                        tried += 1
+                        if let witness = run(message, target: target, encoding: encoding, side: side) { return .shown(witness) }
+                    }
                 }
-            }
             }
         }
         guard let root else {
             return .none(reason: "no field of a message type that both versions have is of \(finding.symbol)'s type, so no message carries it")
         }
-        return .notFound(reason: "none of the \(tried) messages of \(root) tried shows it (values chosen to tell: extremes, negatives, two elements, every enum value)")
+        return .notFound(
+            reason: "none of the \(tried) messages of \(root) tried shows it (values chosen to tell: extremes, negatives, two elements, every enum value)")
     }
 
     func catalog(_ side: Witness.Side) -> MessageCatalog { side == .old ? old : new }
 
     /// Sends one message and reads it back: a witness when the reader refuses it for, or misreads, a focus field.
     func run(_ message: DynamicMessage, target: WitnessTarget, encoding: Witness.Encoding, side: (writer: Witness.Side, reader: Witness.Side)) -> Witness? {
-        let writer = catalog(side.writer), reader = catalog(side.reader)
-        let protoNames = encoding == .jsonProtoNames, view: View = encoding == .binary ? .wire : .json
+        let writer = catalog(side.writer)
+        let reader = catalog(side.reader)
+        let protoNames = encoding == .jsonProtoNames
+        let view: View = encoding == .binary ? .wire : .json
         // The writer's own runtime must take the message back as sent (no two members of one of its oneofs).
         guard let sent = try? ProtoJSONEncoding.encode(message, catalog: writer, protoNames: protoNames),
-              case .success = ProtoJSONDecoding.decode(sent, as: message.typeName, catalog: writer) else { return nil }
-        var witness = Witness(writer: side.writer, reader: side.reader, encoding: encoding, type: message.typeName,
-                              sent: sent.text, bytes: nil, received: nil, error: nil, unknownFields: [])
+            case .success = ProtoJSONDecoding.decode(sent, as: message.typeName, catalog: writer)
+        else { return nil }
+        var witness = Witness(
+            writer: side.writer, reader: side.reader, encoding: encoding, type: message.typeName,
+            sent: sent.text, bytes: nil, received: nil, error: nil, unknownFields: [])
         let outcome: Result<DynamicMessage, DecodeFailure>
         if view == .json {
             outcome = ProtoJSONDecoding.decode(sent, as: target.root.fullName, catalog: reader)
@@ -72,7 +78,9 @@ public struct WitnessSearch: Sendable {
             witness.error = failure.reason
         case .success(let read):
             let differing = WitnessComparison.differing(message, writer: writer, read, reader: reader, view: view, protoNames: protoNames)
-            guard !differing.isDisjoint(with: target.focus), let received = try? ProtoJSONEncoding.encode(read, catalog: reader, protoNames: protoNames) else { return nil }
+            guard !differing.isDisjoint(with: target.focus), let received = try? ProtoJSONEncoding.encode(read, catalog: reader, protoNames: protoNames) else {
+                return nil
+            }
             witness.received = received.text
             witness.unknownFields = Array(Set(read.unknown.map(\.number))).sorted()
         }
@@ -108,7 +116,9 @@ struct WitnessTarget {
         }
         let parent = symbol.split(separator: ".").dropLast().joined(separator: ".")
         let last = String(symbol.split(separator: ".").last ?? "")
-        if let writerType = writer.message(parent), let readerType = reader.message(parent), let number = finding.number ?? writerType.fields.first(where: { $0.name == last })?.number {
+        if let writerType = writer.message(parent), let readerType = reader.message(parent),
+            let number = finding.number ?? writerType.fields.first(where: { $0.name == last })?.number
+        {
             // A field.
             let mine = writerType.fields.filter { $0.number == number || $0.name == last }
             let theirs = readerType.fields.filter { $0.number == number || $0.name == last }
@@ -133,7 +143,8 @@ struct WitnessTarget {
         }
         if let message = writer.message(symbol), reader.message(symbol) != nil {
             // A message: every field may show it (required fields: the message with none set).
-            self.init(root: message, focus: Set(message.fields.map(\.number) + (reader.message(symbol)?.fields.map(\.number) ?? [])), enumNumbers: [], together: [])
+            self.init(
+                root: message, focus: Set(message.fields.map(\.number) + (reader.message(symbol)?.fields.map(\.number) ?? [])), enumNumbers: [], together: [])
             return
         }
         let enumName = writer.enumType(symbol) != nil ? symbol : writer.enumType(parent) != nil ? parent : nil
@@ -143,7 +154,10 @@ struct WitnessTarget {
             guard field.label != .required else { return nil }
             if field.typeName == enumName { return .some(nil) }
             if let name = field.typeName, let entry = writer.message(name), entry.isMapEntry,
-               entry.fields.contains(where: { $0.number == 2 && $0.typeName == enumName }) { return .some(entry) }
+                entry.fields.contains(where: { $0.number == 2 && $0.typeName == enumName })
+            {
+                return .some(entry)
+            }
             return nil
         }
         let holders = writer.index.messages.values.filter { message in
@@ -174,10 +188,16 @@ struct WitnessTarget {
             for number in enumNumbers {
                 var message = base
                 if let entry = enumEntry, let keyField = entry.fields.first(where: { $0.number == 1 }),
-                   let key = values.singular(keyField, in: entry, depth: 1).first {
-                    message[field.number] = .list([.message(DynamicMessage(typeName: entry.fullName, fields: [
-                        FieldValue(number: 1, value: key), FieldValue(number: 2, value: .int(Int64(number))),
-                    ]))])
+                    let key = values.singular(keyField, in: entry, depth: 1).first
+                {
+                    message[field.number] = .list([
+                        .message(
+                            DynamicMessage(
+                                typeName: entry.fullName,
+                                fields: [
+                                    FieldValue(number: 1, value: key), FieldValue(number: 2, value: .int(Int64(number))),
+                                ]))
+                    ])
                 } else {
                     message[field.number] = field.label == .repeated ? .list([.int(Int64(number))]) : .int(Int64(number))
                 }
@@ -206,9 +226,10 @@ struct WitnessTarget {
         // A message field whose type changed inside: values aimed at the fields that differ, at depth.
         for field in fields where field.type == .message {
             guard let reader = values.reader, let readerRoot = reader.message(root.fullName),
-                  let counterpart = readerRoot.fields.first(where: { $0.number == field.number }), counterpart.type == .message,
-                  let inner = field.typeName.flatMap({ values.catalog.message($0) }), let innerReader = counterpart.typeName.flatMap({ reader.message($0) }),
-                  !inner.isMapEntry else { continue }
+                let counterpart = readerRoot.fields.first(where: { $0.number == field.number }), counterpart.type == .message,
+                let inner = field.typeName.flatMap({ values.catalog.message($0) }), let innerReader = counterpart.typeName.flatMap({ reader.message($0) }),
+                !inner.isMapEntry
+            else { continue }
             for nested in values.aimed(inner, innerReader) {
                 var message = base
                 message[field.number] = field.label == .repeated ? .list([.message(nested)]) : .message(nested)

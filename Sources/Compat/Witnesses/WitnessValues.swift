@@ -14,7 +14,8 @@ struct WitnessValues {
         let facts = catalog.facts(of: field, in: type)
         if let entry = facts.mapEntry {
             guard let keyField = entry.fields.first(where: { $0.number == 1 }), let valueField = entry.fields.first(where: { $0.number == 2 }),
-                  let key = singular(keyField, in: entry, depth: depth + 1).first else { return [] }
+                let key = singular(keyField, in: entry, depth: depth + 1).first
+            else { return [] }
             return singular(valueField, in: entry, depth: depth + 1).prefix(3).map { value in
                 .list([.message(DynamicMessage(typeName: entry.fullName, fields: [FieldValue(number: 1, value: key), FieldValue(number: 2, value: value)]))])
             }
@@ -85,8 +86,9 @@ struct WitnessValues {
                 }
             }
             guard let counterpart, field.type == .message || field.type == .group, counterpart.type == field.type,
-                  let inner = field.typeName.flatMap({ catalog.message($0) }), let innerReader = counterpart.typeName.flatMap({ reader.message($0) }),
-                  !inner.isMapEntry else { continue }
+                let inner = field.typeName.flatMap({ catalog.message($0) }), let innerReader = counterpart.typeName.flatMap({ reader.message($0) }),
+                !inner.isMapEntry
+            else { continue }
             for nested in aimed(inner, innerReader, depth: depth + 1).prefix(4) {
                 var message = base
                 message[field.number] = field.label == .repeated ? .list([.message(nested)]) : .message(nested)

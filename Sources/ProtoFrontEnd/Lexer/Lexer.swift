@@ -66,8 +66,9 @@ struct Lexer {
     }
 
     private func span(from start: Int, line startLine: Int, column startColumn: Int) -> SourceSpan {
-        SourceSpan(fileID: fileID, line: startLine, column: startColumn, endLine: line, endColumn: column,
-                   offset: start, endOffset: position)
+        SourceSpan(
+            fileID: fileID, line: startLine, column: startColumn, endLine: line, endColumn: column,
+            offset: start, endOffset: position)
     }
 
     private mutating func error(_ message: String, start: Int, line: Int, column: Int) {
@@ -80,7 +81,8 @@ struct Lexer {
         var lastLineCommentEnd = -2
         while let c = peek() {
             if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n")
-                || c == UInt8(ascii: "\r") || c == 0x0B || c == 0x0C {
+                || c == UInt8(ascii: "\r") || c == 0x0B || c == 0x0C
+            {
                 advance()
             } else if c == UInt8(ascii: "/"), peek(1) == UInt8(ascii: "/") {
                 let startLine = line
@@ -90,7 +92,8 @@ struct Lexer {
                 var text = String(decoding: bytes[textStart..<position], as: UTF8.self)
                 text += "\n"
                 if lastLineCommentEnd == startLine - 1, commentBlocks.count > firstBlock,
-                   commentBlocks[commentBlocks.count - 1].endLine == startLine - 1 {
+                    commentBlocks[commentBlocks.count - 1].endLine == startLine - 1
+                {
                     commentBlocks[commentBlocks.count - 1].text += text
                     commentBlocks[commentBlocks.count - 1].endLine = startLine
                 } else {
@@ -98,7 +101,9 @@ struct Lexer {
                 }
                 lastLineCommentEnd = startLine
             } else if c == UInt8(ascii: "/"), peek(1) == UInt8(ascii: "*") {
-                let start = position, startLine = line, startColumn = column
+                let start = position
+                let startLine = line
+                let startColumn = column
                 position += 2
                 let textStart = position
                 var closed = false
@@ -113,8 +118,9 @@ struct Lexer {
                 if closed {
                     position += 2
                 } else {
-                    error("unterminated block comment: add */ to close the comment started here", start: start,
-                          line: startLine, column: startColumn)
+                    error(
+                        "unterminated block comment: add */ to close the comment started here", start: start,
+                        line: startLine, column: startColumn)
                 }
                 commentBlocks.append(CommentBlock(text: Self.cleanBlockComment(text), startLine: startLine, endLine: line))
                 lastLineCommentEnd = -2
@@ -146,12 +152,15 @@ struct Lexer {
     }
 
     private mutating func makeToken(_ kind: Token.Kind, start: Int, line startLine: Int, column startColumn: Int) -> Token {
-        Token(kind: kind, start: start, end: position, line: startLine, column: startColumn,
-              endLine: line, endColumn: column)
+        Token(
+            kind: kind, start: start, end: position, line: startLine, column: startColumn,
+            endLine: line, endColumn: column)
     }
 
     private mutating func nextToken() -> Token {
-        let start = position, startLine = line, startColumn = column
+        let start = position
+        let startLine = line
+        let startColumn = column
         guard let c = peek() else { return makeToken(.endOfFile, start: start, line: startLine, column: startColumn) }
         if Self.isLetter(c) {
             while let d = peek(), Self.isLetter(d) || Self.isDigit(d) { position += 1 }
@@ -165,16 +174,18 @@ struct Lexer {
         }
         if c < 0x20 || c == 0x7F {
             position += 1
-            error("invalid control character \\x\(String(c, radix: 16)) in the text: remove it", start: start,
-                  line: startLine, column: startColumn)
+            error(
+                "invalid control character \\x\(String(c, radix: 16)) in the text: remove it", start: start,
+                line: startLine, column: startColumn)
             return nextTokenAfterSkipping()
         }
         if c >= 0x80 {
             // A non-ASCII byte outside a string or comment: protoc rejects it.
             advance()
             while let d = peek(), d & 0xC0 == 0x80 { position += 1 }
-            error("unexpected non-ASCII character outside a string or comment", start: start, line: startLine,
-                  column: startColumn)
+            error(
+                "unexpected non-ASCII character outside a string or comment", start: start, line: startLine,
+                column: startColumn)
             return nextTokenAfterSkipping()
         }
         advance()
@@ -216,8 +227,9 @@ struct Lexer {
             }
             if !isFloat, bytes[start] == UInt8(ascii: "0"), position - start > 1 {
                 for index in start..<position where bytes[index] > UInt8(ascii: "7") {
-                    error("numbers starting with leading zero must be in octal", start: start, line: startLine,
-                          column: startColumn)
+                    error(
+                        "numbers starting with leading zero must be in octal", start: start, line: startLine,
+                        column: startColumn)
                     break
                 }
             }
@@ -234,13 +246,15 @@ struct Lexer {
         var value: [UInt8] = []
         while true {
             guard let c = peek() else {
-                error("unexpected end of file in string literal: close it with \(Character(Unicode.Scalar(quote)))",
-                      start: start, line: startLine, column: startColumn)
+                error(
+                    "unexpected end of file in string literal: close it with \(Character(Unicode.Scalar(quote)))",
+                    start: start, line: startLine, column: startColumn)
                 break
             }
             if c == UInt8(ascii: "\n") {
-                error("string literals cannot cross line boundaries: close the string before the line ends",
-                      start: start, line: startLine, column: startColumn)
+                error(
+                    "string literals cannot cross line boundaries: close the string before the line ends",
+                    start: start, line: startLine, column: startColumn)
                 break
             }
             if c == quote {
@@ -261,7 +275,9 @@ struct Lexer {
     }
 
     private mutating func escape(into value: inout [UInt8]) {
-        let start = position, escapeLine = line, escapeColumn = column
+        let start = position
+        let escapeLine = line
+        let escapeColumn = column
         position += 1
         guard let c = peek() else { return }
         position += 1
@@ -305,8 +321,9 @@ struct Lexer {
                 count += 1
             }
             if count < digits || code > 0x10FFFF {
-                error("expected \(digits) hex digits for a unicode escape, up to 10ffff", start: start,
-                      line: escapeLine, column: escapeColumn)
+                error(
+                    "expected \(digits) hex digits for a unicode escape, up to 10ffff", start: start,
+                    line: escapeLine, column: escapeColumn)
             } else if let scalar = Unicode.Scalar(code) {
                 value.append(contentsOf: Array(String(Character(scalar)).utf8))
             } else {

@@ -21,8 +21,9 @@ struct FileLinker {
         let scope = node.package
         // Option imports come after the others, as in FileDescriptorProto.option_dependency.
         let imports = node.imports.filter { $0.kind != .option } + node.imports.filter { $0.kind == .option }
-        var file = ProtoFile(name: node.name, package: node.package, syntax: node.syntax, edition: node.edition,
-                             imports: imports, comments: node.comments)
+        var file = ProtoFile(
+            name: node.name, package: node.package, syntax: node.syntax, edition: node.edition,
+            imports: imports, comments: node.comments)
         file.packageSpan = node.packageSpan
         file.syntaxSpan = node.syntaxSpan
         // Nodes are read in place (`node.messages[$0]`): mapping the arrays copied every node.
@@ -42,13 +43,15 @@ struct FileLinker {
         case .found(let fullName, let symbol):
             return (fullName, symbol.kind)
         case .resolvedToUndefined(let fullName):
-            diagnostics.append(Diagnostic(
-                "\"\(name)\" is resolved to \"\(fullName)\", which is not defined; the innermost scope is searched first in name resolution: use a leading '.' (\".\(name)\") to start from the outermost scope",
-                at: span))
+            diagnostics.append(
+                Diagnostic(
+                    "\"\(name)\" is resolved to \"\(fullName)\", which is not defined; the innermost scope is searched first in name resolution: use a leading '.' (\".\(name)\") to start from the outermost scope",
+                    at: span))
         case .notImported(let fullName, let symbol):
-            diagnostics.append(Diagnostic(
-                "\"\(fullName)\" seems to be defined in \"\(symbol.file)\", which is not imported by \"\(node.name)\": add the import",
-                at: span))
+            diagnostics.append(
+                Diagnostic(
+                    "\"\(fullName)\" seems to be defined in \"\(symbol.file)\", which is not imported by \"\(node.name)\": add the import",
+                    at: span))
         case .notAType(let fullName, let symbol):
             diagnostics.append(Diagnostic("\"\(name)\" is not a type (\"\(fullName)\" is a \(symbol.kind.noun))", at: span))
         case .notFound:
@@ -145,9 +148,10 @@ struct FileLinker {
             }
         }
         // Built once with every value and returned as is: a field built, then changed, was copied on return.
-        return Field(name: nodes[position].name, number: number, label: label, type: type, typeName: typeName, extendee: extendee,
-                     defaultValue: defaultValue, oneofIndex: nodes[position].oneofIndex, jsonName: nodes[position].jsonName ?? NameRules.jsonName(nodes[position].name),
-                     proto3Optional: nodes[position].proto3Optional, span: nodes[position].span, comments: nodes[position].comments)
+        return Field(
+            name: nodes[position].name, number: number, label: label, type: type, typeName: typeName, extendee: extendee,
+            defaultValue: defaultValue, oneofIndex: nodes[position].oneofIndex, jsonName: nodes[position].jsonName ?? NameRules.jsonName(nodes[position].name),
+            proto3Optional: nodes[position].proto3Optional, span: nodes[position].span, comments: nodes[position].comments)
     }
 
     mutating func enumType(_ n: EnumNode, scope: String) -> EnumType {
@@ -178,8 +182,9 @@ struct FileLinker {
         result.methods = n.methods.map { m in
             let input = messageType(m.inputType, inside: fullName, at: m.inputSpan)
             let output = messageType(m.outputType, inside: fullName, at: m.outputSpan)
-            return Method(name: m.name, inputType: input, outputType: output, clientStreaming: m.clientStreaming,
-                          serverStreaming: m.serverStreaming, span: m.span, comments: m.comments)
+            return Method(
+                name: m.name, inputType: input, outputType: output, clientStreaming: m.clientStreaming,
+                serverStreaming: m.serverStreaming, span: m.span, comments: m.comments)
         }
         return result
     }

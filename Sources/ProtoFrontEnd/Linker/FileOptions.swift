@@ -5,8 +5,9 @@ struct FileOptions {
     var interpreter: OptionInterpreter
 
     mutating func apply(_ node: FileNode, to file: inout ProtoFile) {
-        interpreter.interpret(node.options, type: "google.protobuf.FileOptions",
-                              scope: NameRules.qualify(node.package, "dummy"), into: &file.options)
+        interpreter.interpret(
+            node.options, type: "google.protobuf.FileOptions",
+            scope: NameRules.qualify(node.package, "dummy"), into: &file.options)
         // Only elements that write an option are touched: writing into an element shared with the
         // index (the optimizer makes a modified array unique before the loop) copied every field of
         // the file.
@@ -22,14 +23,16 @@ struct FileOptions {
             apply(node.extensions[i], to: &file.extensions[i], scope: scope)
         }
         for i in file.services.indices {
-            let service = node.services[i], name = file.services[i].fullName
+            let service = node.services[i]
+            let name = file.services[i].fullName
             if !service.options.isEmpty {
                 interpreter.interpret(service.options, type: "google.protobuf.ServiceOptions", scope: name, into: &file.services[i].options)
             }
             for m in file.services[i].methods.indices where !service.methods[m].options.isEmpty {
                 let scope = name + "." + file.services[i].methods[m].name
-                interpreter.interpret(service.methods[m].options, type: "google.protobuf.MethodOptions", scope: scope,
-                                      into: &file.services[i].methods[m].options)
+                interpreter.interpret(
+                    service.methods[m].options, type: "google.protobuf.MethodOptions", scope: scope,
+                    into: &file.services[i].methods[m].options)
             }
         }
     }
@@ -53,8 +56,9 @@ struct FileOptions {
         }
         if node.extensionRanges.contains(where: { !$0.options.isEmpty }) {
             for i in message.extensionRanges.indices where !node.extensionRanges[i].options.isEmpty {
-                interpreter.interpret(node.extensionRanges[i].options, type: "google.protobuf.ExtensionRangeOptions",
-                                      scope: name, into: &message.extensionRanges[i].options)
+                interpreter.interpret(
+                    node.extensionRanges[i].options, type: "google.protobuf.ExtensionRangeOptions",
+                    scope: name, into: &message.extensionRanges[i].options)
             }
         }
         if node.nested.contains(where: \.writesOptions) {
@@ -91,16 +95,16 @@ struct FileOptions {
     }
 }
 
-private extension MessageNode {
+extension MessageNode {
     /// Whether this message or anything declared in it writes an option.
-    var writesOptions: Bool {
+    fileprivate var writesOptions: Bool {
         !options.isEmpty || fields.contains { !$0.options.isEmpty } || oneofs.contains { !$0.options.isEmpty }
             || extensionRanges.contains { !$0.options.isEmpty } || extensions.contains { !$0.options.isEmpty }
             || enums.contains(where: \.writesOptions) || nested.contains(where: \.writesOptions)
     }
 }
 
-private extension EnumNode {
+extension EnumNode {
     /// Whether this enum or one of its values writes an option.
-    var writesOptions: Bool { !options.isEmpty || values.contains { !$0.options.isEmpty } }
+    fileprivate var writesOptions: Bool { !options.isEmpty || values.contains { !$0.options.isEmpty } }
 }

@@ -34,8 +34,9 @@ struct FileSymbols {
 
     mutating func definePackage(_ package: String, file: String, at span: SourceSpan?) {
         if let (name, existing) = table.addPackage(package, file: SourceFileID(file)) {
-            diagnostics.append(Diagnostic(
-                "\"\(name)\" is already defined (as something other than a package) in file \"\(existing.file)\"", at: span))
+            diagnostics.append(
+                Diagnostic(
+                    "\"\(name)\" is already defined (as something other than a package) in file \"\(existing.file)\"", at: span))
         }
     }
 
@@ -136,7 +137,9 @@ struct FileSymbols {
         for index in messages[position].nested.indices { definitions(of: messages[position].nested, at: index, scope: name, into: &list) }
         for index in messages[position].enums.indices { definitions(of: messages[position].enums[index], scope: name, into: &list) }
         for index in messages[position].extensions.indices {
-            list.append(Definition(member: messages[position].extensions[index].name, kind: .extension, scope: name, span: messages[position].extensions[index].nameSpan))
+            list.append(
+                Definition(
+                    member: messages[position].extensions[index].name, kind: .extension, scope: name, span: messages[position].extensions[index].nameSpan))
         }
     }
 

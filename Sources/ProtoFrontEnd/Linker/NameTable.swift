@@ -62,7 +62,8 @@ struct NameTable: Sendable {
 
     /// `scope.name` written into a stack buffer, passed to `body`.
     static func withJoined<R>(_ scope: Substring?, _ name: Substring, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-        var scope = scope ?? "", name = name
+        var scope = scope ?? ""
+        var name = name
         return scope.withUTF8 { head in
             name.withUTF8 { tail in
                 let dot = head.isEmpty ? 0 : 1
@@ -96,13 +97,16 @@ struct NameTable: Sendable {
         let scopeCount = scope?.utf8.count ?? 0
         let dot = scopeCount == 0 ? 0 : 1
         guard stored.utf8.count == scopeCount + dot + name.utf8.count else { return false }
-        var stored = stored, scope = scope ?? "", name = name
+        var stored = stored
+        var scope = scope ?? ""
+        var name = name
         return stored.withUTF8 { whole in
             scope.withUTF8 { head in
                 name.withUTF8 { tail in
                     if !head.isEmpty {
                         guard memcmp(whole.baseAddress!, head.baseAddress!, head.count) == 0,
-                              whole[head.count] == UInt8(ascii: ".") else { return false }
+                            whole[head.count] == UInt8(ascii: ".")
+                        else { return false }
                     }
                     return tail.isEmpty || memcmp(whole.baseAddress! + head.count + dot, tail.baseAddress!, tail.count) == 0
                 }

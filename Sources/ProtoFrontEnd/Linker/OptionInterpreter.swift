@@ -13,8 +13,10 @@ struct OptionInterpreter {
     struct Failure: Error {}
 
     /// Interprets all options of one element. `scope` is the element's full name (protoc's name scope).
-    mutating func interpret(_ nodes: [OptionNode], type optionsType: String, scope: String,
-                            into options: inout OptionMessage) {
+    mutating func interpret(
+        _ nodes: [OptionNode], type optionsType: String, scope: String,
+        into options: inout OptionMessage
+    ) {
         if !nodes.isEmpty { interpretedAny = true }
         for node in nodes {
             do {
@@ -29,12 +31,15 @@ struct OptionInterpreter {
     }
 
     /// The field a name segment denotes inside `messageName`.
-    mutating func field(for segment: OptionNameSegment, in messageName: String, scope: String,
-                        optionName: String) throws -> (name: String, field: Field) {
+    mutating func field(
+        for segment: OptionNameSegment, in messageName: String, scope: String,
+        optionName: String
+    ) throws -> (name: String, field: Field) {
         if segment.isExtension {
             let resolution = symbols.resolve(segment.name, from: scope, typesOnly: false, visible: visible)
             guard case .found(let fullName, let symbol) = resolution, symbol.kind == .extension,
-                  let ext = index.extensions[fullName] else {
+                let ext = index.extensions[fullName]
+            else {
                 if case .found(let fullName, let symbol) = resolution, symbol.kind != .extension {
                     throw fail("option \"(\(segment.name))\" names \"\(fullName)\", which is a \(symbol.kind.noun), not an extension", at: segment.span)
                 }
@@ -83,22 +88,26 @@ struct OptionInterpreter {
     }
 
     /// Sets `value` at the end of `path`, creating intermediate messages; a singular leaf may be set once.
-    mutating func set(_ value: OptionValue, at path: ArraySlice<(name: String, field: Field)>, in message: inout OptionMessage,
-                      optionName: String, span: SourceSpan) throws {
+    mutating func set(
+        _ value: OptionValue, at path: ArraySlice<(name: String, field: Field)>, in message: inout OptionMessage,
+        optionName: String, span: SourceSpan
+    ) throws {
         let step = path[path.startIndex]
         let repeated = step.field.label == .repeated
         if path.count == 1 {
             if !repeated, message.fields.contains(where: { $0.number == step.field.number && $0.name == step.name }) {
                 throw fail("option \"\(optionName)\" was already set", at: span)
             }
-            message.set(OptionField(name: step.name, number: step.field.number, value: repeated ? .list([value]) : value),
-                        repeated: repeated)
+            message.set(
+                OptionField(name: step.name, number: step.field.number, value: repeated ? .list([value]) : value),
+                repeated: repeated)
             return
         }
         var inner = OptionMessage()
         var position: Int?
         if let i = message.fields.firstIndex(where: { $0.number == step.field.number && $0.name == step.name }),
-           case .message(let existing) = message.fields[i].value {
+            case .message(let existing) = message.fields[i].value
+        {
             inner = existing
             position = i
         }
@@ -117,7 +126,9 @@ struct OptionInterpreter {
         switch field.type {
         case .message, .group:
             guard case .aggregate(let entries) = value.kind else {
-                throw fail("option \"\(optionName)\" is a message: set it with \"\(optionName) = { ... }\" or set its fields with \"\(optionName).field = value\"", at: value.span)
+                throw fail(
+                    "option \"\(optionName)\" is a message: set it with \"\(optionName) = { ... }\" or set its fields with \"\(optionName).field = value\"",
+                    at: value.span)
             }
             return .message(try aggregate(entries, type: field.typeName ?? "", scope: scope, optionName: optionName))
         case .enum:
@@ -192,7 +203,9 @@ struct OptionInterpreter {
     /// A text-format message value.
     mutating func aggregate(_ entries: [AggregateEntry], type: String, scope: String, optionName: String) throws -> OptionMessage {
         guard let message = index.messages[type] else {
-            throw fail("message type \"\(type)\" is not available for option \"\(optionName)\"", at: entries.first?.span ?? SourceSpan(file: "", line: 0, column: 0, endLine: 0, endColumn: 0, offset: 0, endOffset: 0))
+            throw fail(
+                "message type \"\(type)\" is not available for option \"\(optionName)\"",
+                at: entries.first?.span ?? SourceSpan(file: "", line: 0, column: 0, endLine: 0, endColumn: 0, offset: 0, endOffset: 0))
         }
         var result = OptionMessage()
         for entry in entries {
@@ -210,7 +223,8 @@ struct OptionInterpreter {
                 name = "(\(fullName))"
                 field = ext
             } else if let f = message.fields.first(where: { $0.name == entry.name })
-                        ?? message.fields.first(where: { $0.type == .group && $0.typeName?.hasSuffix("." + entry.name) == true }) {
+                ?? message.fields.first(where: { $0.type == .group && $0.typeName?.hasSuffix("." + entry.name) == true })
+            {
                 name = f.name
                 field = f
             } else {
@@ -256,8 +270,10 @@ extension OptionInterpreter {
 extension OptionInterpreter {
     /// `[type.googleapis.com/pkg.Msg] { ... }` in a `google.protobuf.Any`: sets `type_url` and the
     /// serialized `value`, as protoc does.
-    mutating func expandAny(_ entry: AggregateEntry, into result: inout OptionMessage, type: String, scope: String,
-                            optionName: String) throws {
+    mutating func expandAny(
+        _ entry: AggregateEntry, into result: inout OptionMessage, type: String, scope: String,
+        optionName: String
+    ) throws {
         guard type == "google.protobuf.Any" else {
             throw fail("\"[\(entry.name)]\" can only expand a google.protobuf.Any, not \"\(type)\"", at: entry.span)
         }

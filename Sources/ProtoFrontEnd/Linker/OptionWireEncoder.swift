@@ -95,7 +95,8 @@ public struct OptionWireEncoder: Sendable {
         case .proto3?: return true
         case .editions?:
             let message = isExtension ? nil : index.messages[type]
-            let encoding = SchemaIndex.feature("repeated_field_encoding", in: field.options)
+            let encoding =
+                SchemaIndex.feature("repeated_field_encoding", in: field.options)
                 ?? message.flatMap { SchemaIndex.feature("repeated_field_encoding", in: $0.options) }
                 ?? file.flatMap { SchemaIndex.feature("repeated_field_encoding", in: $0.options) }
             return encoding != .enumValue("EXPANDED")

@@ -189,7 +189,8 @@ struct SymbolTable: Sendable {
     /// the table's own string.
     func find(scope: Substring?, name: Substring, visible: Visibility, typesOnly: Bool) -> Resolution {
         guard let position = table.position(scope: scope, name: name) else { return .notFound }
-        let fullName = table.name(at: position), symbol = table.symbols[position]
+        let fullName = table.name(at: position)
+        let symbol = table.symbols[position]
         if symbol.kind == .package {
             let files = packageFiles[fullName] ?? []
             if files.contains(where: visible.contains) { return .found(fullName, symbol) }

@@ -25,8 +25,9 @@ extension Validator {
 
     private mutating func refuseFeatures(_ options: OptionMessage, at span: SourceSpan?) {
         guard let features = options.fields.first(where: { $0.name == "features" }) else { return }
-        error("features are only valid under editions: remove the features option, or declare 'edition = \"2023\";' instead of 'syntax'",
-              features.span ?? span)
+        error(
+            "features are only valid under editions: remove the features option, or declare 'edition = \"2023\";' instead of 'syntax'",
+            features.span ?? span)
     }
 
     /// protoc's checks of the features a field sets itself, in editions files: each feature only
@@ -47,7 +48,8 @@ extension Validator {
             error("implicit presence fields can't specify defaults", span)
         }
         guard case .message(let features)? = field.options["features"] else { return }
-        let isMap = field.label == .repeated && field.type == .message
+        let isMap =
+            field.label == .repeated && field.type == .message
             && field.typeName.flatMap { index.messages.read($0, { $0.isMapEntry }) } == true
         if let encoding = features["repeated_field_encoding"] {
             if field.label != .repeated {

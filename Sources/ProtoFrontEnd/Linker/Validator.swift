@@ -43,7 +43,8 @@ struct Validator {
                 if !increasing {
                     if let other = numbers.updateValue(position, forKey: number) {
                         numbers[number] = other
-                        error("field number \(number) has already been used in \"\(message.fullName)\" by field \"\(fields[other].name)\"", fields[position].span)
+                        error(
+                            "field number \(number) has already been used in \"\(message.fullName)\" by field \"\(fields[other].name)\"", fields[position].span)
                     }
                 }
                 for range in message.reservedRanges where number >= range.start && number < range.end {
@@ -53,7 +54,9 @@ struct Validator {
                     error("field name \"\(fields[position].name)\" is reserved", fields[position].span)
                 }
                 for range in message.extensionRanges where number >= range.start && number < range.end {
-                    error("extension range \(range.start) to \(range.end - 1) includes field \"\(fields[position].name)\" (\(number))", range.span ?? fields[position].span)
+                    error(
+                        "extension range \(range.start) to \(range.end - 1) includes field \"\(fields[position].name)\" (\(number))",
+                        range.span ?? fields[position].span)
                 }
                 checkFieldType(fields, position, in: message)
             }
@@ -68,7 +71,8 @@ struct Validator {
             for position in message.fields.indices
             where message.fields[position].type == .message && message.fields[position].label == .repeated {
                 if let typeName = message.fields[position].typeName, index.messages.read(typeName, { $0.isMapEntry }) == true,
-                   let entry = index.messages[typeName] {
+                    let entry = index.messages[typeName]
+                {
                     checkMapKey(entry, field: message.fields[position])
                 }
             }
@@ -91,19 +95,22 @@ struct Validator {
     /// Reads the field in place (`fields[position]`): passing the field itself copied it (every
     /// reference in it retained and released) for each of the schema's fields.
     mutating func checkFieldType(_ fields: UnsafeBufferPointer<Field>, _ position: Int, in message: Message) {
-        let label = fields[position].label, type = fields[position].type
+        let label = fields[position].label
+        let type = fields[position].type
         if file.syntax == .proto3, label == .required {
             error("required fields are not allowed in proto3", fields[position].span)
         }
         if file.syntax == .proto3, type == .enum, let enumName = fields[position].typeName,
-           let enumFile = index.fileOf[enumName], index.files.read(enumFile, { $0.syntax }) == .proto2 {
+            let enumFile = index.fileOf[enumName], index.files.read(enumFile, { $0.syntax }) == .proto2
+        {
             error("enum type \"\(enumName)\" is not an open enum, but is used in \"\(message.fullName)\" which is a proto3 message type", fields[position].span)
         }
         if !fields[position].options.isEmpty, fields[position].options["packed"] == .bool(true), !(label == .repeated && type.isPackable) {
             error("[packed = true] can only be specified for repeated primitive fields", fields[position].span)
         }
         if type == .enum, let value = fields[position].defaultValue, let enumName = fields[position].typeName,
-           index.enums.read(enumName, { e in e.values.contains { $0.name == value } }) == false {
+            index.enums.read(enumName, { e in e.values.contains { $0.name == value } }) == false
+        {
             error("enum type \"\(enumName)\" has no value named \"\(value)\"", fields[position].span)
         }
     }
@@ -120,7 +127,8 @@ struct Validator {
         }
         // An enum value of a map must read as its zero value when absent (protoc, for every syntax).
         if let value = entry.fields.first(where: { $0.number == 2 }), value.type == .enum, let enumName = value.typeName,
-           index.enums.read(enumName, { $0.values.first?.number }) != 0 {
+            index.enums.read(enumName, { $0.values.first?.number }) != 0
+        {
             error("enum value in map must define 0 as the first value", field.span)
         }
     }
@@ -134,7 +142,9 @@ struct Validator {
     mutating func checkLiteImports() {
         guard !isLite(file.name) else { return }
         if let lite = file.imports.first(where: { $0.kind != .option && isLite($0.path) }) {
-            error("files that do not use optimize_for = LITE_RUNTIME cannot import files which do use this option: this file is not lite, but it imports \"\(lite.path)\", which is", lite.span)
+            error(
+                "files that do not use optimize_for = LITE_RUNTIME cannot import files which do use this option: this file is not lite, but it imports \"\(lite.path)\", which is",
+                lite.span)
         }
     }
 
@@ -176,12 +186,16 @@ struct Validator {
             let defaultName = defaultNames[index]
             let custom = field.jsonName != defaultName
             if let earlier = firstWithDefault[index], fields[earlier].name != field.name, strict {
-                error("the default JSON name of field \"\(field.name)\" (\"\(defaultName)\") conflicts with the default JSON name of field \"\(fields[earlier].name)\"", field.span)
+                error(
+                    "the default JSON name of field \"\(field.name)\" (\"\(defaultName)\") conflicts with the default JSON name of field \"\(fields[earlier].name)\"",
+                    field.span)
             }
             if let earlier = firstWithJSON[index] {
                 let other = (name: fields[earlier].name, custom: fields[earlier].jsonName != defaultNames[earlier])
                 if other.name != field.name, custom || other.custom, strict || (custom && other.custom) {
-                    error("the \(custom ? "custom" : "default") JSON name of field \"\(field.name)\" (\"\(field.jsonName)\") conflicts with the \(other.custom ? "custom" : "default") JSON name of field \"\(other.name)\"", field.span)
+                    error(
+                        "the \(custom ? "custom" : "default") JSON name of field \"\(field.name)\" (\"\(field.jsonName)\") conflicts with the \(other.custom ? "custom" : "default") JSON name of field \"\(other.name)\"",
+                        field.span)
                 }
             }
         }
@@ -297,7 +311,9 @@ struct Validator {
             if let other = numbers[value.number] {
                 aliased = true
                 if !allowAlias {
-                    error("\"\(value.name)\" uses the same enum value as \"\(other)\"; set 'option allow_alias = true;' in the enum if this is intended", value.span)
+                    error(
+                        "\"\(value.name)\" uses the same enum value as \"\(other)\"; set 'option allow_alias = true;' in the enum if this is intended",
+                        value.span)
                 }
             } else {
                 numbers[value.number] = value.name

@@ -84,9 +84,10 @@ extension Parser {
         let serverStreaming = consumeStreamKeyword()
         let (output, outputSpan) = try typeName("a response type")
         try expect(")", "after the response type")
-        var method = MethodNode(name: name, inputType: input, inputSpan: inputSpan, outputType: output,
-                                outputSpan: outputSpan, clientStreaming: clientStreaming,
-                                serverStreaming: serverStreaming, span: span(start), comments: comments)
+        var method = MethodNode(
+            name: name, inputType: input, inputSpan: inputSpan, outputType: output,
+            outputSpan: outputSpan, clientStreaming: clientStreaming,
+            serverStreaming: serverStreaming, span: span(start), comments: comments)
         if tryConsume("{") {
             while !tryConsume("}") {
                 if current.kind == .endOfFile { throw fail("reached end of input in method options (missing '}')") }

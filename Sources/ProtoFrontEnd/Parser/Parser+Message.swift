@@ -72,7 +72,8 @@ extension Parser {
     /// eight bytes spelling a scalar keyword, not followed by a period), read from its bytes.
     func currentScalarType() -> FieldType? {
         guard current.kind == .identifier else { return nil }
-        let start = Int(current.start), count = Int(current.end - current.start)
+        let start = Int(current.start)
+        let count = Int(current.end - current.start)
         guard count >= 4, count <= 8, !peekIs(1, ".") else { return nil }
         var key: UInt64 = 0
         for offset in 0..<count { key |= UInt64(bytes[start + offset]) << UInt64(8 * offset) }
@@ -88,8 +89,10 @@ extension Parser {
     }
 
     /// A field, map field or group; synthesized nested types go to `nestedTypes`.
-    mutating func parseField(context: FieldContext, oneofIndex: Int32?, nestedTypes: inout [MessageNode],
-                             comments: consuming Comments?) throws -> FieldNode {
+    mutating func parseField(
+        context: FieldContext, oneofIndex: Int32?, nestedTypes: inout [MessageNode],
+        comments: consuming Comments?
+    ) throws -> FieldNode {
         let start = current
         var label: FieldLabel?
         var labelSpan: SourceSpan?
@@ -106,14 +109,16 @@ extension Parser {
                 diagnostics.append(Diagnostic("required fields are not allowed in proto3", at: labelSpan))
             }
             if syntax == .editions, label == .optional {
-                diagnostics.append(Diagnostic(
-                    "label \"optional\" is not supported in editions: fields have explicit presence by default, or use features.field_presence",
-                    at: labelSpan))
+                diagnostics.append(
+                    Diagnostic(
+                        "label \"optional\" is not supported in editions: fields have explicit presence by default, or use features.field_presence",
+                        at: labelSpan))
             }
             if syntax == .editions, label == .required {
-                diagnostics.append(Diagnostic(
-                    "label \"required\" is not supported in editions: use features.field_presence = LEGACY_REQUIRED",
-                    at: labelSpan))
+                diagnostics.append(
+                    Diagnostic(
+                        "label \"required\" is not supported in editions: use features.field_presence = LEGACY_REQUIRED",
+                        at: labelSpan))
             }
         } else if syntax == .proto2, context != .oneof, !(lookingAt("map") && peekIs(1, "<")) {
             diagnostics.append(Diagnostic("expected \"required\", \"optional\", or \"repeated\"", at: span(current)))
@@ -134,17 +139,23 @@ extension Parser {
             let groupToken = current
             next()
             if syntax == .proto3 { diagnostics.append(Diagnostic("groups are not supported in proto3 syntax", at: span(groupToken))) }
-            if syntax == .editions { diagnostics.append(Diagnostic("group syntax is no longer supported in editions: use a message field with features.message_encoding = DELIMITED", at: span(groupToken))) }
+            if syntax == .editions {
+                diagnostics.append(
+                    Diagnostic(
+                        "group syntax is no longer supported in editions: use a message field with features.message_encoding = DELIMITED", at: span(groupToken))
+                )
+            }
             let (groupName, groupNameSpan) = try identifier("a group name")
             if let first = groupName.unicodeScalars.first, !(first >= "A" && first <= "Z") {
                 diagnostics.append(Diagnostic("group names must start with a capital letter", at: groupNameSpan))
             }
             try expect("=", "after the group name")
             let (number, numberSpan) = try integer("a field number", allowNegative: false)
-            var field = FieldNode(name: groupName.lowercased(), nameSpan: groupNameSpan, number: number, numberSpan: numberSpan,
-                                  label: label ?? .optional, labelSpan: labelSpan, scalarType: .group, typeName: groupName,
-                                  typeSpan: groupNameSpan, isGroup: true, oneofIndex: oneofIndex, span: groupNameSpan,
-                                  comments: comments)
+            var field = FieldNode(
+                name: groupName.lowercased(), nameSpan: groupNameSpan, number: number, numberSpan: numberSpan,
+                label: label ?? .optional, labelSpan: labelSpan, scalarType: .group, typeName: groupName,
+                typeSpan: groupNameSpan, isGroup: true, oneofIndex: oneofIndex, span: groupNameSpan,
+                comments: comments)
             try splitFieldOptions(&field)
             var body = MessageNode(name: groupName, span: groupNameSpan, nameSpan: groupNameSpan)
             try parseMessageBody(into: &body, opening: groupToken)
@@ -175,10 +186,11 @@ extension Parser {
         // reference in it retained and released).
         let written = try fieldOptions()
         try expect(";", "after the field definition")
-        return FieldNode(name: name, nameSpan: nameSpan, number: number, numberSpan: numberSpan,
-                         label: label, labelSpan: labelSpan, scalarType: scalar, typeName: scalar == nil ? typeText : nil,
-                         typeSpan: typeSpan, oneofIndex: oneofIndex, proto3Optional: syntax == .proto3 && label == .optional,
-                         span: span(from: start), comments: comments, written: written)
+        return FieldNode(
+            name: name, nameSpan: nameSpan, number: number, numberSpan: numberSpan,
+            label: label, labelSpan: labelSpan, scalarType: scalar, typeName: scalar == nil ? typeText : nil,
+            typeSpan: typeSpan, oneofIndex: oneofIndex, proto3Optional: syntax == .proto3 && label == .optional,
+            span: span(from: start), comments: comments, written: written)
     }
 
     /// Reads `[...]` after a field into `field`.
@@ -224,18 +236,21 @@ extension Parser {
         try expect("=", "after the field name \"\(name)\"")
         let (number, numberSpan) = try integer("a field number", allowNegative: true)
         let entryName = Self.mapEntryName(name)
-        var field = FieldNode(name: name, nameSpan: nameSpan, number: number, numberSpan: numberSpan,
-                              label: .repeated, scalarType: .message, typeName: entryName, typeSpan: keySpan,
-                              isMap: true, span: span(start), comments: comments)
+        var field = FieldNode(
+            name: name, nameSpan: nameSpan, number: number, numberSpan: numberSpan,
+            label: .repeated, scalarType: .message, typeName: entryName, typeSpan: keySpan,
+            isMap: true, span: span(start), comments: comments)
         try splitFieldOptions(&field)
         try expect(";", "after the map field definition")
         field.span = span(from: start)
 
-        var key = FieldNode(name: "key", nameSpan: keySpan, number: 1, numberSpan: keySpan, label: .optional,
-                            typeSpan: keySpan, span: keySpan)
+        var key = FieldNode(
+            name: "key", nameSpan: keySpan, number: 1, numberSpan: keySpan, label: .optional,
+            typeSpan: keySpan, span: keySpan)
         if let scalar = FieldType(scalarKeyword: keyText) { key.scalarType = scalar } else { key.typeName = keyText }
-        var value = FieldNode(name: "value", nameSpan: valueSpan, number: 2, numberSpan: valueSpan, label: .optional,
-                              typeSpan: valueSpan, span: valueSpan)
+        var value = FieldNode(
+            name: "value", nameSpan: valueSpan, number: 2, numberSpan: valueSpan, label: .optional,
+            typeSpan: valueSpan, span: valueSpan)
         if let scalar = FieldType(scalarKeyword: valueText) { value.scalarType = scalar } else { value.typeName = valueText }
         for option in field.options where !option.name[0].isExtension {
             if option.name.count == 1, option.name[0].name == "enforce_utf8" {
@@ -287,8 +302,9 @@ extension Parser {
                     message.oneofs[Int(oneofIndex)].options.append(try parseOptionStatement())
                 } else {
                     let fieldComments = leadingComments(of: current)
-                    var field = try parseField(context: .oneof, oneofIndex: oneofIndex, nestedTypes: &message.nested,
-                                               comments: fieldComments)
+                    var field = try parseField(
+                        context: .oneof, oneofIndex: oneofIndex, nestedTypes: &message.nested,
+                        comments: fieldComments)
                     attachTrailing(to: &field.comments)
                     message.fields.append(field)
                     sawField = true

@@ -50,8 +50,9 @@ struct Parser {
     var currentText: String { text(current) }
 
     func span(_ token: Token) -> SourceSpan {
-        SourceSpan(fileID: fileID, line: token.line, column: token.column, endLine: token.endLine,
-                   endColumn: token.endColumn, offset: token.start, endOffset: token.end)
+        SourceSpan(
+            fileID: fileID, line: token.line, column: token.column, endLine: token.endLine,
+            endColumn: token.endColumn, offset: token.start, endOffset: token.end)
     }
 
     /// The span from `start` to the end of the previous token.
@@ -63,7 +64,8 @@ struct Parser {
     /// True when `token` is the symbol or identifier `symbol`, compared byte for byte (no string is made).
     func token(_ token: Token, is symbol: StaticString) -> Bool {
         guard token.kind == .symbol || token.kind == .identifier else { return false }
-        let start = Int(token.start), count = Int(token.end - token.start)
+        let start = Int(token.start)
+        let count = Int(token.end - token.start)
         // A literal's bytes are in the binary: no String to look into (a third of a million calls a file set).
         return symbol.withUTF8Buffer { literal in
             guard literal.count == count else { return false }
@@ -76,7 +78,8 @@ struct Parser {
     /// then bytes: a field, the usual statement, is told apart without comparing strings).
     func currentKeyword(_ keywords: [Keyword]) -> StatementKeyword? {
         guard current.kind == .identifier else { return nil }
-        let start = Int(current.start), length = Int(current.end - current.start)
+        let start = Int(current.start)
+        let length = Int(current.end - current.start)
         for keyword in keywords where keyword.bytes.count == length {
             if keyword.bytes.indices.allSatisfy({ bytes[start + $0] == keyword.bytes[$0] }) { return keyword.kind }
         }
@@ -130,8 +133,8 @@ struct Parser {
     }
 
     mutating func fail(_ message: String, at token: Token? = nil) -> ParseAbort {
-        let where_ = token ?? current
-        diagnostics.append(Diagnostic(message, at: span(where_)))
+        let place = token ?? current
+        diagnostics.append(Diagnostic(message, at: span(place)))
         return ParseAbort()
     }
 
@@ -218,7 +221,8 @@ struct Parser {
         var digits = text
         var radix: UInt64 = 10
         if digits.count > 2, digits.first == UInt8(ascii: "0"),
-           digits[digits.startIndex + 1] == UInt8(ascii: "x") || digits[digits.startIndex + 1] == UInt8(ascii: "X") {
+            digits[digits.startIndex + 1] == UInt8(ascii: "x") || digits[digits.startIndex + 1] == UInt8(ascii: "X")
+        {
             radix = 16
             digits = digits.dropFirst(2)
         } else if digits.count > 1, digits.first == UInt8(ascii: "0") {
@@ -280,12 +284,19 @@ struct Parser {
     mutating func skipStatement() {
         var braces = 0
         while current.kind != .endOfFile {
-            if lookingAt("{") { braces += 1 }
-            else if lookingAt("}") {
+            if lookingAt("{") {
+                braces += 1
+            } else if lookingAt("}") {
                 if braces == 0 { return }
                 braces -= 1
-                if braces == 0 { next(); return }
-            } else if lookingAt(";"), braces == 0 { next(); return }
+                if braces == 0 {
+                    next()
+                    return
+                }
+            } else if lookingAt(";"), braces == 0 {
+                next()
+                return
+            }
             next()
         }
     }
@@ -300,9 +311,10 @@ struct Parser {
             node.comments = leadingComments(of: current)
             do { try parseSyntax(into: &node) } catch { skipStatement() }
         } else {
-            diagnostics.append(Diagnostic(
-                "no syntax specified for the proto file: add 'syntax = \"proto2\";' or 'syntax = \"proto3\";' at the top",
-                at: span(first), severity: .warning))
+            diagnostics.append(
+                Diagnostic(
+                    "no syntax specified for the proto file: add 'syntax = \"proto2\";' or 'syntax = \"proto3\";' at the top",
+                    at: span(first), severity: .warning))
         }
         while current.kind != .endOfFile {
             let statementStart = index
@@ -325,7 +337,8 @@ struct Parser {
         let text = String(decoding: value, as: UTF8.self)
         if isEdition {
             guard Self.knownEditions.contains(text) else {
-                diagnostics.append(Diagnostic("edition \"\(text)\" is not supported: use one of \(Self.knownEditions.sorted().joined(separator: ", "))", at: valueSpan))
+                diagnostics.append(
+                    Diagnostic("edition \"\(text)\" is not supported: use one of \(Self.knownEditions.sorted().joined(separator: ", "))", at: valueSpan))
                 throw ParseAbort()
             }
             node.syntax = .editions
@@ -336,9 +349,10 @@ struct Parser {
             case "proto2": node.syntax = .proto2
             case "proto3": node.syntax = .proto3
             default:
-                diagnostics.append(Diagnostic(
-                    "unrecognized syntax identifier \"\(text)\": this parser only recognizes \"proto2\" and \"proto3\"",
-                    at: valueSpan))
+                diagnostics.append(
+                    Diagnostic(
+                        "unrecognized syntax identifier \"\(text)\": this parser only recognizes \"proto2\" and \"proto3\"",
+                        at: valueSpan))
                 throw ParseAbort()
             }
         }
@@ -385,8 +399,11 @@ struct Parser {
         case .import:
             next()
             var kind = Import.Kind.normal
-            if tryConsume("public") { kind = .public } else if tryConsume("weak") { kind = .weak }
-            else if current.kind == .identifier, currentText == "option", peekText(1).map({ $0.hasPrefix("\"") || $0.hasPrefix("'") }) == true {
+            if tryConsume("public") {
+                kind = .public
+            } else if tryConsume("weak") {
+                kind = .weak
+            } else if current.kind == .identifier, currentText == "option", peekText(1).map({ $0.hasPrefix("\"") || $0.hasPrefix("'") }) == true {
                 next()
                 kind = .option
             }

@@ -107,10 +107,12 @@ struct FieldNode: Sendable {
     private var rare: RareParts?
 
     /// `written`: what the field's `[...]` wrote (its options, default and JSON name), if anything.
-    init(name: String, nameSpan: SourceSpan, number: Int64?, numberSpan: SourceSpan, label: FieldLabel? = nil,
-         labelSpan: SourceSpan? = nil, scalarType: FieldType? = nil, typeName: String? = nil, typeSpan: SourceSpan,
-         isGroup: Bool = false, isMap: Bool = false, oneofIndex: Int32? = nil, proto3Optional: Bool = false,
-         span: SourceSpan, comments: Comments? = nil, written: WrittenOptions? = nil) {
+    init(
+        name: String, nameSpan: SourceSpan, number: Int64?, numberSpan: SourceSpan, label: FieldLabel? = nil,
+        labelSpan: SourceSpan? = nil, scalarType: FieldType? = nil, typeName: String? = nil, typeSpan: SourceSpan,
+        isGroup: Bool = false, isMap: Bool = false, oneofIndex: Int32? = nil, proto3Optional: Bool = false,
+        span: SourceSpan, comments: Comments? = nil, written: WrittenOptions? = nil
+    ) {
         self.name = name
         self.nameSpan = nameSpan
         self.number = number
@@ -133,11 +135,26 @@ struct FieldNode: Sendable {
     }
 
     /// The extended message's name as written, for extensions.
-    var extendee: String? { get { rare?.parts.extendee } set { setRare(\.extendee, newValue) } }
-    var extendeeSpan: SourceSpan? { get { rare?.parts.extendeeSpan } set { setRare(\.extendeeSpan, newValue) } }
-    var defaultValue: ValueNode? { get { rare?.parts.defaultValue } set { setRare(\.defaultValue, newValue) } }
-    var jsonName: String? { get { rare?.parts.jsonName } set { setRare(\.jsonName, newValue) } }
-    var jsonNameSpan: SourceSpan? { get { rare?.parts.jsonNameSpan } set { setRare(\.jsonNameSpan, newValue) } }
+    var extendee: String? {
+        get { rare?.parts.extendee }
+        set { setRare(\.extendee, newValue) }
+    }
+    var extendeeSpan: SourceSpan? {
+        get { rare?.parts.extendeeSpan }
+        set { setRare(\.extendeeSpan, newValue) }
+    }
+    var defaultValue: ValueNode? {
+        get { rare?.parts.defaultValue }
+        set { setRare(\.defaultValue, newValue) }
+    }
+    var jsonName: String? {
+        get { rare?.parts.jsonName }
+        set { setRare(\.jsonName, newValue) }
+    }
+    var jsonNameSpan: SourceSpan? {
+        get { rare?.parts.jsonNameSpan }
+        set { setRare(\.jsonNameSpan, newValue) }
+    }
 
     private mutating func setRare<Part>(_ part: WritableKeyPath<Rare, Part?>, _ value: Part?) {
         changeRare { $0[keyPath: part] = value }

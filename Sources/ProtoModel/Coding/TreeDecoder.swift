@@ -218,7 +218,10 @@ struct TreeUnkeyedContainer: UnkeyedDecodingContainer {
 
     mutating func decodeNil() throws -> Bool {
         guard !isAtEnd else { return false }
-        if case .null = elements[currentIndex] { currentIndex += 1; return true }
+        if case .null = elements[currentIndex] {
+            currentIndex += 1
+            return true
+        }
         return false
     }
 
@@ -257,7 +260,8 @@ struct TreeSingleValueContainer: SingleValueDecodingContainer {
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         // A single-value container of T decodes T itself: go to the leaf, or to T's own init (arrays, wrappers).
         if T.self == String.self || T.self == Bool.self || T.self == Int32.self || T.self == Int.self || T.self == Int64.self
-            || T.self == UInt64.self || T.self == UInt32.self || T.self == Double.self {
+            || T.self == UInt64.self || T.self == UInt32.self || T.self == Double.self
+        {
             return try TreeScalar.decode(type, value, path: path)
         }
         return try T(from: TreeValueDecoder(value, path: path))

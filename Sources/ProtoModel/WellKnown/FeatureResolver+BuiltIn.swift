@@ -1,5 +1,3 @@
-
-
 extension FeatureResolver {
     /// A resolver for `schema`, with feature defaults from the schema's own descriptor.proto when it
     /// has one, else from the built-in one.
@@ -8,7 +6,8 @@ extension FeatureResolver {
         // Without editions files and with no descriptor.proto but the built-in one, every schema has
         // the same resolver: made once (a history indexes hundreds of versions).
         if !schema.files.contains(where: { $0.syntax == .editions }),
-           schema.files.allSatisfy({ $0.name != "google/protobuf/descriptor.proto" || $0 == builtIn }) {
+            schema.files.allSatisfy({ $0.name != "google/protobuf/descriptor.proto" || $0 == builtIn })
+        {
             self = Self.builtIn
             return
         }

@@ -4,7 +4,9 @@ extension Changelog {
     /// The changelog as one HTML page: the Markdown changelog's content and grouping, each release a
     /// `<section data-from data-to>`, each change with `data-direction`, and a direction filter.
     public func html(title: String) -> String {
-        HTMLPage(title: title, body: Self.filters(view: false, channels: channelNames) + htmlSections(markdown(title: title)), script: HTMLScripts.directionFilter).render()
+        HTMLPage(
+            title: title, body: Self.filters(view: false, channels: channelNames) + htmlSections(markdown(title: title)), script: HTMLScripts.directionFilter
+        ).render()
     }
 
     /// The channels the steps were judged in (roles), in order.
@@ -50,13 +52,17 @@ extension Changelog {
         var out = "<form class=\"filters\" id=\"filters\" hidden>\n"
         if !channels.isEmpty {
             out += "<label>Channel <select id=\"channel\"><option value=\"\">every change</option>"
-            out += channels.map { "<option value=\"\(MarkdownHTML.escape($0))\">changes reaching \(MarkdownHTML.escape($0))</option>" }.joined() + "</select></label>\n"
+            out +=
+                channels.map { "<option value=\"\(MarkdownHTML.escape($0))\">changes reaching \(MarkdownHTML.escape($0))</option>" }.joined()
+                + "</select></label>\n"
         }
         if view {
-            out += "<label>View <select id=\"view\"><option value=\"worst\">wire and JSON</option><option value=\"wire\">wire</option><option value=\"json\">JSON</option></select></label>\n"
+            out +=
+                "<label>View <select id=\"view\"><option value=\"worst\">wire and JSON</option><option value=\"wire\">wire</option><option value=\"json\">JSON</option></select></label>\n"
         }
         out += "<label>Direction <select id=\"direction\"><option value=\"all\">both</option>"
-        out += "<option value=\"backward\">backward: new readers of old data</option><option value=\"forward\">forward: old readers of new data</option></select></label>\n"
+        out +=
+            "<option value=\"backward\">backward: new readers of old data</option><option value=\"forward\">forward: old readers of new data</option></select></label>\n"
         return out + "</form>\n"
     }
 }
@@ -70,23 +76,30 @@ extension CompatibilityMatrix {
     public func html(title: String, changelog: Changelog) -> String {
         let letter = { (verdict: Verdict) in verdict == .safe ? "s" : verdict == .hazard ? "h" : "b" }
         var body = "<h1>\(MarkdownHTML.escape(title))</h1>\n"
-        body += "<p>Rows: the reader's version. Columns: the writer's version. A cell's colour is its verdict (the worst of wire and JSON unless a view is chosen), "
-        body += "its number how many changes are not safe for that reader. Below the diagonal a newer reader meets older data (backward), above it an older reader meets newer data (forward).</p>\n"
+        body +=
+            "<p>Rows: the reader's version. Columns: the writer's version. A cell's colour is its verdict (the worst of wire and JSON unless a view is chosen), "
+        body +=
+            "its number how many changes are not safe for that reader. Below the diagonal a newer reader meets older data (backward), above it an older reader meets newer data (forward).</p>\n"
         body += "<p class=\"legend\"><span class=\"s\">compatible</span><span class=\"h\">hazard</span><span class=\"b\">breaking</span></p>\n"
         body += Changelog.filters(view: true, channels: changelog.channelNames)
-        body += "<div class=\"scroll\"><table class=\"heatmap\" id=\"matrix\" data-view=\"worst\" role=\"grid\" aria-label=\"reader by writer\">\n<thead><tr><th>reader \\ writer</th>"
+        body +=
+            "<div class=\"scroll\"><table class=\"heatmap\" id=\"matrix\" data-view=\"worst\" role=\"grid\" aria-label=\"reader by writer\">\n<thead><tr><th>reader \\ writer</th>"
         body += labels.map { "<th scope=\"col\">\(MarkdownHTML.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for (r, reader) in labels.enumerated() {
             body += "<tr><th scope=\"row\">\(MarkdownHTML.escape(reader))</th>"
             for w in labels.indices {
-                if r == w { body += "<td class=\"self\"></td>"; continue }
+                if r == w {
+                    body += "<td class=\"self\"></td>"
+                    continue
+                }
                 let cell = cells[r][w]
                 body += "<td class=\"x\(letter(cell.wire))\(letter(cell.json))\">" + (cell.count > 0 ? String(cell.count) : "") + "</td>"
             }
             body += "</tr>\n"
         }
         body += "</tbody></table></div>\n"
-        body += "<div id=\"panel\" aria-live=\"polite\"><p>Select a cell (click it, or focus the heatmap, move with the arrow keys and press Enter) to see the changes released between its two versions that its reader meets.</p></div>\n"
+        body +=
+            "<div id=\"panel\" aria-live=\"polite\"><p>Select a cell (click it, or focus the heatmap, move with the arrow keys and press Enter) to see the changes released between its two versions that its reader meets.</p></div>\n"
         body += "<h2 id=\"changelog\">Changelog</h2>\n" + changelog.htmlSections(changelog.markdown(title: title), embedded: true)
         return HTMLPage(title: title, body: body, style: Self.cellStyle, script: HTMLScripts.directionFilter + HTMLScripts.heatmap).render()
     }

@@ -3,48 +3,48 @@ enum HTMLScripts {
     /// Shows the filter form and hides changes (list items with `data-direction`) outside the chosen
     /// direction; a list item without one is hidden when everything inside it is.
     static let directionFilter = """
-    (function () {
-      var form = document.getElementById('filters');
-      if (!form) { return; }
-      form.hidden = false;
-      var select = document.getElementById('direction');
-      var channelSelect = document.getElementById('channel');
-      window.protocompatFilter = function (root, direction) {
-        var channel = channelSelect ? channelSelect.value : '';
-        var items = root.querySelectorAll('li[data-direction]');
-        for (var i = 0; i < items.length; i++) {
-          var d = items[i].getAttribute('data-direction');
-          var reached = (' ' + (items[i].getAttribute('data-channels') || '') + ' ').indexOf(' ' + channel + ' ') >= 0;
-          items[i].classList.toggle('hidden', (direction !== 'all' && d !== direction && d !== 'both') || (channel !== '' && !reached));
-        }
-        // With a channel chosen, a change that names none (an addition of a whole type) is not shown.
-        var plain = root.querySelectorAll('li:not([data-direction])');
-        for (var m = 0; m < plain.length; m++) {
-          if (plain[m].querySelector('li[data-direction]')) { continue; }
-          var names = plain[m].getAttribute('data-channels');
-          plain[m].classList.toggle('hidden', channel !== '' && (' ' + (names || '') + ' ').indexOf(' ' + channel + ' ') < 0);
-        }
-        var groups = root.querySelectorAll('li:not([data-direction])');
-        for (var j = 0; j < groups.length; j++) {
-          var inner = groups[j].querySelectorAll('li[data-direction]');
-          if (inner.length === 0) { continue; }
-          var shown = false;
-          for (var k = 0; k < inner.length; k++) { if (!inner[k].classList.contains('hidden')) { shown = true; } }
-          groups[j].classList.toggle('hidden', !shown);
-        }
-      };
-      function apply() {
-        protocompatFilter(document, select.value);
-        if (window.protocompatTriangle) { protocompatTriangle(select.value); }
-      }
-      select.addEventListener('change', apply);
-      if (channelSelect) { channelSelect.addEventListener('change', apply); }
-      // `#channel=NAME` in the address chooses a channel on load (a link to one channel's changes).
-      var chosen = /^#channel=(.+)$/.exec(location.hash);
-      if (chosen && channelSelect) { channelSelect.value = decodeURIComponent(chosen[1]); apply(); }
-    })();
+        (function () {
+          var form = document.getElementById('filters');
+          if (!form) { return; }
+          form.hidden = false;
+          var select = document.getElementById('direction');
+          var channelSelect = document.getElementById('channel');
+          window.protocompatFilter = function (root, direction) {
+            var channel = channelSelect ? channelSelect.value : '';
+            var items = root.querySelectorAll('li[data-direction]');
+            for (var i = 0; i < items.length; i++) {
+              var d = items[i].getAttribute('data-direction');
+              var reached = (' ' + (items[i].getAttribute('data-channels') || '') + ' ').indexOf(' ' + channel + ' ') >= 0;
+              items[i].classList.toggle('hidden', (direction !== 'all' && d !== direction && d !== 'both') || (channel !== '' && !reached));
+            }
+            // With a channel chosen, a change that names none (an addition of a whole type) is not shown.
+            var plain = root.querySelectorAll('li:not([data-direction])');
+            for (var m = 0; m < plain.length; m++) {
+              if (plain[m].querySelector('li[data-direction]')) { continue; }
+              var names = plain[m].getAttribute('data-channels');
+              plain[m].classList.toggle('hidden', channel !== '' && (' ' + (names || '') + ' ').indexOf(' ' + channel + ' ') < 0);
+            }
+            var groups = root.querySelectorAll('li:not([data-direction])');
+            for (var j = 0; j < groups.length; j++) {
+              var inner = groups[j].querySelectorAll('li[data-direction]');
+              if (inner.length === 0) { continue; }
+              var shown = false;
+              for (var k = 0; k < inner.length; k++) { if (!inner[k].classList.contains('hidden')) { shown = true; } }
+              groups[j].classList.toggle('hidden', !shown);
+            }
+          };
+          function apply() {
+            protocompatFilter(document, select.value);
+            if (window.protocompatTriangle) { protocompatTriangle(select.value); }
+          }
+          select.addEventListener('change', apply);
+          if (channelSelect) { channelSelect.addEventListener('change', apply); }
+          // `#channel=NAME` in the address chooses a channel on load (a link to one channel's changes).
+          var chosen = /^#channel=(.+)$/.exec(location.hash);
+          if (chosen && channelSelect) { channelSelect.value = decodeURIComponent(chosen[1]); apply(); }
+        })();
 
-    """
+        """
 
     /// Selection on the heatmap (click, arrow keys and Enter, or `#cell=R,W` in the address), the
     /// view filter, and the panel that shows the selected pair's changes from the changelog sections.

@@ -20,7 +20,8 @@ struct MarkdownHTML {
         func flush() {
             guard !paragraph.isEmpty else { return }
             // A line ending in a backslash breaks the line there.
-            out += "<p>" + paragraph.map { $0.hasSuffix("\\") ? Self.inline(String($0.dropLast())) + "<br>" : Self.inline($0) }.joined(separator: "\n") + "</p>\n"
+            out +=
+                "<p>" + paragraph.map { $0.hasSuffix("\\") ? Self.inline(String($0.dropLast())) + "<br>" : Self.inline($0) }.joined(separator: "\n") + "</p>\n"
             paragraph = []
         }
         func closeLists(to depth: Int) {
@@ -35,7 +36,10 @@ struct MarkdownHTML {
             let trimmed = line.drop { $0 == " " }
             let indent = line.count - trimmed.count
             index += 1
-            if trimmed.isEmpty { flush(); continue }
+            if trimmed.isEmpty {
+                flush()
+                continue
+            }
             if trimmed.hasPrefix("```") {
                 flush()
                 if indent == 0 { closeLists(to: 0) }
@@ -71,9 +75,11 @@ struct MarkdownHTML {
                     quoted.append(String(next.dropFirst(next.hasPrefix("> ") ? 2 : 1)))
                     index += 1
                 }
-                out += "<blockquote><p>" + quoted.map { part in
-                    part.hasSuffix("\\") ? Self.inline(String(part.dropLast())) + "<br>" : Self.inline(part)
-                }.joined(separator: "\n") + "</p></blockquote>\n"
+                out +=
+                    "<blockquote><p>"
+                    + quoted.map { part in
+                        part.hasSuffix("\\") ? Self.inline(String(part.dropLast())) + "<br>" : Self.inline(part)
+                    }.joined(separator: "\n") + "</p></blockquote>\n"
             } else if trimmed.hasPrefix("|") {
                 flush()
                 closeLists(to: 0)
@@ -122,10 +128,17 @@ struct MarkdownHTML {
             var current = ""
             var escaped = false
             for character in row.dropFirst() {
-                if escaped { current.append(character); escaped = false } else if character == "\\" { escaped = true } else if character == "|" {
+                if escaped {
+                    current.append(character)
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "|" {
                     cells.append(current.trimmingCharacters(in: .whitespaces))
                     current = ""
-                } else { current.append(character) }
+                } else {
+                    current.append(character)
+                }
             }
             return cells
         }
@@ -167,8 +180,10 @@ struct MarkdownHTML {
                 bold.toggle()
                 index = text.index(after: next)
             } else if character == "[", let close = text[next...].firstIndex(of: "]"), text.index(after: close) < text.endIndex,
-                      text[text.index(after: close)] == "(", let end = text[close...].firstIndex(of: ")") {
-                let label = text[next..<close], target = text[text.index(close, offsetBy: 2)..<end]
+                text[text.index(after: close)] == "(", let end = text[close...].firstIndex(of: ")")
+            {
+                let label = text[next..<close]
+                let target = text[text.index(close, offsetBy: 2)..<end]
                 out += "<a href=\"\(escape(String(target)))\">\(escape(String(label)))</a>"
                 index = text.index(after: end)
             } else {

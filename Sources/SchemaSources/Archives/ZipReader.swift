@@ -35,7 +35,9 @@ enum ZipReader {
             position -= 1
         }
         guard end >= 0 else { throw Failure(description: "no end of central directory record: is it a zip archive?") }
-        let count = u16(bytes, end + 10), size = u32(bytes, end + 12), start = u32(bytes, end + 16)
+        let count = u16(bytes, end + 10)
+        let size = u32(bytes, end + 12)
+        let start = u32(bytes, end + 16)
         if count == 0xFFFF || size == 0xFFFF_FFFF || start == 0xFFFF_FFFF {
             throw Failure(description: "a ZIP64 archive: not supported for wheels")
         }
@@ -47,19 +49,25 @@ enum ZipReader {
             guard at + 46 <= start + size, u32(bytes, at) == 0x0201_4B50 else {
                 throw Failure(description: "a central directory entry is missing or malformed")
             }
-            let nameLength = u16(bytes, at + 28), extraLength = u16(bytes, at + 30), commentLength = u16(bytes, at + 32)
+            let nameLength = u16(bytes, at + 28)
+            let extraLength = u16(bytes, at + 30)
+            let commentLength = u16(bytes, at + 32)
             let next = at + 46 + nameLength + extraLength + commentLength
             guard next <= start + size else { throw Failure(description: "a central directory entry runs past its end") }
             let nameBytes = Array(bytes[(at + 46)..<(at + 46 + nameLength)])
             guard let name = String(validating: nameBytes, as: UTF8.self) else {
                 throw Failure(description: "an entry name is not valid UTF-8")
             }
-            let compressed = u32(bytes, at + 20), uncompressed = u32(bytes, at + 24), offset = u32(bytes, at + 42)
+            let compressed = u32(bytes, at + 20)
+            let uncompressed = u32(bytes, at + 24)
+            let offset = u32(bytes, at + 42)
             if compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
                 throw Failure(description: "\(name): a ZIP64 entry: not supported for wheels")
             }
-            entries.append(Entry(name: name, method: UInt16(u16(bytes, at + 10)), crc: UInt32(u32(bytes, at + 16)),
-                                 compressedSize: compressed, uncompressedSize: uncompressed, localHeaderOffset: offset))
+            entries.append(
+                Entry(
+                    name: name, method: UInt16(u16(bytes, at + 10)), crc: UInt32(u32(bytes, at + 16)),
+                    compressedSize: compressed, uncompressedSize: uncompressed, localHeaderOffset: offset))
             at = next
         }
         return entries
@@ -85,7 +93,9 @@ enum ZipReader {
             } catch {
                 throw Failure(description: error.description)
             }
-            guard output.count == entry.uncompressedSize else { throw Failure(description: "it inflates to \(output.count) bytes, not the \(entry.uncompressedSize) it declares") }
+            guard output.count == entry.uncompressedSize else {
+                throw Failure(description: "it inflates to \(output.count) bytes, not the \(entry.uncompressedSize) it declares")
+            }
         default:
             throw Failure(description: "compression method \(entry.method) is not supported (stored or deflate only)")
         }

@@ -21,7 +21,11 @@ public enum DescriptorSetReader {
         do {
             set = try Google_Protobuf_FileDescriptorSet(serializedBytes: bytes)
         } catch {
-            throw Failure(path: path, message: "not a valid FileDescriptorSet (\(error)); write one with 'protoc --include_imports --descriptor_set_out=FILE' or 'buf build -o FILE.binpb'")
+            throw Failure(
+                path: path,
+                message:
+                    "not a valid FileDescriptorSet (\(error)); write one with 'protoc --include_imports --descriptor_set_out=FILE' or 'buf build -o FILE.binpb'"
+            )
         }
         return try read(set.file, path: path)
     }
@@ -69,18 +73,22 @@ public enum DescriptorSetReader {
         }
         let publicIndexes = Set(proto.publicDependency)
         let weakIndexes = Set(proto.weakDependency)
-        file.imports = proto.dependency.enumerated().map { i, path in
-            Import(path: path, kind: publicIndexes.contains(Int32(i)) ? .public : weakIndexes.contains(Int32(i)) ? .weak : .normal)
-        } + proto.optionDependency.map { Import(path: $0, kind: .option) }
+        file.imports =
+            proto.dependency.enumerated().map { i, path in
+                Import(path: path, kind: publicIndexes.contains(Int32(i)) ? .public : weakIndexes.contains(Int32(i)) ? .weak : .normal)
+            } + proto.optionDependency.map { Import(path: $0, kind: .option) }
         file.messages = proto.messageType.map { message($0, scope: proto.package) }
         file.enums = proto.enumType.map { enumType($0, scope: proto.package) }
         file.extensions = proto.extension.map(field)
         file.services = proto.service.map { s in
             let fullName = NameRules.qualify(proto.package, s.name)
-            return Service(name: s.name, fullName: fullName, methods: s.method.map { m in
-                Method(name: m.name, inputType: stripDot(m.inputType), outputType: stripDot(m.outputType),
-                       clientStreaming: m.clientStreaming, serverStreaming: m.serverStreaming)
-            })
+            return Service(
+                name: s.name, fullName: fullName,
+                methods: s.method.map { m in
+                    Method(
+                        name: m.name, inputType: stripDot(m.inputType), outputType: stripDot(m.outputType),
+                        clientStreaming: m.clientStreaming, serverStreaming: m.serverStreaming)
+                })
         }
         return file
     }
@@ -113,23 +121,25 @@ public enum DescriptorSetReader {
     }
 
     static func field(_ proto: Google_Protobuf_FieldDescriptorProto) -> Field {
-        Field(name: proto.name, number: proto.number,
-              label: FieldLabel(rawValue: proto.label.rawValue) ?? .optional,
-              type: FieldType(rawValue: proto.type.rawValue) ?? .message,
-              typeName: proto.hasTypeName ? stripDot(proto.typeName) : nil,
-              extendee: proto.hasExtendee ? stripDot(proto.extendee) : nil,
-              defaultValue: proto.hasDefaultValue ? proto.defaultValue : nil,
-              oneofIndex: proto.hasOneofIndex ? proto.oneofIndex : nil,
-              jsonName: proto.hasJsonName ? proto.jsonName : NameRules.jsonName(proto.name),
-              proto3Optional: proto.proto3Optional)
+        Field(
+            name: proto.name, number: proto.number,
+            label: FieldLabel(rawValue: proto.label.rawValue) ?? .optional,
+            type: FieldType(rawValue: proto.type.rawValue) ?? .message,
+            typeName: proto.hasTypeName ? stripDot(proto.typeName) : nil,
+            extendee: proto.hasExtendee ? stripDot(proto.extendee) : nil,
+            defaultValue: proto.hasDefaultValue ? proto.defaultValue : nil,
+            oneofIndex: proto.hasOneofIndex ? proto.oneofIndex : nil,
+            jsonName: proto.hasJsonName ? proto.jsonName : NameRules.jsonName(proto.name),
+            proto3Optional: proto.proto3Optional)
     }
 
     static func enumType(_ proto: Google_Protobuf_EnumDescriptorProto, scope: String) -> EnumType {
-        EnumType(name: proto.name, fullName: NameRules.qualify(scope, proto.name),
-                 values: proto.value.map { EnumValue(name: $0.name, number: $0.number) },
-                 reservedRanges: proto.reservedRange.map { NumberRange(start: $0.start, end: $0.end) },
-                 reservedNames: proto.reservedName,
-                 visibility: visibility(proto.hasVisibility, proto.visibility))
+        EnumType(
+            name: proto.name, fullName: NameRules.qualify(scope, proto.name),
+            values: proto.value.map { EnumValue(name: $0.name, number: $0.number) },
+            reservedRanges: proto.reservedRange.map { NumberRange(start: $0.start, end: $0.end) },
+            reservedNames: proto.reservedName,
+            visibility: visibility(proto.hasVisibility, proto.visibility))
     }
 
     static func visibility(_ has: Bool, _ value: Google_Protobuf_SymbolVisibility) -> SymbolVisibility? {
@@ -180,7 +190,8 @@ struct OptionDecoding {
             message.oneofs[i].options = try options(proto.oneofDecl[i].options, has: proto.oneofDecl[i].hasOptions, type: "OneofOptions")
         }
         for i in message.extensionRanges.indices {
-            message.extensionRanges[i].options = try options(proto.extensionRange[i].options, has: proto.extensionRange[i].hasOptions, type: "ExtensionRangeOptions")
+            message.extensionRanges[i].options = try options(
+                proto.extensionRange[i].options, has: proto.extensionRange[i].hasOptions, type: "ExtensionRangeOptions")
         }
         for i in message.nestedMessages.indices { try apply(proto.nestedType[i], to: &message.nestedMessages[i]) }
         for i in message.enums.indices { try apply(proto.enumType[i], to: &message.enums[i]) }

@@ -27,7 +27,9 @@ public enum DescriptorSetWriter {
     }
 
     /// The file descriptors `write` puts in the set, in its order.
-    public static func descriptors(_ schema: Schema, files named: [String]? = nil, includeImports: Bool) throws(Failure) -> [Google_Protobuf_FileDescriptorProto] {
+    public static func descriptors(_ schema: Schema, files named: [String]? = nil, includeImports: Bool) throws(Failure)
+        -> [Google_Protobuf_FileDescriptorProto]
+    {
         var byName: [String: ProtoFile] = [:]
         for file in schema.files { byName[file.name] = file }
         let roots = (named ?? schema.files.map(\.name)).sorted()

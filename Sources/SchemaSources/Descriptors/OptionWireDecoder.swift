@@ -82,7 +82,8 @@ struct OptionWireDecoder {
             }
         }
         guard let typeID, let payload, let number = Int32(exactly: typeID),
-              let ext = index.extensionsByExtendee[type]?[number] else { return }
+            let ext = index.extensionsByExtendee[type]?[number]
+        else { return }
         var sub = WireReader(bytes: payload)
         let value = try decodeMessage(&sub, type: ext.field.typeName ?? "", endGroup: nil, depth: depth + 1)
         result.set(OptionField(name: "(\(ext.name))", number: number, value: .message(value)), repeated: false)

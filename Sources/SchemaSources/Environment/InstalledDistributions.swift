@@ -68,7 +68,8 @@ public enum InstalledDistributions {
             let text = line.trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
             if text.isEmpty { break }
             guard let colon = text.firstIndex(of: ":") else { continue }
-            let key = text[..<colon].lowercased(), value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let key = text[..<colon].lowercased()
+            let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             switch key {
             case "name": distribution.name = value
             case "version": distribution.version = value
@@ -81,7 +82,8 @@ public enum InstalledDistributions {
 
     /// `name[extra] (>=1,<2) ; marker` or `name>=1,<2; marker`.
     static func requirement(_ text: String) -> InstalledDistribution.Requirement? {
-        var body = text, marker: String?
+        var body = text
+        var marker: String?
         if let semicolon = text.firstIndex(of: ";") {
             body = String(text[..<semicolon])
             marker = text[text.index(after: semicolon)...].trimmingCharacters(in: .whitespaces)

@@ -6,7 +6,7 @@ public enum ProtocolUsageScanner {
     /// The type names used, given the protocol package's dotted name (`livekit.protocol`).
     public static func names(in source: String, package: String) -> Set<String> {
         var names = Set<String>()
-        var moduleAliases = Set<String>()   // alias.Name
+        var moduleAliases = Set<String>()  // alias.Name
         var packageAliases = Set<String>()  // alias.module.Name
         for statement in statements(source) {
             let words = statement.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
@@ -96,11 +96,17 @@ public enum ProtocolUsageScanner {
         var word = ""
         var previous: Character = " "
         func endWord() {
-            if !word.isEmpty { chain.append(word); word = "" }
+            if !word.isEmpty {
+                chain.append(word)
+                word = ""
+            }
         }
         for character in source {
             if character.isLetter || character.isNumber || character == "_" {
-                if word.isEmpty, !chain.isEmpty, previous != "." { if chain.count > 1 { chains.append(chain) }; chain = [] }
+                if word.isEmpty, !chain.isEmpty, previous != "." {
+                    if chain.count > 1 { chains.append(chain) }
+                    chain = []
+                }
                 word.append(character)
             } else if character == "." {
                 endWord()

@@ -37,7 +37,13 @@ public struct PythonVersion: Sendable, Hashable, Comparable, CustomStringConvert
             }
             return false
         }
-        if take(["alpha", "a"]) { pre = (0, number()) } else if take(["beta", "b"]) { pre = (1, number()) } else if take(["rc", "c", "pre", "preview"]) { pre = (2, number()) }
+        if take(["alpha", "a"]) {
+            pre = (0, number())
+        } else if take(["beta", "b"]) {
+            pre = (1, number())
+        } else if take(["rc", "c", "pre", "preview"]) {
+            pre = (2, number())
+        }
         if take(["post", "rev", "r"]) { post = number() }
         if take(["dev"]) { dev = number() }
         guard rest.isEmpty else { return nil }
@@ -57,7 +63,8 @@ public struct PythonVersion: Sendable, Hashable, Comparable, CustomStringConvert
     static func compare(_ a: PythonVersion, _ b: PythonVersion) -> Int {
         let count = max(a.release.count, b.release.count)
         for index in 0..<count {
-            let x = index < a.release.count ? a.release[index] : 0, y = index < b.release.count ? b.release[index] : 0
+            let x = index < a.release.count ? a.release[index] : 0
+            let y = index < b.release.count ? b.release[index] : 0
             if x != y { return x < y ? -1 : 1 }
         }
         func key(_ v: PythonVersion) -> [Int] {
@@ -65,7 +72,8 @@ public struct PythonVersion: Sendable, Hashable, Comparable, CustomStringConvert
             let pre = v.pre.map { [$0.0, $0.1] } ?? (v.dev != nil && v.post == nil ? [-1, 0] : [3, 0])
             return pre + [v.post ?? -1, v.dev ?? Int.max]
         }
-        let ka = key(a), kb = key(b)
+        let ka = key(a)
+        let kb = key(b)
         return ka == kb ? 0 : ka.lexicographicallyPrecedes(kb) ? -1 : 1
     }
 

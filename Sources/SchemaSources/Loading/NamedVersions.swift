@@ -53,7 +53,9 @@ public enum NamedVersions {
                 ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix(parts[0] + "-") && $0.hasSuffix(".yaml") }
             }
             if known.isEmpty {
-                throw SourceError("\(spec): error: no shipped snapshots of \(parts[0]) (looked in \(folders.isEmpty ? "no schemas folder" : folders.joined(separator: ", "))); set PROTOCOMPAT_SCHEMAS or give a wheel or .proto tree")
+                throw SourceError(
+                    "\(spec): error: no shipped snapshots of \(parts[0]) (looked in \(folders.isEmpty ? "no schemas folder" : folders.joined(separator: ", "))); set PROTOCOMPAT_SCHEMAS or give a wheel or .proto tree"
+                )
             }
             let versions = VersionOrder.sorted(known).map { String($0.dropFirst(parts[0].count + 1).dropLast(5)) }
             throw SourceError("\(spec): error: no shipped snapshot of \(parts[0]) \(parts[1]); known versions: \(versions.joined(separator: ", "))")
@@ -71,6 +73,8 @@ public enum NamedVersions {
                 if columns[0] == spec { return folder + "/\(package)-\(columns[1]).yaml" }
             }
         }
-        throw SourceError("\(spec): error: no shipped release was built exactly from tag \(spec)\(tags.isEmpty ? "" : " (tags with one: \(tags.joined(separator: ", ")))"); give the .proto tree instead, e.g. git:\(spec)")
+        throw SourceError(
+            "\(spec): error: no shipped release was built exactly from tag \(spec)\(tags.isEmpty ? "" : " (tags with one: \(tags.joined(separator: ", ")))"); give the .proto tree instead, e.g. git:\(spec)"
+        )
     }
 }

@@ -103,12 +103,14 @@ public struct SchemaLoader: Sendable {
             loaded.label = ref
         case .wheel(let path):
             let modules = try PythonPackageReader.modules(inWheel: path)
-            loaded = LoadedSchema(schema: try PythonPackageReader.schema(from: modules, origin: path),
-                                  label: PythonPackageReader.wheelVersion(path) ?? Self.defaultLabel(path), source: path)
+            loaded = LoadedSchema(
+                schema: try PythonPackageReader.schema(from: modules, origin: path),
+                label: PythonPackageReader.wheelVersion(path) ?? Self.defaultLabel(path), source: path)
         case .sdist(let path):
             let modules = try PythonPackageReader.modules(inSdist: path)
-            loaded = LoadedSchema(schema: try PythonPackageReader.schema(from: modules, origin: path),
-                                  label: PythonPackageReader.sdistVersion(path) ?? Self.defaultLabel(path), source: path)
+            loaded = LoadedSchema(
+                schema: try PythonPackageReader.schema(from: modules, origin: path),
+                label: PythonPackageReader.sdistVersion(path) ?? Self.defaultLabel(path), source: path)
         case .pythonPackage(let path):
             let modules = try PythonPackageReader.modules(inDirectory: path)
             loaded = LoadedSchema(schema: try PythonPackageReader.schema(from: modules, origin: path), label: Self.defaultLabel(path), source: path)

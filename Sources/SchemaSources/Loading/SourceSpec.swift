@@ -61,7 +61,9 @@ public enum SourceSpec: Sendable, Equatable {
         if !FileManager.default.fileExists(atPath: first) {
             throw SourceError("\(first): error: no such file or directory")
         }
-        throw SourceError("\(first): error: not a directory, .proto file, descriptor set (.binpb, .pb, .desc, .fds), wheel (.whl), source distribution (.tar.gz), snapshot (.yaml) or git:REF")
+        throw SourceError(
+            "\(first): error: not a directory, .proto file, descriptor set (.binpb, .pb, .desc, .fds), wheel (.whl), source distribution (.tar.gz), snapshot (.yaml) or git:REF"
+        )
     }
 
     /// A directory with generated Python protobuf modules and no .proto files.
@@ -71,7 +73,8 @@ public enum SourceSpec: Sendable, Equatable {
         while let item = enumerator.nextObject() as? String {
             if item.hasSuffix(".proto") { return false }
             if !sawModule, item.hasSuffix(".py"), let data = FileManager.default.contents(atPath: directory + "/" + item),
-               data.range(of: Data("AddSerializedFile(".utf8)) != nil || data.range(of: Data("serialized_pb".utf8)) != nil {
+                data.range(of: Data("AddSerializedFile(".utf8)) != nil || data.range(of: Data("serialized_pb".utf8)) != nil
+            {
                 sawModule = true
             }
         }

@@ -27,7 +27,7 @@ public enum VersionOrder {
     public static func sorted(_ paths: [String]) -> [String] {
         paths.sorted { a, b in
             switch (components(a), components(b)) {
-            case let (x?, y?) where x != y: return x.lexicographicallyPrecedes(y)
+            case (let x?, let y?) where x != y: return x.lexicographicallyPrecedes(y)
             case (nil, _?): return false
             case (_?, nil): return true
             default: return a < b

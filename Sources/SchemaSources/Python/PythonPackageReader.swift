@@ -40,7 +40,8 @@ public enum PythonPackageReader {
             guard isSafe(name) else { throw unsafeEntry(name, path) }
             guard !entry.isDirectory, name.hasSuffix(".py") else { continue }
             guard UInt64(entry.uncompressedSize) <= limits.maxEntrySize else {
-                throw SourceError("\(path): \(name): error: the entry declares \(entry.uncompressedSize) bytes, over the limit of \(limits.maxEntrySize) (a zip bomb?)")
+                throw SourceError(
+                    "\(path): \(name): error: the entry declares \(entry.uncompressedSize) bytes, over the limit of \(limits.maxEntrySize) (a zip bomb?)")
             }
             total += UInt64(entry.uncompressedSize)
             guard total <= limits.maxTotalSize else {
@@ -54,8 +55,6 @@ public enum PythonPackageReader {
         }
         return modules
     }
-
-
 
     /// The modules of a source distribution (`.tar.gz`), read in memory with the same limits.
     public static func modules(inSdist path: String, limits: Limits = Limits()) throws(SourceError) -> [(String, [UInt8])] {
@@ -150,7 +149,9 @@ public enum PythonPackageReader {
             }
         }
         guard !protos.isEmpty else {
-            throw SourceError("\(origin): error: no module embeds a serialized descriptor (AddSerializedFile or serialized_pb): is this a package with generated protobuf code?")
+            throw SourceError(
+                "\(origin): error: no module embeds a serialized descriptor (AddSerializedFile or serialized_pb): is this a package with generated protobuf code?"
+            )
         }
         // Imports that the package does not carry must be built-in well-known types.
         var builtIns: [ProtoFile] = []

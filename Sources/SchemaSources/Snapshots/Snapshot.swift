@@ -66,7 +66,8 @@ public struct Snapshot: Sendable, Codable {
             return SourceError("\(path):\(position.line):\(position.column): error: \(message)")
         }
         guard node["format"]?.scalarText == formatName else {
-            throw failure(["format"], "not a protocompat snapshot (expected 'format: \(formatName)'); write one with 'protocompat snapshot SOURCE -o FILE.yaml'")
+            throw failure(
+                ["format"], "not a protocompat snapshot (expected 'format: \(formatName)'); write one with 'protocompat snapshot SOURCE -o FILE.yaml'")
         }
         guard let versionText = node["version"]?.scalarText, let version = Int(versionText) else {
             throw failure(["version"], "the snapshot has no 'version'")
@@ -80,7 +81,8 @@ public struct Snapshot: Sendable, Codable {
         } catch let DecodingError.keyNotFound(key, context) {
             throw failure(keys(context.codingPath), "the snapshot is missing the key '\(key.stringValue)' at \(describe(context.codingPath))")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
-                let DecodingError.dataCorrupted(context) {
+            let DecodingError.dataCorrupted(context)
+        {
             throw failure(keys(context.codingPath), "the snapshot has a bad value at \(describe(context.codingPath)): \(context.debugDescription)")
         } catch {
             throw SourceError("\(path): error: cannot read the snapshot: \(error)")

@@ -8,7 +8,10 @@ extension TreeValue {
     public init(yaml: YAMLNode) {
         switch yaml {
         case .scalar(let text, let quoted):
-            if quoted { self = .string(text); return }
+            if quoted {
+                self = .string(text)
+                return
+            }
             switch YAMLScalar.implicitValue(text) {
             case .null?: self = .null
             case .bool(let flag)?: self = .bool(flag)

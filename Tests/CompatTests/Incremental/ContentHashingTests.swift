@@ -1,7 +1,8 @@
-@testable import Compat
 import ProtoFrontEnd
 import ProtoModel
 import Testing
+
+@testable import Compat
 
 /// Content hashing (what model digests are made of) covers every stored property of every model type
 /// but spans and comments, so an element whose digest is unchanged really did not change.
@@ -21,40 +22,55 @@ struct ContentHashingTests {
     @Test func everyStoredPropertyIsCoveredOrDeliberatelyLeftOut() {
         let span = SourceSpan(file: "a.proto", line: 1, column: 1, endLine: 1, endColumn: 2, offset: 0, endOffset: 1)
         let field = Field(name: "f", number: 1, label: .optional, type: .int32, jsonName: "f", span: span)
-        #expect(Self.labels(field) == ["name", "number", "label", "type", "typeName", "extendee", "defaultValue", "oneofIndex",
-                                       "jsonName", "proto3Optional", "options", "span", "comments"])
-        #expect(Self.labels(Message(name: "M", fullName: "M")) == ["name", "fullName", "fields", "oneofs", "nestedMessages", "enums",
-                                                                    "extensions", "extensionRanges", "reservedRanges", "reservedNames",
-                                                                    "options", "visibility", "span", "comments"])
+        #expect(
+            Self.labels(field) == [
+                "name", "number", "label", "type", "typeName", "extendee", "defaultValue", "oneofIndex",
+                "jsonName", "proto3Optional", "options", "span", "comments",
+            ])
+        #expect(
+            Self.labels(Message(name: "M", fullName: "M")) == [
+                "name", "fullName", "fields", "oneofs", "nestedMessages", "enums",
+                "extensions", "extensionRanges", "reservedRanges", "reservedNames",
+                "options", "visibility", "span", "comments",
+            ])
         #expect(Self.labels(Oneof(name: "o")) == ["name", "options", "span", "comments"])
         #expect(Self.labels(NumberRange(start: 1, end: 2)) == ["start", "end", "options", "span"])
-        #expect(Self.labels(EnumType(name: "E", fullName: "E")) == ["name", "fullName", "values", "reservedRanges", "reservedNames",
-                                                                    "options", "visibility", "span", "comments"])
+        #expect(
+            Self.labels(EnumType(name: "E", fullName: "E")) == [
+                "name", "fullName", "values", "reservedRanges", "reservedNames",
+                "options", "visibility", "span", "comments",
+            ])
         #expect(Self.labels(EnumValue(name: "V", number: 0)) == ["name", "number", "options", "span", "comments"])
         #expect(Self.labels(Service(name: "S", fullName: "S")) == ["name", "fullName", "methods", "options", "span", "comments"])
-        #expect(Self.labels(Method(name: "m", inputType: "A", outputType: "B")) == ["name", "inputType", "outputType", "clientStreaming",
-                                                                                     "serverStreaming", "options", "span", "comments"])
+        #expect(
+            Self.labels(Method(name: "m", inputType: "A", outputType: "B")) == [
+                "name", "inputType", "outputType", "clientStreaming",
+                "serverStreaming", "options", "span", "comments",
+            ])
         #expect(Self.labels(Import(path: "a.proto")) == ["path", "kind", "span"])
         #expect(Self.labels(OptionMessage()) == ["fields"])
         #expect(Self.labels(OptionField(name: "o", number: 1, value: .bool(true))) == ["name", "number", "value", "span"])
-        #expect(Self.labels(ProtoFile(name: "a.proto")) == ["name", "package", "syntax", "edition", "imports", "messages", "enums",
-                                                             "services", "extensions", "options", "comments", "packageSpan", "syntaxSpan"])
+        #expect(
+            Self.labels(ProtoFile(name: "a.proto")) == [
+                "name", "package", "syntax", "edition", "imports", "messages", "enums",
+                "services", "extensions", "options", "comments", "packageSpan", "syntaxSpan",
+            ])
     }
 
     @Test func sourceLocationsAndCommentsAreLeftOut() throws {
         let text = """
-        syntax = "proto2";
-        package p;
-        // leading
-        message M {
-          optional int32 a = 1 [deprecated = true]; // trailing
-          oneof o { string b = 2; }
-          extensions 100 to 200;
-          reserved 5 to 9;
-        }
-        enum E { ZERO = 0 [deprecated = true]; }
-        service S { rpc Call(M) returns (M); }
-        """
+            syntax = "proto2";
+            package p;
+            // leading
+            message M {
+              optional int32 a = 1 [deprecated = true]; // trailing
+              oneof o { string b = 2; }
+              extensions 100 to 200;
+              reserved 5 to 9;
+            }
+            enum E { ZERO = 0 [deprecated = true]; }
+            service S { rpc Call(M) returns (M); }
+            """
         let schema = try ProtoCompiler(source: InMemorySource(texts: ["a.proto": text])).compile(["a.proto"])
         let moved = try ProtoCompiler(source: InMemorySource(texts: ["a.proto": "\n\n// other\n" + text.replacingOccurrences(of: "// leading", with: "")]))
             .compile(["a.proto"])
@@ -97,7 +113,8 @@ struct ContentHashingTests {
             #expect(Self.content(changed) != Self.content(message))
         }
         // The same items in another container kind do not collide (fields vs extensions).
-        var asFields = message, asExtensions = message
+        var asFields = message
+        var asExtensions = message
         asFields.fields = [field]
         asExtensions.extensions = [field]
         #expect(Self.content(asFields) != Self.content(asExtensions))
@@ -128,8 +145,10 @@ struct ContentHashingTests {
         #expect(Self.content(Oneof(name: "o")) != Self.content(Oneof(name: "o", options: option)))
         #expect(Self.content(Import(path: "a")) != Self.content(Import(path: "a", kind: .public)))
         #expect(Self.content(Import(path: "a")) != Self.content(Import(path: "b")))
-        let values: [OptionValue] = [.bool(true), .int(1), .uint(1), .double(1), .string("1"), .bytes([1]), .enumValue("1"),
-                                     .message(option), .list([.bool(true)])]
+        let values: [OptionValue] = [
+            .bool(true), .int(1), .uint(1), .double(1), .string("1"), .bytes([1]), .enumValue("1"),
+            .message(option), .list([.bool(true)]),
+        ]
         #expect(Set(values.map { Self.content($0) }).count == values.count, "each kind of value hashes apart")
         #expect(Self.content(OptionField(name: "a", number: 1, value: .bool(true))) != Self.content(OptionField(name: "a", number: 2, value: .bool(true))))
     }

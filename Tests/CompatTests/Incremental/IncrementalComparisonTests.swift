@@ -33,7 +33,8 @@ struct IncrementalComparisonTests {
         for i in 1..<versions.count { pairs += [(i - 1, i), (i, i - 1)] }
         pairs += [(0, versions.count - 1), (versions.count - 1, 0), (versions.count / 2, versions.count - 1), (3, versions.count / 3)]
         let config = try Presets.load("livekit")
-        var compared = 0, skippedSome = 0
+        var compared = 0
+        var skippedSome = 0
         for (number, (i, j)) in pairs.enumerated() {
             let fast = SchemaPair(old: versions[i], new: versions[j])
             let full = SchemaPair(old: versions[i], new: versions[j], comparingEverything: true)
@@ -62,8 +63,9 @@ struct IncrementalComparisonTests {
         let matrixWay = try #require(PartialCheck(options: CheckOptions(channels: config.channels), config: config, wireAndJSONOnly: true))
         let counts = { (s: FindingSummary) in s.verdicts.wire != .safe || s.verdicts.json != .safe }
         for (i, j) in pairs {
-            let whole = Checker.check(SchemaPair(old: versions[i], new: versions[j]), oldSide: .init(label: "a", source: "a"),
-                                      newSide: .init(label: "b", source: "b"), options: CheckOptions(channels: config.channels), config: config)
+            let whole = Checker.check(
+                SchemaPair(old: versions[i], new: versions[j]), oldSide: .init(label: "a", source: "a"),
+                newSide: .init(label: "b", source: "b"), options: CheckOptions(channels: config.channels), config: config)
             let expected = Self.counted(whole.findings.map(FindingSummary.init))
             let parts = Self.counted(partial.summaries(old: versions[i], new: versions[j]))
             let counted = Self.counted(whole.findings.map(FindingSummary.init).filter(counts))

@@ -12,8 +12,9 @@ struct MatrixWalkTests {
         let options = CheckOptions(channels: config?.channels)
         return versions.indices.map { i in
             versions.indices.dropFirst(i + 1).map { j in
-                let result = Checker.check(SchemaPair(old: versions[i], new: versions[j]), oldSide: .init(label: "a", source: "a"),
-                                           newSide: .init(label: "b", source: "b"), options: options, config: config)
+                let result = Checker.check(
+                    SchemaPair(old: versions[i], new: versions[j]), oldSide: .init(label: "a", source: "a"),
+                    newSide: .init(label: "b", source: "b"), options: options, config: config)
                 return FindingTally(result.findings.map(FindingSummary.init))
             }
         }
@@ -54,15 +55,20 @@ struct MatrixWalkTests {
             // B grows a field and changes x's encoding (M unchanged): against the first version, M.f is now a wire break.
             compile(["main.proto": withB + "message B { optional sint32 x = 1; optional string y = 2; }\n", "other.proto": other, "ext.proto": ext]),
             // A service appears.
-            compile(["main.proto": withB + "message B { optional sint32 x = 1; optional string y = 2; }\nservice T { rpc Q(A) returns (A); }\n",
-                     "other.proto": other, "ext.proto": ext]),
+            compile([
+                "main.proto": withB + "message B { optional sint32 x = 1; optional string y = 2; }\nservice T { rpc Q(A) returns (A); }\n",
+                "other.proto": other, "ext.proto": ext,
+            ]),
             // The extension changes type, O moves into main.proto.
-            compile(["main.proto": withB + "message B { optional sint32 x = 1; optional string y = 2; }\nservice T { rpc Q(A) returns (A); }\n"
-                        + "message O { optional string s = 1; }\n",
-                     "other.proto": "syntax = \"proto2\";\npackage p;\n",
-                     "ext.proto": ext.replacingOccurrences(of: "optional int32 e1", with: "optional int64 e1")]),
+            compile([
+                "main.proto": withB + "message B { optional sint32 x = 1; optional string y = 2; }\nservice T { rpc Q(A) returns (A); }\n"
+                    + "message O { optional string s = 1; }\n",
+                "other.proto": "syntax = \"proto2\";\npackage p;\n",
+                "ext.proto": ext.replacingOccurrences(of: "optional int32 e1", with: "optional int64 e1"),
+            ]),
             // S is gone, the extension is gone, other.proto is gone, M.f is back to A, a field is renumbered.
-            compile(["main.proto": """
+            compile([
+                "main.proto": """
                 syntax = "proto2";
                 package p;
                 message A { optional int32 x = 1; }
@@ -70,7 +76,8 @@ struct MatrixWalkTests {
                 message B { optional sint32 x = 1; optional string y = 2; }
                 service T { rpc Q(A) returns (B); }
                 message O { optional string s = 2; }
-                """, "ext.proto": "syntax = \"proto2\";\npackage p;\nmessage E { extensions 100 to 200; }\n"]),
+                """, "ext.proto": "syntax = \"proto2\";\npackage p;\nmessage E { extensions 100 to 200; }\n",
+            ]),
             // The package changes.
             compile(["main.proto": "syntax = \"proto2\";\npackage q;\nmessage A { optional int32 x = 1; }\n"]),
         ]
