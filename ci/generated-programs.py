@@ -6,12 +6,13 @@ other): proto2, proto3 and edition 2023; nested messages and enums, scalar, enum
 fields, maps, oneofs, proto2 groups, labels and proto3 `optional`, defaults, json_name, packed,
 jstype, deprecated, reserved ranges and names, extension ranges and extensions, custom options of
 scalar, enum and message type (aggregate syntax), enum aliases, services with streaming and
-options, comments of both kinds. One program in three is made invalid by exactly one mutation
+options, comments of both kinds (leading, detached by a blank line, starred blocks). One program in three is made invalid by exactly one mutation
 (a duplicate number, a reserved number used, an unknown type, a missing semicolon, ...).
 
 For every program, protoc 36.2 and `protocompat build` must agree: both accept or both reject.
 For every accepted one, the descriptor sets must be equal as messages judged by the official
-Python runtime (ci/descriptor-equivalence.py's comparison). Valid-by-construction programs are
+Python runtime, and each declaration's source location and comments equal protoc's source info
+(ci/descriptor-equivalence.py's two comparisons). Valid-by-construction programs are
 compiled a hundred at a time (each in its own package and folder, its custom options numbered
 apart); a batch either tool rejects is split down to the program.
 
@@ -79,6 +80,11 @@ class Program:
             return indent + "// " + " ".join(self.r.choice(WORDS) for _ in range(3)) + "\n"
         if r < 0.12:
             return indent + "/* " + self.r.choice(WORDS) + " */\n"
+        if r < 0.15:
+            # A comment then a blank line: the previous declaration's trailing comment, or detached.
+            return indent + "// " + self.r.choice(WORDS) + "\n\n"
+        if r < 0.17:
+            return indent + "/*\n" + indent + " * " + self.r.choice(WORDS) + "\n" + indent + " *   " + self.r.choice(WORDS) + "\n" + indent + " */\n"
         return ""
 
     # --- generation -------------------------------------------------------------------------
@@ -431,7 +437,8 @@ def check(tools, root, programs):
     theirs, ours, their_err, our_err = tools.compile([root], ["%s/main.proto" % p.prefix for p in programs], always_ours=True)
     if theirs is not None and ours is not None:
         names = set(n for p in programs for n in p.files)
-        diffs = equivalence.compare_sets(theirs, ours, only=names)
+        # The sets as messages, then each declaration's source location and comments.
+        diffs = equivalence.compare_sets(theirs, ours, only=names) or equivalence.compare_locations(theirs, ours, names)
         if not diffs:
             return [], len(programs), 0
         if len(programs) == 1:
@@ -479,7 +486,7 @@ def main():
                 write(p, root)
                 counts["invalid (%s)" % p.mutation if p.mutation else "valid by construction"] += 1
         with cf.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-            tools = equivalence.Tools(os.path.abspath(args.bin), args.protoc, tmp)
+            tools = equivalence.Tools(os.path.abspath(args.bin), args.protoc, tmp, source_info=True)
             for found, a, r in pool.map(lambda batch: check(tools, root, batch), batches):
                 problems += found
                 accepted += a
@@ -488,7 +495,7 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
     for p, problem in problems:
         print("program %d (seed %d, %s): %s" % (p.number, args.seed, p.mutation or "valid by construction", problem))
-    print("generated programs (seed %d, %d..%d): %d programs (%d valid by construction, %d mutated); both accept %d (descriptor sets equal), both reject %d; %d disagreements" % (
+    print("generated programs (seed %d, %d..%d): %d programs (%d valid by construction, %d mutated); both accept %d (descriptor sets and source locations equal), both reject %d; %d disagreements" % (
         args.seed, args.start, args.start + args.count - 1, args.count, counts["valid by construction"], args.count - counts["valid by construction"], accepted, rejected, len(problems)))
     if args.verbose:
         for kind, n in sorted(counts.items()):

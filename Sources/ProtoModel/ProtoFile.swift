@@ -15,11 +15,14 @@ public struct Import: Sendable, Hashable, Codable {
     public var path: String
     public var kind: Kind
     public var span: SourceSpan?
+    /// The comments protoc attaches to the statement (its source info has them).
+    public var comments: Comments?
 
-    public init(path: String, kind: Kind = .normal, span: SourceSpan? = nil) {
+    public init(path: String, kind: Kind = .normal, span: SourceSpan? = nil, comments: Comments? = nil) {
         self.path = path
         self.kind = kind
         self.span = span
+        self.comments = comments
     }
 }
 

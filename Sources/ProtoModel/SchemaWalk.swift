@@ -70,7 +70,10 @@ extension ProtoFile {
         comments = nil
         packageSpan = nil
         syntaxSpan = nil
-        for i in imports.indices { imports[i].span = nil }
+        for i in imports.indices {
+            imports[i].span = nil
+            imports[i].comments = nil
+        }
         for i in enums.indices { enums[i].stripSourceInfo() }
         for i in extensions.indices {
             extensions[i].span = nil

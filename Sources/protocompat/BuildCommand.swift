@@ -26,14 +26,20 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Also write every file the named files import (as protoc --include_imports).")
     var includeImports = false
 
+    @Flag(
+        help: "Also write where each declaration is, with its comments (as protoc --include_source_info; see docs/parser-differences.md for which locations).")
+    var includeSourceInfo = false
+
     func run() throws {
         if output == "-", isatty(STDOUT_FILENO) != 0 {
             throw CommandFailure(["error: standard output is a terminal: write the binary descriptor set to a file with -o FILE.binpb, or pipe it"])
         }
-        let loaded = try source.load(sources)
+        let loaded = try source.load(sources, keepingSourceTexts: includeSourceInfo)
         let bytes: [UInt8]
         do {
-            bytes = try DescriptorSetWriter.write(loaded.schema, files: loaded.namedFiles, includeImports: includeImports)
+            bytes = try DescriptorSetWriter.write(
+                loaded.schema, files: loaded.namedFiles, includeImports: includeImports,
+                sourceInfo: includeSourceInfo ? .locations(texts: loaded.sourceTexts) : .none)
         } catch {
             throw CommandFailure([error.description])
         }

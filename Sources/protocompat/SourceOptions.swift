@@ -19,9 +19,11 @@ struct SourceOptions: ParsableArguments {
     }
 
     /// Loads one SOURCE, turning errors into an exit-2 failure.
-    func load(_ arguments: [String], keepGoing: Bool = false, cache: CompileCache? = nil) throws -> LoadedSchema {
+    func load(_ arguments: [String], keepGoing: Bool = false, cache: CompileCache? = nil, keepingSourceTexts: Bool = false) throws -> LoadedSchema {
         do {
-            return try SchemaLoader(includeRoots: include, label: label, keepGoing: keepGoing, compileCache: cache).load(arguments)
+            var loader = SchemaLoader(includeRoots: include, label: label, keepGoing: keepGoing, compileCache: cache)
+            loader.keepsSourceTexts = keepingSourceTexts
+            return try loader.load(arguments)
         } catch {
             throw CommandFailure(error.lines)
         }

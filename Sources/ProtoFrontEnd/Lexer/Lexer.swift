@@ -31,7 +31,7 @@ struct Lexer {
         tokens.reserveCapacity(bytes.count / 4)
         while true {
             let commentStart = Int32(commentBlocks.count)
-            skipWhitespaceAndComments()
+            skipWhitespaceAndComments(afterToken: !tokens.isEmpty)
             var token = nextToken()
             token.commentStart = commentStart
             token.commentEnd = Int32(commentBlocks.count)
@@ -75,9 +75,12 @@ struct Lexer {
         diagnostics.append(Diagnostic(message, at: span(from: start, line: line, column: column)))
     }
 
-    /// Skips blanks and comments; appends the comment blocks seen to `commentBlocks`, merging adjacent `//` lines.
-    private mutating func skipWhitespaceAndComments() {
+    /// Skips blanks and comments; appends the comment blocks seen to `commentBlocks`, merging adjacent
+    /// `//` lines, except a `//` comment on the line of the token before it (`afterToken`), which
+    /// protoc keeps apart as that token's trailing comment.
+    private mutating func skipWhitespaceAndComments(afterToken: Bool = false) {
         let firstBlock = commentBlocks.count
+        let tokenLine = afterToken ? line : -1
         var lastLineCommentEnd = -2
         while let c = peek() {
             if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n")
@@ -97,9 +100,9 @@ struct Lexer {
                     commentBlocks[commentBlocks.count - 1].text += text
                     commentBlocks[commentBlocks.count - 1].endLine = startLine
                 } else {
-                    commentBlocks.append(CommentBlock(text: text, startLine: startLine, endLine: startLine))
+                    commentBlocks.append(CommentBlock(text: text, startLine: startLine, endLine: startLine, isLine: true))
                 }
-                lastLineCommentEnd = startLine
+                lastLineCommentEnd = startLine == tokenLine ? -2 : startLine
             } else if c == UInt8(ascii: "/"), peek(1) == UInt8(ascii: "*") {
                 let start = position
                 let startLine = line
@@ -122,7 +125,7 @@ struct Lexer {
                         "unterminated block comment: add */ to close the comment started here", start: start,
                         line: startLine, column: startColumn)
                 }
-                commentBlocks.append(CommentBlock(text: Self.cleanBlockComment(text), startLine: startLine, endLine: line))
+                commentBlocks.append(CommentBlock(text: Self.cleanBlockComment(text), startLine: startLine, endLine: line, isLine: false))
                 lastLineCommentEnd = -2
             } else {
                 break
@@ -130,13 +133,14 @@ struct Lexer {
         }
     }
 
-    /// Strips the leading `*` that block comments put on each line, as protoc does.
+    /// A block comment's text as protoc keeps it: on every line after the first, the leading blanks
+    /// and then one `*`, if there is one, are dropped.
     private static func cleanBlockComment(_ text: String) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         return lines.enumerated().map { index, line -> String in
             guard index > 0 else { return String(line) }
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            return trimmed.first == "*" ? String(trimmed.dropFirst()) : String(line)
+            let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}" }
+            return trimmed.first == "*" ? String(trimmed.dropFirst()) : String(trimmed)
         }.joined(separator: "\n")
     }
 

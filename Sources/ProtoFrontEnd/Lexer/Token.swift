@@ -46,9 +46,12 @@ struct Token: Sendable {
     var commentRange: Range<Int> { Int(commentStart)..<Int(commentEnd) }
 }
 
-/// A run of comments: consecutive `//` lines, or one `/* */` block, with the line it ends on.
+/// A run of comments: consecutive `//` lines, or one `/* */` block, with the line it ends on (as
+/// protoc's tokenizer groups them: a `//` comment on the line of the token before it stands alone).
 struct CommentBlock: Sendable {
     var text: String
     var startLine: Int
     var endLine: Int
+    /// `//` lines, as opposed to one `/* */` comment.
+    var isLine: Bool
 }

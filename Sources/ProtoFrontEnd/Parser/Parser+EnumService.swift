@@ -8,6 +8,7 @@ extension Parser {
         let (name, nameSpan) = try identifier("an enum name")
         var node = EnumNode(name: name, span: nameSpan, nameSpan: nameSpan, comments: comments)
         try expect("{", "to open the enum body")
+        attachTrailing(to: &node.comments)
         while !tryConsume("}") {
             if current.kind == .endOfFile { throw fail("reached end of input in enum definition (missing '}')") }
             if tryConsume(";") { continue }
@@ -49,6 +50,7 @@ extension Parser {
         let (name, nameSpan) = try identifier("a service name")
         var node = ServiceNode(name: name, span: nameSpan, comments: comments)
         try expect("{", "to open the service body")
+        attachTrailing(to: &node.comments)
         while !tryConsume("}") {
             if current.kind == .endOfFile { throw fail("reached end of input in service definition (missing '}')") }
             if tryConsume(";") { continue }
@@ -89,6 +91,8 @@ extension Parser {
             outputSpan: outputSpan, clientStreaming: clientStreaming,
             serverStreaming: serverStreaming, span: span(start), comments: comments)
         if tryConsume("{") {
+            // With a body, the comment after `{` trails the method (protoc ends the declaration there).
+            attachTrailing(to: &method.comments)
             while !tryConsume("}") {
                 if current.kind == .endOfFile { throw fail("reached end of input in method options (missing '}')") }
                 if tryConsume(";") { continue }
@@ -97,12 +101,14 @@ extension Parser {
                 }
                 method.options.append(try parseOptionStatement())
             }
+            // A `;` after the body is an empty statement of the service, outside the method's span.
+            method.span = span(from: start)
             _ = tryConsume(";")
         } else {
             try expect(";", "after the method definition")
+            method.span = span(from: start)
+            attachTrailing(to: &method.comments)
         }
-        method.span = span(from: start)
-        attachTrailing(to: &method.comments)
         return method
     }
 

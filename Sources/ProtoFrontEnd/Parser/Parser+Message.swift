@@ -15,6 +15,7 @@ extension Parser {
     /// `{ statements }` of a message or group; finishes with the synthetic oneofs and `max` ranges.
     mutating func parseMessageBody(into message: inout MessageNode, opening: Token) throws {
         try expect("{", "to open the message body")
+        attachTrailing(to: &message.comments)
         depth += 1
         defer { depth -= 1 }
         if depth > Self.maxDepth {
@@ -62,7 +63,8 @@ extension Parser {
             // Appended, then finished in place: a field node is a few hundred bytes, copied otherwise.
             message.fields.append(try parseField(context: .message, oneofIndex: nil, nestedTypes: &message.nested, comments: comments))
             let last = message.fields.count - 1
-            attachTrailing(to: &message.fields[last].comments)
+            // A group's closing `}` ends no declaration: protoc attaches nothing after it.
+            if !message.fields[last].isGroup { attachTrailing(to: &message.fields[last].comments) }
         }
     }
 
@@ -155,17 +157,18 @@ extension Parser {
                 name: groupName.lowercased(), nameSpan: groupNameSpan, number: number, numberSpan: numberSpan,
                 label: label ?? .optional, labelSpan: labelSpan, scalarType: .group, typeName: groupName,
                 typeSpan: groupNameSpan, isGroup: true, oneofIndex: oneofIndex, span: groupNameSpan,
-                comments: comments)
+                comments: nil)
             try splitFieldOptions(&field)
-            var body = MessageNode(name: groupName, span: groupNameSpan, nameSpan: groupNameSpan)
+            // protoc gives a group's comments to its type, not to its field.
+            var body = MessageNode(name: groupName, span: groupNameSpan, nameSpan: groupNameSpan, comments: comments)
             try parseMessageBody(into: &body, opening: groupToken)
-            body.span = span(from: groupToken)
+            // The group's type is declared by the whole statement, label included (as protoc records it).
+            body.span = span(from: start)
             nestedTypes.append(body)
             field.span = span(from: start)
             return field
         }
 
-        let typeStart = current
         // A scalar type is told from its token's bytes: no string is made for it.
         let scalar = currentScalarType()
         var typeText: String?
@@ -292,6 +295,7 @@ extension Parser {
         let oneofIndex = Int32(message.oneofs.count)
         message.oneofs.append(OneofNode(name: name, span: nameSpan, comments: comments))
         try expect("{", "to open the oneof")
+        attachTrailing(to: &message.oneofs[Int(oneofIndex)].comments)
         var sawField = false
         while !tryConsume("}") {
             if current.kind == .endOfFile { throw fail("reached end of input in oneof definition (missing '}')") }
@@ -305,7 +309,7 @@ extension Parser {
                     var field = try parseField(
                         context: .oneof, oneofIndex: oneofIndex, nestedTypes: &message.nested,
                         comments: fieldComments)
-                    attachTrailing(to: &field.comments)
+                    if !field.isGroup { attachTrailing(to: &field.comments) }
                     message.fields.append(field)
                     sawField = true
                 }
@@ -335,7 +339,7 @@ extension Parser {
                 if field.jsonName != nil {
                     diagnostics.append(Diagnostic("option json_name is not allowed on extension fields", at: field.jsonNameSpan))
                 }
-                attachTrailing(to: &field.comments)
+                if !field.isGroup { attachTrailing(to: &field.comments) }
                 extensions.append(field)
             } catch {
                 if index == statementStart { next() }

@@ -248,28 +248,28 @@ struct Parser {
         return value
     }
 
-    /// Comments attached to the element starting at `token`: the block right before it (no blank line
-    /// between) is leading, earlier blocks are detached. Blocks on the previous token's line are its trailing.
+    /// Comments attached to the element starting at the current token: the comment right before it
+    /// (no blank line between) is leading, earlier ones are detached, the previous token's trailing
+    /// comment left out (`CommentRoles`).
     func leadingComments(of token: Token) -> Comments? {
-        var blocks = commentBlocks[token.commentRange]
-        let previousLine = index > 0 ? tokens[index - 1].endLine : 0
-        if let first = blocks.first, first.startLine == previousLine, previousLine > 0 { blocks.removeFirst() }
-        guard !blocks.isEmpty else { return nil }
+        let roles = commentRoles()
         var comments = Comments()
-        if let last = blocks.last, last.endLine >= token.line - 1 {
-            comments.leading = last.text
-            blocks.removeLast()
-        }
-        comments.detached = blocks.map(\.text)
+        comments.leading = roles.leading.map { commentBlocks[$0].text }
+        comments.detached = roles.detached.map { commentBlocks[$0].text }
         return comments.isEmpty ? nil : comments
     }
 
-    /// The comment that trails the element whose last token was just consumed (same line).
+    /// The roles of the comments before the current token.
+    func commentRoles() -> CommentRoles {
+        let closes = token(current, is: "}") || token(current, is: "]") || token(current, is: ")")
+        return CommentRoles(before: index, tokens: tokens, blocks: commentBlocks, closesScope: closes)
+    }
+
+    /// The trailing comment of the token just consumed (a declaration's `;` or `{`), as protoc
+    /// attaches it to the declaration.
     func trailingComment() -> String? {
         guard index > 0 else { return nil }
-        let last = tokens[index - 1]
-        guard let first = commentBlocks[current.commentRange].first, first.startLine == last.endLine else { return nil }
-        return first.text
+        return commentRoles().trailing.map { commentBlocks[$0].text }
     }
 
     /// Adds the trailing comment, if any, to `comments`; without one, `comments` is not touched
@@ -409,7 +409,9 @@ struct Parser {
             }
             let (path, _) = try stringLiteral("a file name to import")
             try expect(";", "after the import")
-            node.imports.append(Import(path: String(decoding: path, as: UTF8.self), kind: kind, span: span(from: start)))
+            var statement = Import(path: String(decoding: path, as: UTF8.self), kind: kind, span: span(from: start), comments: comments)
+            attachTrailing(to: &statement.comments)
+            node.imports.append(statement)
         case .package:
             next()
             if node.packageSpan != nil { throw fail("multiple package definitions", at: start) }

@@ -14,11 +14,22 @@ public enum DescriptorSetWriter {
         public var description: String { "error: cannot write the descriptor set: \(message)" }
     }
 
+    /// Whether and how to write where declarations are (`SourceInfoWriter`).
+    public enum SourceInfo: Sendable {
+        /// No source info, as protoc writes by default.
+        case none
+        /// Each declaration's location; columns are counted in the files' texts read from `texts`
+        /// (as protoc counts them: a tab to the next multiple of 8), or in bytes where a text is missing.
+        case locations(texts: (any SourceProvider)?)
+    }
+
     /// The set of `files` (by name; all of the schema's when nil) and, with `includeImports`, every
     /// file they import, directly or not.
-    public static func write(_ schema: Schema, files named: [String]? = nil, includeImports: Bool) throws(Failure) -> [UInt8] {
+    public static func write(
+        _ schema: Schema, files named: [String]? = nil, includeImports: Bool, sourceInfo: SourceInfo = .none
+    ) throws(Failure) -> [UInt8] {
         var set = Google_Protobuf_FileDescriptorSet()
-        set.file = try descriptors(schema, files: named, includeImports: includeImports)
+        set.file = try descriptors(schema, files: named, includeImports: includeImports, sourceInfo: sourceInfo)
         do {
             return try set.serializedBytes()
         } catch {
@@ -27,7 +38,9 @@ public enum DescriptorSetWriter {
     }
 
     /// The file descriptors `write` puts in the set, in its order.
-    public static func descriptors(_ schema: Schema, files named: [String]? = nil, includeImports: Bool) throws(Failure)
+    public static func descriptors(
+        _ schema: Schema, files named: [String]? = nil, includeImports: Bool, sourceInfo: SourceInfo = .none
+    ) throws(Failure)
         -> [Google_Protobuf_FileDescriptorProto]
     {
         var byName: [String: ProtoFile] = [:]
@@ -50,7 +63,14 @@ public enum DescriptorSetWriter {
         }
         let encoder = OptionWireEncoder(index: index)
         do {
-            return try ordered.map { try FileDescriptorBuilder(options: encoder).file($0) }
+            return try ordered.map { file in
+                var proto = try FileDescriptorBuilder(options: encoder).file(file)
+                if case .locations(let texts) = sourceInfo {
+                    let text = try? texts?.read(file.name)
+                    proto.sourceCodeInfo = SourceInfoWriter.sourceInfo(of: file, text: text ?? nil)
+                }
+                return proto
+            }
         } catch let error as OptionWireEncoder.Unencodable {
             throw Failure(message: error.description)
         } catch {

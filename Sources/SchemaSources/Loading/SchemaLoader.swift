@@ -18,6 +18,9 @@ public struct LoadedSchema: Sendable {
     /// files they import from include roots; nil when every file of the schema is named (a
     /// descriptor set, a wheel, a snapshot).
     public var namedFiles: [String]?
+    /// Where the compiled files' texts can be read again (with `SchemaLoader.keepsSourceTexts`, for
+    /// sources compiled from .proto text): `build --include-source-info` counts columns in them.
+    public var sourceTexts: (any SourceProvider)?
 
     public init(schema: Schema, label: String, source: String, errors: [String] = []) {
         self.schema = schema
@@ -46,6 +49,9 @@ public struct SchemaLoader: Sendable {
     public var keepGoing: Bool
     /// Shared by the loads of several versions (a changelog, a matrix): unchanged files compile once.
     public var compileCache: CompileCache?
+    /// Keep a way to read the compiled files' texts again (`LoadedSchema.sourceTexts`); off by
+    /// default, since a git source's texts would then stay in memory.
+    public var keepsSourceTexts = false
 
     public init(includeRoots: [String] = [], label: String? = nil, keepGoing: Bool = false, compileCache: CompileCache? = nil) {
         self.includeRoots = includeRoots
@@ -144,6 +150,7 @@ public struct SchemaLoader: Sendable {
             var loaded = LoadedSchema(schema: compiled.schema, label: "", source: "")
             loaded.fileIdentities = compiled.identities
             loaded.namedFiles = files
+            if keepsSourceTexts { loaded.sourceTexts = source }
             return loaded
         } catch {
             throw SourceError(error.diagnostics.map(\.description))
