@@ -107,42 +107,20 @@ struct CompilationSession {
         prefetch = ParsePrefetch()
     }
 
-    /// Loads, links and checks `name` after its imports; returns whether it succeeded.
+    /// Loads, links and checks `name` after its imports; returns whether it succeeded. One file
+    /// goes through the stages in order: its text, its syntax tree, its imports (each built first,
+    /// recursively), its names, then, unless the cache holds it linked against the same imports,
+    /// linking, options and validation.
     mutating func build(_ name: String, importedFrom: SourceSpan?) -> Bool {
-        switch states[name] {
-        case .done(let ok): return ok
-        case .inProgress:
-            let cycle = (stack.drop { $0 != name } + [name]).joined(separator: " -> ")
-            diagnostics.append(Diagnostic("file recursively imports itself: \(cycle)", at: importedFrom))
-            return false
-        case nil: break
-        }
-        // Each import level is a level of recursion here: refuse absurd chains instead of
-        // overflowing the stack (real schemas stay far below; googleapis reaches about 20).
-        if stack.count >= Self.maxImportDepth {
-            diagnostics.append(
-                Diagnostic(
-                    "imports nested more than \(Self.maxImportDepth) files deep (\(stack[0]) -> ... -> \(name)): flatten the import chain",
-                    at: importedFrom))
-            states[name] = .done(false)
-            return false
-        }
+        if let known = knownOutcome(name, importedFrom: importedFrom) { return known }
         let early = prefetch.take(name)
         // This version is done with the text it listed, however the build ends.
         defer { if let listed = early?.content { compiler.cache?.finished(listed) } }
-        let bytes: [UInt8]?
-        do {
-            bytes = try early?.bytes ?? compiler.source.read(name)
-        } catch {
-            // The diagnostic names the file already: keep only the reason.
-            let reason = (error as? SourceReadError)?.message ?? "\(error)"
-            diagnostics.append(Diagnostic(reason, file: name))
-            states[name] = .done(false)
-            return false
-        }
-        guard let bytes else {
-            if let builtIn = compiler.builtIns[name] { return addLinked(builtIn) }
-            diagnostics.append(Diagnostic("file not found: check the import path and the include roots (-I)", file: name))
+        let bytes: [UInt8]
+        switch readText(name, prefetched: early) {
+        case .text(let text): bytes = text
+        case .builtIn(let file): return addLinked(file)
+        case .unreadable:
             states[name] = .done(false)
             return false
         }
@@ -152,50 +130,27 @@ struct CompilationSession {
 
         // Hashed once per file, and only for a compile cache.
         let content = compiler.cache == nil ? nil : early?.content ?? CompileCache.Content(name: name, bytes: bytes)
-        let (node, parseDiagnostics) =
-            early?.parse ?? content.flatMap { content in
-                compiler.cache?.parse(content) { Parser.parse(file: name, bytes: bytes) }
-            } ?? Parser.parse(file: name, bytes: bytes)
+        let (node, parseDiagnostics) = parse(name, bytes, content: content, prefetched: early)
         diagnostics += parseDiagnostics
-        var ok = !parseDiagnostics.contains { $0.severity == .error }
-        var seenImports = Set<String>()
-        for imp in node.imports {
-            if !seenImports.insert(imp.path).inserted {
-                diagnostics.append(Diagnostic("import \"\(imp.path)\" was listed twice", at: imp.span))
-                ok = false
-                continue
-            }
-            if !build(imp.path, importedFrom: imp.span) {
-                diagnostics.append(Diagnostic("import \"\(imp.path)\" was not found or had errors", at: imp.span))
-                ok = false
-            }
-        }
-        guard ok else {
+        let parsed = !parseDiagnostics.contains { $0.severity == .error }
+        // Every import is built, even after a syntax error, so that each reports its own problems.
+        let imported = buildImports(of: node)
+        guard parsed && imported else {
             states[name] = .done(false)
             return false
         }
         let before = diagnostics.count
-        symbols.diagnostics = []
-        let definitions = content.flatMap { content in compiler.cache?.definitions(content) { FileSymbols.definitions(of: node) } }
-        symbols.define(node, definitions: definitions ?? FileSymbols.definitions(of: node))
-        diagnostics += symbols.diagnostics
+        defineNames(of: node, content: content)
         directDeps[name] = node.imports
         // The same text linked against the same imports before: the same file.
-        var key: CompileCache.LinkKey?
-        if let cache = compiler.cache, let content, !symbols.diagnostics.contains(where: { $0.severity == .error }) {
-            let imports = node.imports.compactMap { identities[$0.path] }
-            if imports.count == node.imports.count {
-                let linkKey = CompileCache.LinkKey(content: content, imports: imports)
-                key = linkKey
-                if let hit = cache.linked(linkKey) {
-                    index.add(hit.file)
-                    diagnostics += hit.warnings
-                    linked[name] = hit.file
-                    identities[name] = hit.identity
-                    states[name] = .done(true)
-                    return true
-                }
-            }
+        let key = linkKey(of: node, content: content)
+        if let key, let hit = compiler.cache?.linked(key) {
+            index.add(hit.file)
+            diagnostics += hit.warnings
+            linked[name] = hit.file
+            identities[name] = hit.identity
+            states[name] = .done(true)
+            return true
         }
         let visible = visibility(of: name)
 
@@ -268,5 +223,100 @@ struct CompilationSession {
             }
         }
         return Visibility(files: files)
+    }
+
+    // MARK: stages
+
+    /// The outcome of a file already built, or nil to build it; a file met again while it is being
+    /// built is an import cycle, and a chain deeper than `maxImportDepth` is refused.
+    mutating func knownOutcome(_ name: String, importedFrom: SourceSpan?) -> Bool? {
+        switch states[name] {
+        case .done(let ok): return ok
+        case .inProgress:
+            let cycle = (stack.drop { $0 != name } + [name]).joined(separator: " -> ")
+            diagnostics.append(Diagnostic("file recursively imports itself: \(cycle)", at: importedFrom))
+            return false
+        case nil: break
+        }
+        // Each import level is a level of recursion here: refuse absurd chains instead of
+        // overflowing the stack (real schemas stay far below; googleapis reaches about 20).
+        if stack.count >= Self.maxImportDepth {
+            diagnostics.append(
+                Diagnostic(
+                    "imports nested more than \(Self.maxImportDepth) files deep (\(stack[0]) -> ... -> \(name)): flatten the import chain",
+                    at: importedFrom))
+            states[name] = .done(false)
+            return false
+        }
+        return nil
+    }
+
+    /// What reading a file gave.
+    enum TextOutcome {
+        case text([UInt8])
+        /// Not in the source, but one of the compiler's built-in files.
+        case builtIn(ProtoFile)
+        /// Missing or unreadable; the diagnostic is recorded.
+        case unreadable
+    }
+
+    /// Stage 1: the file's bytes, prefetched or read from the source, or a built-in file.
+    mutating func readText(_ name: String, prefetched: ParsePrefetch.Parsed?) -> TextOutcome {
+        let bytes: [UInt8]?
+        do {
+            bytes = try prefetched?.bytes ?? compiler.source.read(name)
+        } catch {
+            // The diagnostic names the file already: keep only the reason.
+            let reason = (error as? SourceReadError)?.message ?? "\(error)"
+            diagnostics.append(Diagnostic(reason, file: name))
+            return .unreadable
+        }
+        if let bytes { return .text(bytes) }
+        if let builtIn = compiler.builtIns[name] { return .builtIn(builtIn) }
+        diagnostics.append(Diagnostic("file not found: check the import path and the include roots (-I)", file: name))
+        return .unreadable
+    }
+
+    /// Stage 2: the syntax tree, prefetched, from the cache, or parsed now.
+    func parse(_ name: String, _ bytes: [UInt8], content: CompileCache.Content?, prefetched: ParsePrefetch.Parsed?) -> (FileNode, [Diagnostic]) {
+        if let tree = prefetched?.parse { return tree }
+        if let content, let cache = compiler.cache { return cache.parse(content) { Parser.parse(file: name, bytes: bytes) } }
+        return Parser.parse(file: name, bytes: bytes)
+    }
+
+    /// Stage 3: every import built first (recursively); false when one is listed twice, missing or
+    /// has errors.
+    mutating func buildImports(of node: FileNode) -> Bool {
+        var ok = true
+        var seenImports = Set<String>()
+        for imp in node.imports {
+            if !seenImports.insert(imp.path).inserted {
+                diagnostics.append(Diagnostic("import \"\(imp.path)\" was listed twice", at: imp.span))
+                ok = false
+                continue
+            }
+            if !build(imp.path, importedFrom: imp.span) {
+                diagnostics.append(Diagnostic("import \"\(imp.path)\" was not found or had errors", at: imp.span))
+                ok = false
+            }
+        }
+        return ok
+    }
+
+    /// Stage 4: the names the file defines, added to the symbol table (listed once per text with a cache).
+    mutating func defineNames(of node: FileNode, content: CompileCache.Content?) {
+        symbols.diagnostics = []
+        let definitions = content.flatMap { content in compiler.cache?.definitions(content) { FileSymbols.definitions(of: node) } }
+        symbols.define(node, definitions: definitions ?? FileSymbols.definitions(of: node))
+        diagnostics += symbols.diagnostics
+    }
+
+    /// The key under which the cache keeps this text linked against these imports: nil without a
+    /// cache, when the names clashed, or when an import has no identity (it had errors).
+    func linkKey(of node: FileNode, content: CompileCache.Content?) -> CompileCache.LinkKey? {
+        guard compiler.cache != nil, let content, !symbols.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        let imports = node.imports.compactMap { identities[$0.path] }
+        guard imports.count == node.imports.count else { return nil }
+        return CompileCache.LinkKey(content: content, imports: imports)
     }
 }
