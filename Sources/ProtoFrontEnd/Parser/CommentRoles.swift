@@ -16,11 +16,16 @@ struct CommentRoles {
     var detached: [Int] = []
     var leading: Int?
 
+    /// No comments at all.
+    init() {}
+
     /// The roles of the comments before `tokens[tokenIndex]`; `closesScope` when that token is `}`,
     /// `]` or `)`.
     init(before tokenIndex: Int, tokens: [Token], blocks: [CommentBlock], closesScope: Bool) {
         let next = tokens[tokenIndex]
-        let gap = Array(next.commentRange)
+        // Most declarations have no comment before them: nothing to decide.
+        if next.commentRange.isEmpty { return }
+        let gap = next.commentRange
         var canAttach = tokenIndex > 0
         var buffer: Int?
         var position = 0
@@ -42,7 +47,7 @@ struct CommentRoles {
             if let first = gap.first, blocks[first].startLine == previousLine {
                 let block = blocks[first]
                 if !block.isLine {
-                    let following = gap.count > 1 ? blocks[gap[1]].startLine : next.line
+                    let following = gap.count > 1 ? blocks[gap.lowerBound + 1].startLine : next.line
                     // Something follows on the comment's line: protoc cannot tell whose it is.
                     if following == block.endLine { return }
                 }
@@ -53,14 +58,14 @@ struct CommentRoles {
             }
         }
         while position < gap.count {
-            let block = blocks[gap[position]]
+            let block = blocks[gap.lowerBound + position]
             if block.startLine > lineAfter {
                 // A blank line: what was gathered ends, and nothing after it trails the previous token.
                 flush()
                 canAttach = false
             }
             flush()
-            buffer = gap[position]
+            buffer = gap.lowerBound + position
             lineAfter = block.endLine + 1
             position += 1
         }

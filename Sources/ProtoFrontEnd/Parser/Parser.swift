@@ -252,6 +252,7 @@ struct Parser {
     /// (no blank line between) is leading, earlier ones are detached, the previous token's trailing
     /// comment left out (`CommentRoles`).
     func leadingComments(of token: Token) -> Comments? {
+        if token.commentRange.isEmpty { return nil }
         let roles = commentRoles()
         var comments = Comments()
         comments.leading = roles.leading.map { commentBlocks[$0].text }
@@ -261,6 +262,8 @@ struct Parser {
 
     /// The roles of the comments before the current token.
     func commentRoles() -> CommentRoles {
+        // Most declarations have no comment before them: nothing to decide, nothing to look up.
+        if current.commentRange.isEmpty { return CommentRoles() }
         let closes = token(current, is: "}") || token(current, is: "]") || token(current, is: ")")
         return CommentRoles(before: index, tokens: tokens, blocks: commentBlocks, closesScope: closes)
     }
