@@ -17,8 +17,11 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
-        // The normalized schema model: value types only, no dependencies.
-        .target(name: "ProtoModel"),
+        // Infrastructure with no knowledge of protobuf: the content hash, open-addressing slots,
+        // Locked<State>, values computed once, work on all cores, freeing in the background, tracing.
+        .target(name: "Support"),
+        // The normalized schema model: value types only.
+        .target(name: "ProtoModel", dependencies: ["Support"]),
         // libyaml, from Debian's libyaml-dev.
         .systemLibrary(
             name: "CYAML",
@@ -28,13 +31,13 @@ let package = Package(
         // A small Swift face over libyaml: emit and parse, deterministic.
         .target(name: "YAML", dependencies: ["CYAML"]),
         // Lexer, parser, linker and the built-in well-known types.
-        .target(name: "ProtoFrontEnd", dependencies: ["ProtoModel"]),
+        .target(name: "ProtoFrontEnd", dependencies: ["ProtoModel", "Support"]),
         // Where a schema version comes from: .proto trees, descriptor sets, git, wheels, snapshots.
         .target(
             name: "SchemaSources",
             dependencies: [
                 // ZIPFoundation also brings zlib (its CZlib module), used for .tar.gz as well.
-                "ProtoModel", "ProtoFrontEnd", "YAML",
+                "ProtoModel", "ProtoFrontEnd", "YAML", "Support",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -43,17 +46,17 @@ let package = Package(
         // as the protobuf runtime does: what a witness sends and what a reader makes of it.
         .target(name: "ProtoCodec", dependencies: ["ProtoModel"]),
         // The compatibility engine: pairing, rules (one file each), verdicts per view, directions, witnesses.
-        .target(name: "Compat", dependencies: ["ProtoModel", "ProtoCodec", "YAML"]),
+        .target(name: "Compat", dependencies: ["ProtoModel", "ProtoCodec", "YAML", "Support"]),
         // Reporters, one per format, pure functions of a check result.
         .target(name: "Reports", dependencies: ["Compat", "ProtoModel", "YAML"]),
         // What each command does, as library calls: load a history of versions, build its changelog
         // and matrices, inspect an installed Python environment.
-        .target(name: "Workflows", dependencies: ["ProtoModel", "ProtoFrontEnd", "SchemaSources", "Compat", "Reports"]),
+        .target(name: "Workflows", dependencies: ["ProtoModel", "ProtoFrontEnd", "SchemaSources", "Compat", "Reports", "Support"]),
         // The thin command-line face.
         .executableTarget(
             name: "protocompat",
             dependencies: [
-                "ProtoModel", "ProtoFrontEnd", "SchemaSources", "YAML", "Compat", "Reports", "Workflows",
+                "ProtoModel", "ProtoFrontEnd", "SchemaSources", "YAML", "Compat", "Reports", "Workflows", "Support",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,10 +65,11 @@ let package = Package(
         // libFuzzer driver when built by ci/fuzz.sh (-sanitize=fuzzer,address -DFUZZING); otherwise replays inputs.
         .executableTarget(name: "protocompat-fuzz", dependencies: ["FuzzTargets"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], exclude: ["Regressions"]),
-        .testTarget(name: "ProtoModelTests", dependencies: ["ProtoModel"]),
+        .testTarget(name: "SupportTests", dependencies: ["Support"]),
+        .testTarget(name: "ProtoModelTests", dependencies: ["ProtoModel", "Support"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ProtoCodecTests", dependencies: ["ProtoModel", "ProtoFrontEnd", "ProtoCodec"]),
-        .testTarget(name: "CompatTests", dependencies: ["ProtoModel", "ProtoFrontEnd", "Compat", "SchemaSources"]),
+        .testTarget(name: "CompatTests", dependencies: ["ProtoModel", "ProtoFrontEnd", "Compat", "SchemaSources", "Support"]),
         .testTarget(
             name: "ReportsTests", dependencies: ["Compat", "ProtoFrontEnd", "ProtoModel", "Reports", "Workflows"],
             exclude: ["Golden", "Fixtures"]),

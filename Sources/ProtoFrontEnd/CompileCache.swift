@@ -1,5 +1,6 @@
 import Foundation
 import ProtoModel
+import Support
 
 /// Compiled files shared by every compilation that uses the same cache: a file with the same path and
 /// bytes is parsed once, and linked once for each set of imports it was linked against. A changelog or

@@ -1,5 +1,6 @@
 import Foundation
 import ProtoModel
+import Support
 
 /// Compiles .proto files into a linked `Schema`, as `protoc --include_imports --descriptor_set_out`
 /// would: imports are loaded through a `SourceProvider`, then the built-in well-known types.

@@ -1,4 +1,5 @@
 import ProtoModel
+import Support
 
 /// The files a compilation was asked for, read and parsed on all cores before the compilation
 /// links them one by one (linking follows imports and shares one symbol table; parsing needs

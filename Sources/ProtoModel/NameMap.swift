@@ -1,3 +1,5 @@
+import Support
+
 /// Values by full name, for the lookups a schema index answers hundreds of thousands of times: names
 /// are hashed with `ContentHasher` (eight bytes a step) into `DigestSlots`, where a `Dictionary`
 /// hashed every name with SipHash on each insertion and lookup (about 460 instructions a lookup,

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A source file's path interned to a number for the life of the process: equal paths get equal
 /// identifiers, so `SourceSpan` can compare, hash and copy a file without holding a string.

@@ -1,6 +1,7 @@
 import Compat
 import ProtoModel
 import Reports
+import Support
 
 /// Building the per-channel client x server matrices: every ordered pair of versions checked as `pair`
 /// checks it, the client's version as the old one.

@@ -1,6 +1,7 @@
 import Compat
 import ProtoModel
 import Reports
+import Support
 
 /// Building the reader x writer matrix: every unordered pair of versions checked once (part by part,
 /// walking each row through the history, unless the config ignores findings by name) and read both ways.

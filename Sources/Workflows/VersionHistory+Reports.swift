@@ -2,6 +2,7 @@ import Compat
 import ProtoModel
 import Reports
 import SchemaSources
+import Support
 
 extension VersionHistory {
     /// The changelog: each version against the one before it, on all cores. Channels are walked only

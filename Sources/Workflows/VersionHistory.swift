@@ -2,6 +2,7 @@ import Compat
 import ProtoFrontEnd
 import ProtoModel
 import SchemaSources
+import Support
 
 /// Several versions of a schema, oldest first, each loaded once and indexed for comparison: what
 /// `check`, `changelog` and `matrix` read. Loading runs on all cores through one compile cache, so

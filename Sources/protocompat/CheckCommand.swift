@@ -4,6 +4,7 @@ import Foundation
 import ProtoModel
 import Reports
 import SchemaSources
+import Support
 import Workflows
 
 /// `protocompat check OLD NEW`: the CI gate. Exit 0 when nothing breaks, 1 when something does.

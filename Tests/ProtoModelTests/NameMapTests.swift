@@ -1,4 +1,5 @@
 import ProtoModel
+import Support
 import Testing
 
 /// The schema index's name-keyed storage: found after growth, replaced in place, in insertion order,

@@ -1,5 +1,6 @@
 import Foundation
 import ProtoModel
+import Support
 import Testing
 
 /// Spans hold their file as an interned identifier and their positions in 32 bits; what callers see

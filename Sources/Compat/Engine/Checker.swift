@@ -1,4 +1,5 @@
 import ProtoModel
+import Support
 
 /// Runs the selected rules over a pair of versions and sorts what they find.
 public enum Checker {

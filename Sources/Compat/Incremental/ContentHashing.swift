@@ -1,4 +1,5 @@
 import ProtoModel
+import Support
 
 /// Hashing of what a model element says, leaving out where it was written (spans) and its comments:
 /// what model digests are made of. It reads the model in place; hashing a copy stripped of source

@@ -1,5 +1,6 @@
 import Foundation
 import ProtoModel
+import Support
 
 /// The tallies of every pair of a history (`PartialCheck`), row by row: for one old version, the new
 /// version walks forward through the history, and from one step to the next only the parts that

@@ -1,4 +1,5 @@
 import ProtoModel
+import Support
 
 /// A 64-bit digest of part of a model (`ContentHasher`: unseeded, eight bytes a step). Digests are
 /// only compared within one process; they are never written anywhere. Two different

@@ -1,5 +1,6 @@
 import Foundation
 import ProtoModel
+import Support
 
 /// What a matrix cell needs of a finding: its rule, direction and verdicts (not where it is).
 public struct FindingSummary: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import ProtoModel
+import Support
 
 extension SchemaPair.Version {
     /// The versions of a history, indexed on all cores; files shared by several versions (same compile

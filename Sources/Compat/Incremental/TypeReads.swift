@@ -1,4 +1,5 @@
 import ProtoModel
+import Support
 
 /// The types a comparison looked into outside the part it compared: `StructuralComparison` follows a
 /// field or method whose message type changed into both types, whose structure no digest of the

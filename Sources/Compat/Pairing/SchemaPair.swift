@@ -1,4 +1,5 @@
 import ProtoModel
+import Support
 
 /// Two versions of a schema, paired element by element. Choosing the key is the semantics, so it is
 /// decided here, once: files pair by path; messages, enums, services and extensions by full name;

@@ -1,4 +1,5 @@
 import ProtoModel
+import Support
 
 /// Which channels carry which types in a pair of versions, and what each finding does to them.
 public struct ChannelAnalysis: Sendable {

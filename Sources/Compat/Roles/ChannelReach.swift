@@ -1,5 +1,6 @@
 import Foundation
 import ProtoModel
+import Support
 
 /// The message and enum types a channel carries in a pair of versions: its roots and every type their
 /// fields (and extensions of them) reach, in either version, each with the route from a root. Each

@@ -1,5 +1,6 @@
 import Foundation
 import ProtoModel
+import Support
 
 /// Full names to symbols, found by their `ContentHasher` digests in `DigestSlots`, and looked up
 /// either by a name or by a scope and a name without joining them into a string first (resolving a

@@ -1,4 +1,5 @@
 import ProtoModel
+import Support
 
 /// What a full name denotes.
 enum SymbolKind: Sendable, Equatable {

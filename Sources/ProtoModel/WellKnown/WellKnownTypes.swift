@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The well-known types (`google/protobuf/*.proto`) built into protocompat, so that no protoc is needed
 /// at run time. `scripts/generate-well-known-types.sh` writes each file's model from protoc's include

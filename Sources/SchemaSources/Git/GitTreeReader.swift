@@ -1,5 +1,6 @@
 import Foundation
 import ProtoModel
+import Support
 
 /// Reads the .proto files of a git tree at a ref (tag, branch, commit, annotated tag) without
 /// touching the work tree: `git rev-parse`, `git ls-tree` and `git cat-file --batch`.

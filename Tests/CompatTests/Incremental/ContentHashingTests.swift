@@ -1,5 +1,6 @@
 import ProtoFrontEnd
 import ProtoModel
+import Support
 import Testing
 
 @testable import Compat

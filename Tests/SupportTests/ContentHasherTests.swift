@@ -1,4 +1,4 @@
-import ProtoModel
+import Support
 import Testing
 
 /// The content hasher behind model digests and the compile cache: unseeded (the same digest in every
