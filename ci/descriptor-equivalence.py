@@ -19,7 +19,7 @@ Ratchet: ci/descriptor-equivalence-baseline.tsv holds the count of equal units e
 the run fails when a count drops (--update-baseline raises the recorded counts).
 
 With --source-info, both tools also write source info (`--include_source_info`,
-`--include-source-info`) and the locations are compared instead, file by file for the files a unit
+`--include-source-info`) and, besides the sets, the locations are compared, file by file for the files a unit
 names: protocompat writes one location per declaration (imports, messages, fields, oneofs, enums, enum values, services, methods, extensions; `ELEMENT_PATHS`), and
 that list must equal protoc's locations of the same paths: the same paths, spans and leading,
 trailing and detached comments, in the same order. protoc's other locations (a declaration's name,
@@ -185,6 +185,10 @@ class Tools:
         self.counter = 0
         self.source_info = source_info
 
+    def modes(self):
+        """What is compared: the sets as messages, and with source info the locations too."""
+        return ["sets", "locations"] if self.source_info else ["sets"]
+
     def path(self, tag):
         self.counter += 1
         return os.path.join(self.tmp, "%s-%d-%d-%d.binpb" % (tag, os.getpid(), threading.get_ident(), self.counter))
@@ -247,56 +251,71 @@ def compare_sets(theirs, ours, only=None):
 
 
 def compare_unit(tools, label, roots, files):
-    """('equal' | 'differ' | 'not compared', note) for one unit."""
+    """For each comparison (the sets; with source info, also the locations): ('equal' | 'differ' |
+    'not compared', note) for one unit, compiled once."""
     theirs, ours, note = tools.sets(roots, files)
-    if theirs is None:
-        return "not compared", None
-    if ours is None:
-        return "differ", "%s: %s" % (label, note)
-    diffs = compare_locations(theirs, ours, set(files)) if tools.source_info else compare_sets(theirs, ours)
-    if diffs:
-        name, path, x, y = diffs[0]
-        return "differ", "%s: %d file(s) differ; first %s at %s: protoc %s, protocompat %s" % (label, len(diffs), name, path, short(x), short(y))
-    return "equal", None
+    out = {}
+    for mode in tools.modes():
+        if theirs is None:
+            out[mode] = ("not compared", None)
+            continue
+        if ours is None:
+            out[mode] = ("differ", "%s: %s" % (label, note))
+            continue
+        diffs = compare_locations(theirs, ours, set(files)) if mode == "locations" else compare_sets(theirs, ours)
+        if diffs:
+            name, path, x, y = diffs[0]
+            out[mode] = ("differ", "%s: %d file(s) differ; first %s at %s: protoc %s, protocompat %s" % (label, len(diffs), name, path, short(x), short(y)))
+        else:
+            out[mode] = ("equal", None)
+    return out
 
 
 def run_units(tools, units, jobs):
-    counts, notes = collections.Counter(), []
+    """Per comparison: the counts of each verdict and the notes of the units that differ."""
+    counts = {mode: collections.Counter() for mode in tools.modes()}
+    notes = {mode: [] for mode in tools.modes()}
     with cf.ThreadPoolExecutor(max_workers=jobs) as pool:
-        for verdict, note in pool.map(lambda u: compare_unit(tools, *u), units):
-            counts[verdict] += 1
-            if note:
-                notes.append(note)
+        for result in pool.map(lambda u: compare_unit(tools, *u), units):
+            for mode, (verdict, note) in result.items():
+                counts[mode][verdict] += 1
+                if note:
+                    notes[mode].append(note)
     return counts, notes
 
 
 def googleapis(tools, shared, tmp, jobs):
     """googleapis' files, counted one by one, compiled in batches (a batch protoc rejects is split)."""
-    counts, notes = collections.Counter(), []
+    counts = {mode: collections.Counter() for mode in tools.modes()}
+    notes = {mode: [] for mode in tools.modes()}
 
     def batch(label, roots, group):
         theirs, ours, note = tools.sets(roots, group)
         if theirs is None:
             if len(group) == 1:
-                return collections.Counter({"not compared": 1}), []
+                return {mode: (collections.Counter({"not compared": 1}), []) for mode in tools.modes()}
             mid = len(group) // 2
-            c1, n1 = batch(label, roots, group[:mid])
-            c2, n2 = batch(label, roots, group[mid:])
-            return c1 + c2, n1 + n2
-        if ours is None:
-            return collections.Counter({"differ": len(group)}), ["%s: %s" % (label, note)]
-        found = compare_locations(theirs, ours, set(group)) if tools.source_info else compare_sets(theirs, ours, only=set(group))
-        diffs = {d[0]: d for d in found}
-        c = collections.Counter({"equal": len(group) - len(diffs), "differ": len(diffs)})
-        n = ["%s/%s: at %s: protoc %s, protocompat %s" % (label, name, path, short(x), short(y)) for name, path, x, y in diffs.values()]
-        return c, n
+            first, second = batch(label, roots, group[:mid]), batch(label, roots, group[mid:])
+            return {mode: (first[mode][0] + second[mode][0], first[mode][1] + second[mode][1]) for mode in tools.modes()}
+        out = {}
+        for mode in tools.modes():
+            if ours is None:
+                out[mode] = (collections.Counter({"differ": len(group)}), ["%s: %s" % (label, note)])
+                continue
+            found = compare_locations(theirs, ours, set(group)) if mode == "locations" else compare_sets(theirs, ours, only=set(group))
+            diffs = {d[0]: d for d in found}
+            c = collections.Counter({"equal": len(group) - len(diffs), "differ": len(diffs)})
+            n = ["%s/%s: at %s: protoc %s, protocompat %s" % (label, name, path, short(x), short(y)) for name, path, x, y in diffs.values()]
+            out[mode] = (c, n)
+        return out
 
     for label, roots, group in differential.googleapis_groups(shared, tmp):
         chunks = [group[i:i + 400] for i in range(0, len(group), 400)]
         with cf.ThreadPoolExecutor(max_workers=jobs) as pool:
-            for c, n in pool.map(lambda chunk: batch(label, roots, chunk), chunks):
-                counts += c
-                notes += n
+            for result in pool.map(lambda chunk: batch(label, roots, chunk), chunks):
+                for mode, (c, n) in result.items():
+                    counts[mode] += c
+                    notes[mode] += n
     return counts, notes
 
 
@@ -308,17 +327,19 @@ def main():
     ap.add_argument("--corpus", action="append", choices=["livekit", "buf", "protobuf", "googleapis"])
     ap.add_argument("--jobs", type=int, default=4)
     ap.add_argument("--update-baseline", action="store_true")
-    ap.add_argument("--source-info", action="store_true", help="compare the declarations' source locations instead")
+    ap.add_argument("--source-info", action="store_true",
+                    help="also write source info and compare each declaration's location (compiled once for both comparisons)")
     args = ap.parse_args()
-    baseline_file = SOURCE_INFO_BASELINE if args.source_info else BASELINE
     corpora = args.corpus or ["livekit", "buf", "protobuf", "googleapis"]
     if not os.path.isdir(os.path.join(args.shared, "corpus")):
         print("descriptor-equivalence: skipped: ../shared is missing (%s); the corpus checks need it" % os.path.abspath(args.shared))
         return 0
-    baseline = differential.read_baseline(baseline_file)
+    files = {"sets": BASELINE, "locations": SOURCE_INFO_BASELINE}
+    titles = {"sets": "descriptor sets", "locations": "source locations"}
     tmp = tempfile.mkdtemp(prefix="protocompat-equiv-")
     tools = Tools(os.path.abspath(args.bin), args.protoc, tmp, source_info=args.source_info)
-    results, failed = {}, False
+    baselines = {mode: differential.read_baseline(files[mode]) for mode in tools.modes()}
+    results, failed = {mode: {} for mode in tools.modes()}, False
     try:
         for corpus in corpora:
             if corpus == "googleapis":
@@ -326,22 +347,25 @@ def main():
             else:
                 units = {"livekit": differential.livekit_units, "buf": differential.buf_units, "protobuf": differential.protobuf_units}[corpus]
                 counts, notes = run_units(tools, list(units(args.shared)), args.jobs)
-            results[corpus] = counts["equal"]
-            for n in notes:
-                print("  differ: " + n)
-            floor = baseline.get(corpus, 0)
-            status = "ok" if counts["equal"] >= floor else "REGRESSION (baseline %d)" % floor
-            print("%s: %d equal, %d differ, %d not compared (protoc rejects)  [%s]" % (corpus, counts["equal"], counts["differ"], counts["not compared"], status), flush=True)
-            if counts["equal"] < floor:
-                failed = True
+            for mode in tools.modes():
+                c = counts[mode]
+                results[mode][corpus] = c["equal"]
+                for n in notes[mode]:
+                    print("  differ (%s): %s" % (titles[mode], n))
+                floor = baselines[mode].get(corpus, 0)
+                status = "ok" if c["equal"] >= floor else "REGRESSION (baseline %d)" % floor
+                print("%s, %s: %d equal, %d differ, %d not compared (protoc rejects)  [%s]" % (corpus, titles[mode], c["equal"], c["differ"], c["not compared"], status), flush=True)
+                if c["equal"] < floor:
+                    failed = True
         for name, count in sorted(applied.items()):
             print("normalised: %s (%d times): %s" % (name, count, NORMALISATIONS[name]))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if args.update_baseline:
-        what = ("units whose declarations' source locations equal protoc's (ratchet: CI fails when a count drops)" if args.source_info
-                else "units whose descriptor sets equal protoc's, as messages (ratchet: CI fails when a count drops)")
-        differential.raise_baseline(baseline_file, baseline, results, what)
+        what = {"locations": "units whose declarations' source locations equal protoc's (ratchet: CI fails when a count drops)",
+                "sets": "units whose descriptor sets equal protoc's, as messages (ratchet: CI fails when a count drops)"}
+        for mode in tools.modes():
+            differential.raise_baseline(files[mode], baselines[mode], results[mode], what[mode])
     return 1 if failed else 0
 
 

@@ -27,9 +27,8 @@ echo "== unit tests"
 swift test
 echo "== differential test against protoc ($(protoc --version))"
 bash ci/differential.sh
-echo "== descriptor sets equal protoc's, as messages judged by the official Python runtime (none of protocompat's readers involved)"
-python3 ci/descriptor-equivalence.py --bin "$(bash ci/release-build.sh)"
-echo "== source info (build --include-source-info): each declaration's location and comments equal protoc's"
+echo "== descriptor sets equal protoc's, as messages judged by the official Python runtime (none of protocompat's readers involved),"
+echo "   and each declaration's source location and comments (build --include-source-info) equal protoc's"
 python3 ci/descriptor-equivalence.py --bin "$(bash ci/release-build.sh)" --source-info
 echo "== build -o: deterministic, read by protoc (--descriptor_set_in) and buf (breaking --against)"
 bash ci/build-check.sh
