@@ -80,6 +80,16 @@ struct LexerTests {
         #expect(lexer.comments(before: toks[1]).isEmpty)
     }
 
+    @Test func aMillionBadCharactersInARowAreSkippedWithoutRecursion() {
+        // Found by fuzzing (frontend target): each skipped character used to start a nested call,
+        // so a long run of them overflowed the stack.
+        let bytes = Array("message A {}\n".utf8) + [UInt8](repeating: 0x1B, count: 1_000_000) + Array("\nmessage B {}\n".utf8)
+        var lexer = Lexer(file: "bad.proto", bytes: bytes)
+        let tokens = lexer.tokenize()
+        #expect(tokens.count == 9)  // message A { } message B { } and the end
+        #expect(lexer.diagnostics.count == 1_000_000)
+    }
+
     @Test func commentsAroundASkippedCharacterStayWithTheNextToken() {
         // A bad character is reported and skipped; the comments before and after it both precede `b`.
         let (toks, diags, lexer) = tokens("a // one\n\u{01} // two\nb")

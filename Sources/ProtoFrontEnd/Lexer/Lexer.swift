@@ -161,7 +161,19 @@ struct Lexer {
             endLine: line, endColumn: column)
     }
 
+    /// The next token; bad characters before it are reported and skipped, in a loop (a file of a
+    /// million bad bytes is a million errors, not a million nested calls).
     private mutating func nextToken() -> Token {
+        while true {
+            if let token = scanToken() { return token }
+            // A bad character was skipped; the comments around it stay with the next token (they
+            // are contiguous in `commentBlocks`, so the caller's range start still covers them).
+            skipWhitespaceAndComments()
+        }
+    }
+
+    /// The token at the current position, or nil after reporting and skipping a bad character.
+    private mutating func scanToken() -> Token? {
         let start = position
         let startLine = line
         let startColumn = column
@@ -181,7 +193,7 @@ struct Lexer {
             error(
                 "invalid control character \\x\(String(c, radix: 16)) in the text: remove it", start: start,
                 line: startLine, column: startColumn)
-            return nextTokenAfterSkipping()
+            return nil
         }
         if c >= 0x80 {
             // A non-ASCII byte outside a string or comment: protoc rejects it.
@@ -190,17 +202,10 @@ struct Lexer {
             error(
                 "unexpected non-ASCII character outside a string or comment", start: start, line: startLine,
                 column: startColumn)
-            return nextTokenAfterSkipping()
+            return nil
         }
         advance()
         return makeToken(.symbol, start: start, line: startLine, column: startColumn)
-    }
-
-    /// The token after a skipped bad character; the comments around the character stay with it
-    /// (they are contiguous in `commentBlocks`, so the caller's range start still covers them).
-    private mutating func nextTokenAfterSkipping() -> Token {
-        skipWhitespaceAndComments()
-        return nextToken()
     }
 
     private mutating func number(start: Int, line startLine: Int, column startColumn: Int) -> Token {
