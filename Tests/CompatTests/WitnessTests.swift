@@ -54,6 +54,12 @@ struct WitnessTests {
         Case(
             name: "oneof", old: "message M { int32 a = 1; int32 b = 2; }", new: "message M { oneof choice { int32 a = 1; int32 b = 2; } }",
             rule: "FIELD_SAME_ONEOF", writer: .old, encoding: .binary, sent: #"{"a":1,"b":1}"#, bytes: "08 01 10 01", outcome: #"{"b":1}"#),
+        // ProtoJSON knows a renumbered field by its name: sent beside a new oneof-mate, a strict reader refuses both.
+        Case(
+            name: "renumbered into a oneof", old: "message M { optional string token = 3; string room_name = 4; }",
+            new: "message M { oneof room { string room_name = 2; string token = 3; } }", rule: "FIELD_SAME_ONEOF", writer: .old,
+            encoding: .json, sent: #"{"token":"a","roomName":"a"}"#, bytes: nil,
+            outcome: #"error: message type M should not have multiple "room" oneof fields"#),
         // A renumbered field's value arrives under the other field's name.
         Case(
             name: "renumbering", old: "message M { string a = 1; string b = 2; }", new: "message M { string a = 2; string b = 1; }",
@@ -91,6 +97,30 @@ struct WitnessTests {
         let shown = try witness(result, "EXTENSION_SAME_NUMBER")
         #expect(shown.type == "p.Host" && shown.sent == #"{"[p.ext]":1}"# && shown.bytes == "a8 06 01")
         #expect(shown.received == "{}" && shown.unknownFields == [101])
+    }
+
+    @Test func anExtensionRenamedWithItsPackageIsRefusedByName() throws {
+        func schema(_ package: String) throws -> Schema {
+            let texts = [
+                "host.proto": "syntax = \"proto2\"; package h; message Host { extensions 100 to 200; }",
+                "ext.proto": "syntax = \"proto2\"; package \(package); import \"host.proto\"; extend h.Host { optional int32 ext = 100; }",
+            ]
+            return try ProtoCompiler(source: InMemorySource(texts: texts)).compile(["host.proto", "ext.proto"])
+        }
+        var options = CheckOptions(level: .source)
+        options.explains = true
+        let result = Checker.check(
+            old: try schema("p"), new: try schema("p.moved"), oldSide: .init(label: "v1", source: "v1"),
+            newSide: .init(label: "v2", source: "v2"), options: options)
+        let finding = try #require(result.findings.first { $0.rule == "FIELD_SAME_NAME" && $0.symbol == "p.moved.ext" })
+        guard case .shown(let shown)? = finding.witness else {
+            Issue.record("no witness: \(String(describing: finding.witness))")
+            return
+        }
+        #expect(shown.type == "h.Host" && shown.encoding == .json)
+        #expect(
+            shown.error
+                == (shown.writer == .old ? #"message type h.Host has no field named "[p.ext]""# : #"message type h.Host has no field named "[p.moved.ext]""#))
     }
 
     @Test func rpcChangesSayWhyNoMessageShowsThem() throws {

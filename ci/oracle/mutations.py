@@ -312,7 +312,13 @@ class Mutator:
                 f.oneof_index += 1
         return position
 
-    def _into_new_oneof(self, fds, count):
+    def _renumbered(self, m, f, described):
+        """Gives `f` a new number too (ProtoJSON still knows it by name: the move is judged there)."""
+        old = f.number
+        f.number = free_number(m)
+        return "%s (and renumbered %s from %d to %d)" % (described, f.name, old, f.number)
+
+    def _into_new_oneof(self, fds, count, renumber=""):
         table = index(fds)
         options = [(name, m) for _, name, m in messages(fds)
                    if len([f for f in plain_fields(m, table) if f.label == FD.LABEL_OPTIONAL and not f.proto3_optional]) >= count]
@@ -325,15 +331,16 @@ class Mutator:
         for f in fields:
             f.oneof_index = position
             f.ClearField("default_value")
-        return "moved %s of %s into a new oneof" % (", ".join(f.name for f in fields), name)
+        described = "moved %s of %s into a new oneof" % (", ".join(f.name for f in fields), name)
+        return self._renumbered(m, fields[-1], described) if renumber else described
 
     def m_one_into_new_oneof(self, fds):
         return self._into_new_oneof(fds, 1)
 
-    def m_several_into_new_oneof(self, fds):
-        return self._into_new_oneof(fds, 2)
+    def m_several_into_new_oneof(self, fds, renumber=""):
+        return self._into_new_oneof(fds, 2, renumber)
 
-    def m_into_existing_oneof(self, fds):
+    def m_into_existing_oneof(self, fds, renumber=""):
         table = index(fds)
         options = [(name, m) for _, name, m in messages(fds)
                    if any(real_oneof(m, f) for f in m.field) and any(f.label == FD.LABEL_OPTIONAL and not f.HasField("oneof_index") for f in plain_fields(m, table))]
@@ -345,9 +352,10 @@ class Mutator:
         target = next(g.oneof_index for g in m.field if real_oneof(m, g))
         f.oneof_index = target
         f.ClearField("default_value")
-        return "moved %s.%s into the existing oneof %s" % (name, f.name, m.oneof_decl[target].name)
+        described = "moved %s.%s into the existing oneof %s" % (name, f.name, m.oneof_decl[target].name)
+        return self._renumbered(m, f, described) if renumber else described
 
-    def m_out_of_oneof(self, fds):
+    def m_out_of_oneof(self, fds, renumber=""):
         options = [(name, m) for _, name, m in messages(fds) if any(real_oneof(m, f) for f in m.field)]
         hit = self.pick(options)
         if not hit:
@@ -361,7 +369,8 @@ class Mutator:
             for g in m.field:
                 if g.HasField("oneof_index") and g.oneof_index > position:
                     g.oneof_index -= 1
-        return "moved %s.%s out of its oneof" % (name, f.name)
+        described = "moved %s.%s out of its oneof" % (name, f.name)
+        return self._renumbered(m, f, described) if renumber else described
 
     # -- renamed types
     def m_renamed_type(self, fds, depth="1", change=""):
@@ -600,7 +609,8 @@ CATALOGUE = [
     "renumber_field", "swap_numbers", "shift_enum", "permute_enum", "rename_field", "rename_field:keep",
     "rename_enum_value", "scalar_type", "enum_to_int", "int_to_enum", "message_to_bytes", "bytes_to_message",
     "to_repeated", "to_singular", "toggle_presence", "one_into_new_oneof", "several_into_new_oneof",
-    "into_existing_oneof", "out_of_oneof", "renamed_type:1", "renamed_type:2", "renamed_type:3",
+    "into_existing_oneof", "out_of_oneof", "several_into_new_oneof:renumber", "into_existing_oneof:renumber",
+    "out_of_oneof:renumber", "renamed_type:1", "renamed_type:2", "renamed_type:3",
     "renamed_type:1:retype", "renamed_type:2:retype", "renamed_type:3:retype", "renamed_type:1:add",
     "renamed_type:1:rename", "delete_field", "delete_field:reserve", "add_field", "add_enum_value",
     "delete_enum_value", "required:add", "required:remove", "default_changed", "map_to_entries",

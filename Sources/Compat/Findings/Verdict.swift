@@ -63,6 +63,26 @@ public struct Verdicts: Sendable, Hashable, Codable {
 /// Who breaks: `backward` is a new reader of old data, `forward` an old reader of new data.
 public enum Direction: String, Sendable, Hashable, Codable {
     case backward, forward, both, none
+
+    /// The direction of whichever of the two ways break.
+    public init(backward: Bool, forward: Bool) {
+        switch (backward, forward) {
+        case (true, true): self = .both
+        case (true, false): self = .backward
+        case (false, true): self = .forward
+        case (false, false): self = .none
+        }
+    }
+
+    /// Whether a reader of a newer version's data, reading older data, breaks.
+    public var breaksBackward: Bool { self == .backward || self == .both }
+    /// Whether a reader of an older version's data, reading newer data, breaks.
+    public var breaksForward: Bool { self == .forward || self == .both }
+
+    /// Both directions' breaks together.
+    public func union(_ other: Direction) -> Direction {
+        Direction(backward: breaksBackward || other.breaksBackward, forward: breaksForward || other.breaksForward)
+    }
 }
 
 /// The gate levels of `--level`: which views make a finding count.

@@ -16,22 +16,15 @@ struct StructuralComparison {
 
         var isSafe: Bool { wire == .safe && json == .safe }
 
-        var direction: Direction {
-            switch (backward, forward) {
-            case (true, true): .both
-            case (true, false): .backward
-            case (false, true): .forward
-            case (false, false): .none
-            }
-        }
+        var direction: Direction { Direction(backward: backward, forward: forward) }
 
         /// Adds one difference, judged as the rule for it judges it.
         mutating func note(_ verdicts: Verdicts, _ direction: Direction, _ text: String) {
             guard verdicts.wire != .safe || verdicts.json != .safe else { return }
             wire = max(wire, verdicts.wire)
             json = max(json, verdicts.json)
-            if direction == .backward || direction == .both { backward = true }
-            if direction == .forward || direction == .both { forward = true }
+            if direction.breaksBackward { backward = true }
+            if direction.breaksForward { forward = true }
             differences.append(text)
         }
 
@@ -121,8 +114,8 @@ struct StructuralComparison {
                 }
             }
             if FieldSameOneof.realOneof(f, in: a)?.name != FieldSameOneof.realOneof(g, in: b)?.name {
-                let direction = FieldSameOneof.conflicts(g.number, old: a, new: b)
-                if direction != .none { outcome.note(.breakingEverywhere, direction, "\(place) moved between oneofs") }
+                let (verdicts, direction) = FieldSameOneof.assess(f, g, old: a, new: b)
+                if direction != .none { outcome.note(verdicts, direction, "\(place) moved between oneofs") }
             }
         }
         for g in b.fields where !a.hasField(number: g.number) {

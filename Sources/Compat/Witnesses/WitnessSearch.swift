@@ -33,7 +33,7 @@ public struct WitnessSearch: Sendable {
                 for side in sides {
                     let writer = catalog(side.writer)
                     let reader = catalog(side.reader)
-                    guard let target = WitnessTarget(finding: finding, writer: writer, reader: reader) else { continue }
+                    guard let target = WitnessTarget(finding: finding, writer: writer, reader: reader, view: view) else { continue }
                     root = target.root.fullName
                     for message in target.candidates(WitnessValues(catalog: writer, reader: reader)).prefix(Self.limit) {
                         tried += 1
@@ -101,17 +101,23 @@ struct WitnessTarget {
     let enumEntry: Message?
     /// Focus fields that are not the root's own (an extension of it).
     var extraFields: [Field] = []
+    /// The key ProtoJSON writes for that extension (`[full.name]`): a reader that does not know the
+    /// name refuses the key.
+    var extensionKey: String?
 
-    init?(finding: Finding, writer: MessageCatalog, reader: MessageCatalog) {
+    /// The target of `finding` in one view (ProtoJSON pairs a writer's field with the reader's by name).
+    init?(finding: Finding, writer: MessageCatalog, reader: MessageCatalog, view: View = .wire) {
         let symbol = finding.symbol
         if let ext = writer.index.extensions[symbol] ?? reader.index.extensions[symbol] {
             // An extension: set on the message it extends, in both versions.
+            // The writer's extension is the one of that name or, renamed (a package renamed), of that number.
             guard let extendee = ext.extendee, let root = writer.message(extendee), reader.message(extendee) != nil else { return nil }
-            let mine = writer.extensionNamed(symbol, of: extendee)
+            let mine = writer.extensionNamed(symbol, of: extendee) ?? finding.number.flatMap { writer.index.extensionsByExtendee[extendee]?[$0]?.field }
             let theirs = reader.extensionNamed(symbol, of: extendee)
             guard let mine else { return nil }
             self.init(root: root, focus: Set([mine.number] + (theirs.map { [$0.number] } ?? [])), enumNumbers: [], together: [])
             extraFields = [mine]
+            extensionKey = writer.jsonKey(mine, in: root)
             return
         }
         let parent = symbol.split(separator: ".").dropLast().joined(separator: ".")
@@ -125,15 +131,18 @@ struct WitnessTarget {
             guard !mine.isEmpty else { return nil }
             var focus = Set(mine.map(\.number))
             // Members of one oneof on the reader's side that the writer can set at once (no two in one
-            // oneof of its own): sent together, they show a oneof the reader keeps only one of.
+            // oneof of its own): sent together, they show a oneof the reader keeps only one of. The
+            // writer's field is the member's number, or (ProtoJSON reads by name) a field the member reads.
             var together: [Int32] = []
             var writerOneofs: Set<Int32> = []
             for field in theirs {
                 guard let oneof = field.oneofIndex, !field.proto3Optional else { continue }
                 for member in readerType.fields where member.oneofIndex == oneof {
-                    guard let mine = writerType.fields.first(where: { $0.number == member.number }), !together.contains(member.number) else { continue }
+                    let byNumber = writerType.fields.first { $0.number == member.number }
+                    let byName = { writerType.fields.first { FieldSameOneof.readingField(of: $0, in: readerType)?.number == member.number } }
+                    guard let mine = view == .json ? byName() : byNumber, !together.contains(mine.number) else { continue }
                     if let own = mine.oneofIndex, !mine.proto3Optional, !writerOneofs.insert(own).inserted { continue }
-                    together.append(member.number)
+                    together.append(mine.number)
                 }
             }
             if together.count < 2 { together = [] }
@@ -242,6 +251,7 @@ struct WitnessTarget {
     /// Whether a reader's refusal is the focus fields' doing.
     func blames(_ failure: DecodeFailure, writer: MessageCatalog) -> Bool {
         if let number = failure.field, focus.contains(number) { return true }
+        if let key = failure.key, key == extensionKey { return true }
         if let key = failure.key, let field = root.fields.first(where: { $0.jsonName == key || $0.name == key }) { return focus.contains(field.number) }
         return false
     }
