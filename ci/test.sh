@@ -19,6 +19,7 @@ python3 -c "import jsonschema" 2>/dev/null || pip install -q jsonschema
 
 echo "== generated sources up to date"
 python3 scripts/generate-well-known-models.py --check
+python3 scripts/generate-model-code.py --check
 echo "== formatting: swift format lint --strict with the project's .swift-format (fix with: swift format -i -r Sources Tests Package.swift)"
 swift format lint --strict -r Sources Tests Package.swift
 echo "== build"

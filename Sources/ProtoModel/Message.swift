@@ -24,7 +24,7 @@ public struct Message: Sendable, Hashable, Codable {
         nestedMessages: [Message] = [], enums: [EnumType] = [], extensions: [Field] = [],
         extensionRanges: [NumberRange] = [], reservedRanges: [NumberRange] = [],
         reservedNames: [String] = [], options: OptionMessage = OptionMessage(),
-        span: SourceSpan? = nil, comments: Comments? = nil
+        visibility: SymbolVisibility? = nil, span: SourceSpan? = nil, comments: Comments? = nil
     ) {
         self.name = name
         self.fullName = fullName
@@ -37,6 +37,7 @@ public struct Message: Sendable, Hashable, Codable {
         self.reservedRanges = reservedRanges
         self.reservedNames = reservedNames
         self.options = options
+        self.visibility = visibility
         self.span = span
         self.comments = comments
     }

@@ -52,7 +52,7 @@ public struct ProtoFile: Sendable, Hashable, Codable {
         name: String, package: String = "", syntax: Syntax = .proto2, edition: String? = nil,
         imports: [Import] = [], messages: [Message] = [], enums: [EnumType] = [],
         services: [Service] = [], extensions: [Field] = [], options: OptionMessage = OptionMessage(),
-        comments: Comments? = nil
+        comments: Comments? = nil, packageSpan: SourceSpan? = nil, syntaxSpan: SourceSpan? = nil
     ) {
         self.name = name
         self.package = package
@@ -65,6 +65,8 @@ public struct ProtoFile: Sendable, Hashable, Codable {
         self.extensions = extensions
         self.options = options
         self.comments = comments
+        self.packageSpan = packageSpan
+        self.syntaxSpan = syntaxSpan
     }
 }
 

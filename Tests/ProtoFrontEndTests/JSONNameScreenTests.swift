@@ -37,6 +37,7 @@ struct JSONNameScreenTests {
     func defaultNameHashIsTheHashOfTheDefaultName(_ name: String) {
         // A default JSON name has no underscores, so hashing it as a field name changes nothing.
         #expect(Validator.defaultJSONNameHash(name) == Validator.defaultJSONNameHash(NameRules.jsonName(name)))
+        #expect(Validator.defaultJSONNameHash(name) == Validator.plainHash(NameRules.jsonName(name)))
         #expect(Validator.defaultJSONNameHash(name + "x") != Validator.defaultJSONNameHash(name))
     }
 }

@@ -16,17 +16,12 @@ enum UnchangedFields {
     static func sameSurroundings(_ old: Message, _ new: Message, _ oldFile: ProtoFile, _ newFile: ProtoFile) -> Bool {
         oldFile.syntax != .editions && oldFile.syntax == newFile.syntax && oldFile.package == newFile.package
             && fileOptionsFieldRulesRead.allSatisfy { oldFile.options[$0] == newFile.options[$0] }
-            && old.isMapEntry == new.isMapEntry && sameIgnoringLocations(old.options, new.options)
-            && old.oneofs.count == new.oneofs.count
-            && zip(old.oneofs, new.oneofs).allSatisfy { $0.name == $1.name && sameIgnoringLocations($0.options, $1.options) }
+            && old.isMapEntry == new.isMapEntry && old.options.sameContent(as: new.options) && old.oneofs.sameContent(as: new.oneofs)
     }
 
     /// Whether a field reads the same in both versions (with `sameSurroundings` holding for its message).
     static func same(_ a: Field, _ b: Field, old: SchemaPair.Version, new: SchemaPair.Version) -> Bool {
-        guard a.name == b.name, a.number == b.number, a.label == b.label, a.type == b.type, a.typeName == b.typeName,
-            a.extendee == b.extendee, a.defaultValue == b.defaultValue, a.oneofIndex == b.oneofIndex,
-            a.jsonName == b.jsonName, a.proto3Optional == b.proto3Optional, sameIgnoringLocations(a.options, b.options)
-        else { return false }
+        guard a.sameContent(as: b) else { return false }
         guard let typeName = a.typeName else { return true }
         switch a.type {
         case .enum:
@@ -39,10 +34,5 @@ enum UnchangedFields {
         default:
             return true
         }
-    }
-
-    static func sameIgnoringLocations(_ a: OptionMessage, _ b: OptionMessage) -> Bool {
-        a.fields.count == b.fields.count
-            && zip(a.fields, b.fields).allSatisfy { $0.name == $1.name && $0.number == $1.number && $0.value == $1.value }
     }
 }

@@ -1,4 +1,5 @@
 import ProtoModel
+import Support
 
 /// The checks protoc makes once a file is linked and its options interpreted: field numbers,
 /// duplicates, reserved ranges and names, extension ranges, proto3 and enum rules, map keys.
@@ -202,8 +203,8 @@ struct Validator {
     }
 
     /// True when no two fields share a default JSON name and no two share a JSON name, so that no
-    /// conflict can be reported: decided on 64-bit hashes of the names, computed without building
-    /// strings (equal hashes only send the message to the exact check).
+    /// conflict can be reported: decided on the names' content digests, computed without building
+    /// strings (equal digests only send the message to the exact check).
     static func jsonNamesAreDistinct(_ fields: [Field]) -> Bool {
         let count = fields.count
         if count < 2 { return true }
@@ -216,67 +217,38 @@ struct Validator {
                 hashes[2 * index] = defaultJSONNameHash(fields[index].name) << 1
                 hashes[2 * index + 1] = plainHash(fields[index].jsonName) << 1 | 1
             }
-            return Self.allDifferent(&hashes)
+            return DistinctDigests.allDifferent(&hashes)
         }
     }
 
-    /// Whether the values are pairwise different: through a small open-addressing table on the stack
-    /// (a quadratic scan or a sort cost more than the hashing for messages of a few dozen fields).
-    /// A value of zero is counted as a repeat: the caller's exact check then decides.
-    static func allDifferent(_ values: inout UnsafeMutableBufferPointer<UInt64>) -> Bool {
-        var size = 16
-        while size < values.count * 4 { size *= 2 }
-        guard size <= 4096 else {
-            values.sort()
-            for i in 1..<values.count where values[i] == values[i - 1] { return false }
-            return true
-        }
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size) { slots in
-            slots.initialize(repeating: 0)
-            let mask = size - 1
-            for value in values {
-                guard value != 0 else { return false }
-                var slot = Int(truncatingIfNeeded: value >> 7) & mask
-                while slots[slot] != 0 {
-                    if slots[slot] == value { return false }
-                    slot = (slot + 1) & mask
-                }
-                slots[slot] = value
-            }
-            return true
-        }
-    }
-
-    private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static let fnvPrime: UInt64 = 0x100_0000_01b3
-
-    /// FNV-1a of a name's bytes.
+    /// The content digest of a name's bytes.
     static func plainHash(_ text: String) -> UInt64 {
-        let hash = { (bytes: UnsafeBufferPointer<UInt8>) -> UInt64 in
-            var hash = fnvOffset
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* fnvPrime }
-            return hash
-        }
-        return text.withUTF8Bytes(hash)
+        var hasher = ContentHasher()
+        hasher.combine(text)
+        return hasher.finalize()
     }
 
-    /// FNV-1a of protoc's default JSON name of a field name, computed without building the name.
+    /// The content digest of protoc's default JSON name of a field name (the digest of
+    /// `NameRules.jsonName(fieldName)`), its bytes written on the stack instead of into a string.
     static func defaultJSONNameHash(_ fieldName: String) -> UInt64 {
-        let hash = { (bytes: UnsafeBufferPointer<UInt8>) -> UInt64 in
-            var hash = fnvOffset
-            var capitalizeNext = false
-            for byte in bytes {
-                if byte == UInt8(ascii: "_") {
-                    capitalizeNext = true
-                    continue
+        fieldName.withUTF8Bytes { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { out in
+                var count = 0
+                var capitalizeNext = false
+                for byte in bytes {
+                    if byte == UInt8(ascii: "_") {
+                        capitalizeNext = true
+                        continue
+                    }
+                    out[count] = capitalizeNext && byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
+                    capitalizeNext = false
+                    count += 1
                 }
-                let out = capitalizeNext && byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
-                capitalizeNext = false
-                hash = (hash ^ UInt64(out)) &* fnvPrime
+                var hasher = ContentHasher()
+                hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: out[..<count])))
+                return hasher.finalize()
             }
-            return hash
         }
-        return fieldName.withUTF8Bytes(hash)
     }
 
     /// For each key, the position of the first earlier equal key (nil for a first occurrence): by
