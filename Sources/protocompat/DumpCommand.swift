@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ProtoModel
 import SchemaSources
+import Support
 import YAML
 
 /// `protocompat dump SOURCE`: prints the normalized model of one schema version.
@@ -67,12 +68,7 @@ struct DumpCommand: ParsableCommand {
 extension DumpCommand {
     /// 64-bit FNV-1a of the bytes, as 16 hex digits: a cheap fingerprint for comparing dumps.
     static func fnv1a(_ data: Data) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
+        let hex = String(FNV1a.digest(data), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

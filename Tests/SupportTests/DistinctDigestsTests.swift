@@ -30,3 +30,19 @@ struct DistinctDigestsTests {
         #expect(!Self.allDifferent(many + [many[1_234]]))
     }
 }
+
+/// FNV-1a, fed a byte at a time: the published test vectors, and the same digest however the bytes
+/// are fed.
+struct FNV1aTests {
+    @Test func matchesThePublishedVectors() {
+        #expect(FNV1a.digest([UInt8]()) == 0xcbf2_9ce4_8422_2325)
+        #expect(FNV1a.digest(Array("a".utf8)) == 0xaf63_dc4c_8601_ec8c)
+        #expect(FNV1a.digest(Array("foobar".utf8)) == 0x8594_4171_f739_67e8)
+    }
+
+    @Test func byteByByteIsTheSameDigest() {
+        var hasher = FNV1a()
+        for byte in "room_name".utf8 { hasher.add(byte) }
+        #expect(hasher.value == FNV1a.digest(Array("room_name".utf8)))
+    }
+}

@@ -84,7 +84,8 @@ struct FieldSameOneof: CompatRule {
     /// have: the others are paired by number above.
     func renumberedMoves(_ pair: SchemaPair) -> [Finding] {
         var findings: [Finding] = []
-        for (old, new, oldFile, newFile) in pair.messagePairs {
+        // A move needs a oneof on one side: most messages have none.
+        for (old, new, oldFile, newFile) in pair.messagePairs where !(old.oneofs.isEmpty && new.oneofs.isEmpty) {
             for field in new.fields where !old.hasField(number: field.number) {
                 guard let previous = old.fields.first(where: { $0.name == field.name }), !new.hasField(number: previous.number)
                 else { continue }

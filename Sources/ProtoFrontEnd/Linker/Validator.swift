@@ -221,33 +221,26 @@ struct Validator {
         }
     }
 
-    /// The content digest of a name's bytes.
+    /// The digest of a name's bytes (`FNV1a`).
     static func plainHash(_ text: String) -> UInt64 {
-        var hasher = ContentHasher()
-        hasher.combine(text)
-        return hasher.finalize()
+        text.withUTF8Bytes { FNV1a.digest($0) }
     }
 
-    /// The content digest of protoc's default JSON name of a field name (the digest of
-    /// `NameRules.jsonName(fieldName)`), its bytes written on the stack instead of into a string.
+    /// The digest of protoc's default JSON name of a field name (`plainHash` of
+    /// `NameRules.jsonName(fieldName)`), computed without building the name.
     static func defaultJSONNameHash(_ fieldName: String) -> UInt64 {
         fieldName.withUTF8Bytes { bytes in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { out in
-                var count = 0
-                var capitalizeNext = false
-                for byte in bytes {
-                    if byte == UInt8(ascii: "_") {
-                        capitalizeNext = true
-                        continue
-                    }
-                    out[count] = capitalizeNext && byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
-                    capitalizeNext = false
-                    count += 1
+            var hasher = FNV1a()
+            var capitalizeNext = false
+            for byte in bytes {
+                if byte == UInt8(ascii: "_") {
+                    capitalizeNext = true
+                    continue
                 }
-                var hasher = ContentHasher()
-                hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: out[..<count])))
-                return hasher.finalize()
+                hasher.add(capitalizeNext && byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte)
+                capitalizeNext = false
             }
+            return hasher.value
         }
     }
 
