@@ -1,4 +1,5 @@
 import ProtoModel
+import Support
 
 /// One segment of an option name: `deprecated`, or `(my.ext)` when `isExtension`.
 struct OptionNameSegment: Sendable, Hashable {
@@ -101,10 +102,10 @@ struct FieldNode: Sendable {
     var proto3Optional = false
     var span: SourceSpan
     var comments: Comments?
-    /// What few fields write, boxed (nil when none is written): carried inline, these parts made
-    /// every field node 400 bytes instead of 272, and a version's nodes are all held between
-    /// parsing and linking (the 44k-line pair: 25 MB of field nodes).
-    private var rare: RareParts?
+    /// What few fields write, out of line (`Sparse`): carried inline, these parts made every field
+    /// node 400 bytes instead of 272, and a version's nodes are all held between parsing and linking
+    /// (the 44k-line pair: 25 MB of field nodes).
+    private var rare = Sparse<Rare>()
 
     /// `written`: what the field's `[...]` wrote (its options, default and JSON name), if anything.
     init(
@@ -129,35 +130,29 @@ struct FieldNode: Sendable {
         self.proto3Optional = proto3Optional
         self.span = span
         self.comments = comments
-        if let written, written.hasRareParts {
-            rare = RareParts(Rare(defaultValue: written.defaultValue, jsonName: written.jsonName, jsonNameSpan: written.jsonNameSpan))
-        }
+        if let written, written.hasRareParts { rare.change { written.moveRareParts(into: &$0) } }
     }
 
     /// The extended message's name as written, for extensions.
     var extendee: String? {
-        get { rare?.parts.extendee }
-        set { setRare(\.extendee, newValue) }
+        get { rare[\.extendee] }
+        set { rare[\.extendee] = newValue }
     }
     var extendeeSpan: SourceSpan? {
-        get { rare?.parts.extendeeSpan }
-        set { setRare(\.extendeeSpan, newValue) }
+        get { rare[\.extendeeSpan] }
+        set { rare[\.extendeeSpan] = newValue }
     }
     var defaultValue: ValueNode? {
-        get { rare?.parts.defaultValue }
-        set { setRare(\.defaultValue, newValue) }
+        get { rare[\.defaultValue] }
+        set { rare[\.defaultValue] = newValue }
     }
     var jsonName: String? {
-        get { rare?.parts.jsonName }
-        set { setRare(\.jsonName, newValue) }
+        get { rare[\.jsonName] }
+        set { rare[\.jsonName] = newValue }
     }
     var jsonNameSpan: SourceSpan? {
-        get { rare?.parts.jsonNameSpan }
-        set { setRare(\.jsonNameSpan, newValue) }
-    }
-
-    private mutating func setRare<Part>(_ part: WritableKeyPath<Rare, Part?>, _ value: Part?) {
-        changeRare { $0[keyPath: part] = value }
+        get { rare[\.jsonNameSpan] }
+        set { rare[\.jsonNameSpan] = newValue }
     }
 
     /// What a field's `[...]` wrote: its options, and the `default` and `json_name` protoc moves out of them.
@@ -168,35 +163,25 @@ struct FieldNode: Sendable {
         var jsonNameSpan: SourceSpan?
 
         var hasRareParts: Bool { defaultValue != nil || jsonName != nil }
+
+        fileprivate func moveRareParts(into parts: inout Rare) {
+            parts.defaultValue = defaultValue
+            parts.jsonName = jsonName
+            parts.jsonNameSpan = jsonNameSpan
+        }
     }
 
     /// Takes the default and JSON name that `written` holds.
     mutating func apply(_ written: WrittenOptions) {
-        changeRare {
-            $0.defaultValue = written.defaultValue
-            $0.jsonName = written.jsonName
-            $0.jsonNameSpan = written.jsonNameSpan
-        }
+        rare.change { written.moveRareParts(into: &$0) }
     }
 
-    /// A changed copy in a new box (boxes are shared by copies of the node, so never written to).
-    private mutating func changeRare(_ change: (inout Rare) -> Void) {
-        var parts = rare?.parts ?? Rare()
-        change(&parts)
-        rare = RareParts(parts)
-    }
-
-    private struct Rare: Sendable {
+    fileprivate struct Rare: SparseParts {
         var extendee: String?
         var extendeeSpan: SourceSpan?
         var defaultValue: ValueNode?
         var jsonName: String?
         var jsonNameSpan: SourceSpan?
-    }
-
-    private final class RareParts: Sendable {
-        let parts: Rare
-        init(_ parts: Rare) { self.parts = parts }
     }
 }
 
