@@ -26,7 +26,7 @@ public enum ProtoJSONDecoding {
             let extensionName = member.key.hasPrefix("[") && member.key.hasSuffix("]") ? String(member.key.dropFirst().dropLast()) : nil
             guard
                 let field = extensionName.map({ catalog.extensionNamed($0, of: typeName) })
-                    ?? type.fields.first(where: { $0.jsonName == member.key }) ?? type.fields.first(where: { $0.name == member.key })
+                    ?? type.field(jsonKey: member.key)
             else {
                 throw DecodeFailure(reason: "message type \(typeName) has no field named \"\(member.key)\"", field: nil, key: top ? member.key : nil)
             }

@@ -52,6 +52,12 @@ public struct Message: Sendable, Hashable, Codable {
         return nil
     }
 
+    /// The field a ProtoJSON reader fills from `key`: the one with that JSON name, else the one with
+    /// that name (readers accept both).
+    public func field(jsonKey key: String) -> Field? {
+        fields.first { $0.jsonName == key } ?? fields.first { $0.name == key }
+    }
+
     /// Whether a field has this number (without copying it out).
     public func hasField(number: Int32) -> Bool {
         fields.contains { $0.number == number }

@@ -151,8 +151,7 @@ struct FieldSameOneof: CompatRule {
     /// The field a ProtoJSON reader fills from the key a writer sends for `field` (its JSON name, or
     /// its proto name when the writer keeps those).
     static func readingField(of field: Field, in reader: Message) -> Field? {
-        reader.fields.first { $0.jsonName == field.jsonName || $0.name == field.jsonName }
-            ?? reader.fields.first { $0.name == field.name || $0.jsonName == field.name }
+        reader.field(jsonKey: field.jsonName) ?? reader.field(jsonKey: field.name)
     }
 
     func message(_ finding: Finding) -> String {

@@ -19,8 +19,7 @@ enum RuleSupport {
 
     static func readsJSONKeys(of field: Field, in message: Message?) -> Bool {
         guard let message else { return false }
-        func reads(_ key: String) -> Bool { message.fields.contains { $0.name == key || $0.jsonName == key } }
-        return reads(field.name) && reads(field.jsonName)
+        return message.field(jsonKey: field.name) != nil && message.field(jsonKey: field.jsonName) != nil
     }
 
     /// buf's cardinality names: `optional with implicit presence`, `optional with explicit presence`,

@@ -138,9 +138,11 @@ struct WitnessTarget {
             for field in theirs {
                 guard let oneof = field.oneofIndex, !field.proto3Optional else { continue }
                 for member in readerType.fields where member.oneofIndex == oneof {
-                    let byNumber = writerType.fields.first { $0.number == member.number }
-                    let byName = { writerType.fields.first { FieldSameOneof.readingField(of: $0, in: readerType)?.number == member.number } }
-                    guard let mine = view == .json ? byName() : byNumber, !together.contains(mine.number) else { continue }
+                    let mine =
+                        view == .json
+                        ? writerType.fields.first { FieldSameOneof.readingField(of: $0, in: readerType)?.number == member.number }
+                        : writerType.fields.first { $0.number == member.number }
+                    guard let mine, !together.contains(mine.number) else { continue }
                     if let own = mine.oneofIndex, !mine.proto3Optional, !writerOneofs.insert(own).inserted { continue }
                     together.append(mine.number)
                 }
