@@ -23,7 +23,7 @@ struct RuleExampleTests {
         let example = rule.info.examples[index]
         let old = SchemaPair.Version(try schema(example.before))
         let new = SchemaPair.Version(try schema(example.after))
-        let findings = rule.check(SchemaPair(old: old, new: new))
+        let findings = rule.findings(in: SchemaPair(old: old, new: new))
         #expect(findings.count == example.findings, "\(id) example \(index): \(findings.map { rule.message($0) })")
         if let verdicts = example.verdicts {
             #expect(findings.first?.verdicts == verdicts, "\(id) example \(index)")
@@ -52,7 +52,7 @@ struct RuleExampleTests {
         #expect(
             pointed(findings.map(\.previousLocation), in: example.before) == RuleExample.places(example.before), "\(id) example \(index): previous locations")
         // Skipping nothing finds the same; so does the matrix's part-by-part check.
-        #expect(rule.check(SchemaPair(old: old, new: new, comparingEverything: true)) == findings, "\(id) example \(index): comparing everything")
+        #expect(rule.findings(in: SchemaPair(old: old, new: new, comparingEverything: true)) == findings, "\(id) example \(index): comparing everything")
         let selection: CheckOptions.RuleSelection =
             rule.runsInPreciseMode
             ? .precise : .buf(try #require(BufCategory.allCases.first { rule.info.bufCategories.contains($0) }))

@@ -29,7 +29,7 @@ public enum Checker {
         if rulesOnAllCores {
             let buildsAnalysis = options.attributesChannels
             let jobs = ParallelMap.run(Array((buildsAnalysis ? -1 : 0)..<rules.count)) { index -> RuleJob in
-                index < 0 ? .analysis(ChannelAnalysis(pair, channels: options.channels)) : .findings(rules[index].check(pair))
+                index < 0 ? .analysis(ChannelAnalysis(pair, channels: options.channels)) : .findings(rules[index].findings(in: pair))
             }
             findings = []
             for job in jobs {
@@ -39,7 +39,7 @@ public enum Checker {
                 }
             }
         } else {
-            findings = rules.flatMap { $0.check(pair) }
+            findings = rules.flatMap { $0.findings(in: pair) }
         }
         PhaseTrace.mark("rules run (\(rules.count) rules, \(findings.count) findings)")
         var result = CheckResult(old: oldSide, new: newSide, options: options, findings: [])

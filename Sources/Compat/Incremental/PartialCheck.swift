@@ -67,8 +67,8 @@ public final class PartialCheck: Sendable {
         }
         let rules = options.selectedRules.filter { (config?.allows($0) ?? true) && (!wireAndJSONOnly || $0.affectsWireOrJSON) }
         self.rules = rules
-        fileRules = rules.filter(\.looksAtOneFile)
-        acrossFiles = rules.filter { !$0.looksAtOneFile }
+        fileRules = rules.filter { $0.scope == .eachChangedFile }
+        acrossFiles = rules.filter { $0.scope != .eachChangedFile }
         fileRulesReadTypeNames = fileRules.contains(where: \.readsTypeNames)
         acrossFilesReadTypeNames = acrossFiles.contains(where: \.readsTypeNames)
     }
@@ -178,7 +178,7 @@ public final class PartialCheck: Sendable {
     /// no ignores, the config only chooses rules.
     func check(_ pair: SchemaPair, rules: [any CompatRule]? = nil) -> [FindingSummary] {
         var findings: [Finding] = []
-        for rule in rules ?? self.rules { findings += rule.check(pair) }
+        for rule in rules ?? self.rules { findings += rule.findings(in: pair) }
         return Finding.unique(findings).map(FindingSummary.init)
     }
 }

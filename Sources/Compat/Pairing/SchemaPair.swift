@@ -17,8 +17,9 @@ public struct SchemaPair: Sendable {
     public let allFieldPairs: [FieldPair]
     /// The files of each version that the other version does not hold identically (`VersionDigests`),
     /// in schema order: whatever was added, deleted or moved, and every file option that changed, is in
-    /// one of them, so the rules that look for those walk only these. The element pairs above leave out
-    /// top-level elements (with everything nested in them) whose digests agree.
+    /// one of them, so the rules that look for those (`RuleScope.changedFiles`, `.eachChangedFile`)
+    /// walk only these. The element pairs above leave out top-level elements (with everything nested
+    /// in them) whose digests agree.
     public let changedOldFiles: [ProtoFile]
     public let changedNewFiles: [ProtoFile]
     /// Where the rules write down the types they look into beyond the pair's elements (only a

@@ -18,9 +18,8 @@ public protocol CompatRule: Sendable {
     /// Whether the rule runs in precise mode (`--level`); buf's per-level variants of a check leave
     /// that to their exact twin, which sees every change and carries protocompat's verdicts.
     var runsInPreciseMode: Bool { get }
-    /// Whether the rule's findings in a file depend on that file alone (its two versions): a matrix
-    /// checks such rules file by file and reuses what a file gave wherever it changed the same way.
-    var looksAtOneFile: Bool { get }
+    /// What of a pair the rule walks: the engine runs it only where that is (`RuleScope`).
+    var scope: RuleScope { get }
     /// Whether the rule reads which messages and enums files define (a matrix keys its reuse on them).
     var readsTypeNames: Bool { get }
     /// A finding's JSON verdict on a channel that carries JSON, given the names its writers emit and
@@ -43,10 +42,16 @@ public protocol CompatRule: Sendable {
 }
 
 extension CompatRule {
+    /// What the rule finds in `pair`, as the engine runs it: nothing where the pair does not hold
+    /// the rule's scope.
+    public func findings(in pair: SchemaPair) -> [Finding] {
+        scope.isHeld(by: pair) ? check(pair) : []
+    }
+
     public var affectsWireOrJSON: Bool { true }
     public var changeKind: ChangeKind { .change }
     public var runsInPreciseMode: Bool { true }
-    public var looksAtOneFile: Bool { false }
+    public var scope: RuleScope { .pairedElements }
     public var readsTypeNames: Bool { false }
     public func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict { finding.verdicts.json }
     public func noWitnessReason(_ finding: Finding) -> String? { nil }

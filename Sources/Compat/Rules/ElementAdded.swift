@@ -8,6 +8,8 @@ struct ElementAdded: CompatRule {
     var affectsWireOrJSON: Bool { kind != .message && kind != .enumType }
     var changeKind: ChangeKind { .addition }
     var readsTypeNames: Bool { kind == .message || kind == .enumType }
+    /// Messages and enums are looked for by name in the changed files; members in their paired parents.
+    var scope: RuleScope { kind == .message || kind == .enumType ? .changedFiles : .pairedElements }
 
     /// Added fields and enum values meet the channel's JSON readers as unknown names.
     func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict {

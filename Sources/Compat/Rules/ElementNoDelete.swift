@@ -5,7 +5,7 @@ struct ElementNoDelete: CompatRule {
     var affectsWireOrJSON: Bool { verdicts.wire != .safe || verdicts.json != .safe }
     var changeKind: ChangeKind { .deletion }
     /// What is deleted from a file depends on that file alone (its two versions).
-    var looksAtOneFile: Bool { true }
+    var scope: RuleScope { .eachChangedFile }
     var readsTypeNames: Bool { noun == "message" || noun == "enum" }
 
     let info: RuleInfo

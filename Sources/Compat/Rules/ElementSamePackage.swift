@@ -3,6 +3,7 @@ import ProtoModel
 /// A top-level message, enum or service reappears under the same name in another package, from a
 /// file that did not keep its name (a renamed file that also changed its package).
 struct ElementSamePackage: CompatRule {
+    var scope: RuleScope { .changedFiles }
     static let id = "ELEMENT_SAME_PACKAGE"
     let info = RuleInfo(
         id: id,
@@ -33,7 +34,6 @@ struct ElementSamePackage: CompatRule {
     func noWitnessReason(_ finding: Finding) -> String? { WitnessReasons.names }
 
     func check(_ pair: SchemaPair) -> [Finding] {
-        guard !pair.changedOldFiles.isEmpty else { return [] }
         var moved: [String: (fullName: String, file: ProtoFile, span: SourceSpan?)] = [:]
         for file in pair.changedNewFiles where !WellKnownTypes.files.contains(file.name) {
             for (name, span) in Self.topLevel(file) { moved[name.relative] = moved[name.relative] ?? (name.full, file, span) }

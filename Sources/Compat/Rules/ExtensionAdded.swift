@@ -4,6 +4,7 @@ import ProtoModel
 struct ExtensionAdded: CompatRule {
     func subject(_ finding: Finding) -> ElementKind? { .extensionField }
     var changeKind: ChangeKind { .addition }
+    var scope: RuleScope { .changedFiles }
     func jsonVerdict(_ finding: Finding, in channel: Channel) -> Verdict { RuleSupport.addedNameJSON(finding, in: channel, isField: true) }
     let info = RuleInfo(
         id: "EXTENSION_ADDED", title: "Extension added", summary: "A message gained an extension.",
@@ -23,7 +24,6 @@ struct ExtensionAdded: CompatRule {
     func check(_ pair: SchemaPair) -> [Finding] {
         // An added extension is in a changed file of the new version.
         let changed = Set(pair.changedNewFiles.map(\.name))
-        guard !changed.isEmpty else { return [] }
         var known = Set<String>()
         for (_, byNumber) in pair.old.index.extensionsByExtendee {
             for (_, entry) in byNumber { known.insert(entry.name) }

@@ -2,6 +2,8 @@ import ProtoModel
 
 /// An extension kept its full name but has another number.
 struct ExtensionSameNumber: CompatRule {
+    var scope: RuleScope { .changedFiles }
+
     let info = RuleInfo(
         id: "EXTENSION_SAME_NUMBER",
         title: "Extension moved to another number",
@@ -22,7 +24,6 @@ struct ExtensionSameNumber: CompatRule {
     func check(_ pair: SchemaPair) -> [Finding] {
         // Extensions live in files: a moved one is in a changed file of each version.
         let changed = Set(pair.changedNewFiles.map(\.name))
-        guard !changed.isEmpty else { return [] }
         var oldByName: [String: (extendee: String, field: Field)] = [:]
         for (extendee, byNumber) in pair.old.index.extensionsByExtendee {
             for (_, entry) in byNumber { oldByName[entry.name] = (extendee, entry.field) }

@@ -4,6 +4,7 @@ import ProtoModel
 struct FileNoDelete: CompatRule {
     func subject(_ finding: Finding) -> ElementKind? { .file }
     var changeKind: ChangeKind { .deletion }
+    var scope: RuleScope { .changedFiles }
     /// Its findings are source-only (the types in it are judged where they went).
     var affectsWireOrJSON: Bool { false }
 

@@ -2,7 +2,7 @@ import ProtoModel
 
 /// A file option that generated code depends on changed (buf's FILE_SAME_<OPTION> rules).
 struct FileSameOption: CompatRule {
-    var looksAtOneFile: Bool { true }
+    var scope: RuleScope { .eachChangedFile }
     /// Generated code moves; the data does not change.
     var affectsWireOrJSON: Bool { false }
 

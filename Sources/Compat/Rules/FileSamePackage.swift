@@ -2,7 +2,7 @@ import ProtoModel
 
 /// A file's package changed.
 struct FileSamePackage: CompatRule {
-    var looksAtOneFile: Bool { true }
+    var scope: RuleScope { .eachChangedFile }
     static let id = "FILE_SAME_PACKAGE"
     let info = RuleInfo(
         id: id,

@@ -2,7 +2,7 @@ import ProtoModel
 
 /// A file's syntax changed.
 struct FileSameSyntax: CompatRule {
-    var looksAtOneFile: Bool { true }
+    var scope: RuleScope { .eachChangedFile }
     var affectsWireOrJSON: Bool { false }
 
     let info = RuleInfo(

@@ -5,6 +5,7 @@ import ProtoModel
 struct PackageElementNoDelete: CompatRule {
     var affectsWireOrJSON: Bool { verdicts.wire != .safe || verdicts.json != .safe }
     var changeKind: ChangeKind { .deletion }
+    var scope: RuleScope { .changedFiles }
     var readsTypeNames: Bool { noun == "message" || noun == "enum" }
 
     let info: RuleInfo
@@ -56,7 +57,6 @@ struct PackageElementNoDelete: CompatRule {
     }
 
     func check(_ pair: SchemaPair) -> [Finding] {
-        guard !pair.changedOldFiles.isEmpty else { return [] }
         let now = pair.new.allElements(noun, elements)
         let newPackages = Set(pair.new.schema.files.map(\.package))
         return pair.changedOldFiles.flatMap { oldFile -> [Finding] in

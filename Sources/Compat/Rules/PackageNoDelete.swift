@@ -4,6 +4,7 @@ import ProtoModel
 struct PackageNoDelete: CompatRule {
     func subject(_ finding: Finding) -> ElementKind? { .package }
     var changeKind: ChangeKind { .deletion }
+    var scope: RuleScope { .changedFiles }
     var affectsWireOrJSON: Bool { false }
 
     let info = RuleInfo(
@@ -17,8 +18,7 @@ struct PackageNoDelete: CompatRule {
         ])
 
     func check(_ pair: SchemaPair) -> [Finding] {
-        // A package can only disappear with its files, which then changed.
-        guard !pair.changedOldFiles.isEmpty else { return [] }
+        // A package can only disappear with its files, which then changed (the scope).
         let now = Set(pair.new.schema.files.map(\.package))
         let before = Set(pair.old.schema.files.filter { !WellKnownTypes.files.contains($0.name) }.map(\.package))
         return before.subtracting(now).sorted().map { package in

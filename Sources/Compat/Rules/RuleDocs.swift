@@ -35,6 +35,13 @@ public enum RuleDocs {
         for rule in RuleCatalog.all {
             out += "\n## \(rule.info.id)\n\n**\(rule.info.title).** \(rule.info.summary)\n\n\(rule.info.rationale)\n\n"
             out += "Categories: \(categories(rule)).\n"
+            out += "\nReads: \(rule.scope.summary)"
+            let options = rule.fileOptionsReadForFields
+            if !options.isEmpty {
+                out +=
+                    "; and the file option\(options.count == 1 ? "" : "s") \(options.map { "`\($0)`" }.joined(separator: ", ")) for fields that are otherwise the same"
+            }
+            out += ".\n"
             for example in rule.info.examples {
                 out += "\n- \(example.findings == 0 ? "Does not trigger" : "Triggers (\(example.findings))")"
                 if let v = example.verdicts { out += ", verdicts wire \(v.wire.rawValue), json \(v.json.rawValue), source \(v.source.rawValue)" }

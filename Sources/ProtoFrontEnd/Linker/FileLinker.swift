@@ -101,8 +101,9 @@ struct FileLinker {
         return NumberRange(start: start, end: endValue, span: n.span)
     }
 
-    /// The field node at `position`, read in place: passing the node itself copied it (a few hundred
-    /// bytes, a dozen references) for every field of the schema.
+    /// The field node at `position`, read in place: passing the node itself, even `borrowing`, copied
+    /// it (a dozen references) for every field of the schema (docs/performance.md, "No whole-element
+    /// copies").
     mutating func field(_ nodes: UnsafeBufferPointer<FieldNode>, _ position: Int, scope: String, isExtension: Bool) -> Field {
         var number: Int32 = 0
         if let value = nodes[position].number {
