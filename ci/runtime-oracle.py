@@ -19,6 +19,7 @@ import collections
 import json
 import multiprocessing
 import os
+import pickle
 import random
 import shutil
 import subprocess
@@ -75,7 +76,7 @@ class Context:
         if name.startswith("livekit:"):
             return self.livekit(name.split(":", 1)[1])
         if name not in self.cache:
-            root = os.path.join(HERE, "oracle", "bases", "kitchen") if name == "kitchen" else os.path.join(ROOT, "schemas", "examples", "v1")
+            root = os.path.join(HERE, "oracle", "bases", name) if name in ("kitchen", "editions") else os.path.join(ROOT, "schemas", "examples", "v1")
             out = os.path.join(self.tmp, "base-%s.binpb" % name)
             data = compile_tree(self.protoc, [root], out)
             self.cache[name] = (data, [root])
@@ -154,15 +155,50 @@ def replay_witnesses(result, findings, versions):
 
 
 def run_pair(job):
+    """One pair, judged in a forked child: the protobuf runtime itself can crash on a schema (upb
+    segfaults in IsInitialized on some editions messages with a LEGACY_REQUIRED enum field), and a
+    crash must cost that pair, said in the report, not hang the pool or end the run."""
+    readable, writable = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(readable)
+        try:
+            data = pickle.dumps(_judged(job))
+        except BaseException:
+            data = b""
+        with os.fdopen(writable, "wb") as out:
+            out.write(data)
+        os._exit(0)
+    os.close(writable)
+    with os.fdopen(readable, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if data:
+        return pickle.loads(data)
+    result = _empty_result(job[0])
+    signal = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+    result["runtime_crash"] = "the protobuf runtime crashed (%s) while judging this pair" % (
+        "signal %d" % signal if signal else "exit status %d" % os.WEXITSTATUS(status))
+    result["skipped"] = result["runtime_crash"]
+    return result
+
+
+def _empty_result(spec):
+    return {"name": spec.name, "kind": spec.kind, "mutation": spec.mutation, "messages": 0, "false_negatives": [],
+            "unconfirmed": [], "skipped": None, "findings": 0, "observations": 0, "description": "",
+            "witnesses": 0, "witness_mismatches": [], "no_witness_stated": [], "no_witness_unfound": [],
+            "error": None}
+
+
+def _judged(job):
     try:
         return check_pair(job)
     except Exception:
         import traceback
-        spec = job[0]
-        return {"name": spec.name, "kind": spec.kind, "mutation": spec.mutation, "messages": 0, "false_negatives": [],
-                "unconfirmed": [], "skipped": None, "findings": 0, "observations": 0, "description": "",
-                "witnesses": 0, "witness_mismatches": [], "no_witness_stated": [], "no_witness_unfound": [],
-                "error": "the oracle itself failed: " + traceback.format_exc().strip().splitlines()[-1]}
+        result = _empty_result(job[0])
+        trace = traceback.format_exc()
+        result["error"] = "the oracle itself failed: " + (trace if os.environ.get("ORACLE_TRACE") else trace.strip().splitlines()[-1])
+        return result
 
 
 def check_pair(job):
@@ -171,9 +207,7 @@ def check_pair(job):
         print("pair %s (seed %d)" % (spec.name, seed), file=sys.stderr, flush=True)
     ctx = Context(ctx_args, ctx_args.tmp)
     rng = random.Random(seed)
-    result = {"name": spec.name, "kind": spec.kind, "mutation": spec.mutation, "messages": 0, "false_negatives": [],
-              "unconfirmed": [], "error": None, "skipped": None, "findings": 0, "observations": 0, "description": "",
-              "witnesses": 0, "witness_mismatches": [], "no_witness_stated": [], "no_witness_unfound": []}
+    result = _empty_result(spec)
     if spec.kind == "mutation":
         base = ctx.base(spec.base)
         if base is None or base[0] is None:
@@ -316,7 +350,9 @@ def report(results, args, elapsed):
         print("unconfirmed breaking findings by rule: " + ", ".join("%s %d" % kv for kv in sorted(by_rule.items())))
     if args.report:
         write_report(results, args, elapsed)
-    print("runtime-oracle: seed %d, %.0f s, %d errors" % (args.seed, elapsed, len(errors)))
+    crashes = sum(1 for r in results if r.get("runtime_crash"))
+    print("runtime-oracle: seed %d, %.0f s, %d errors%s" % (
+        args.seed, elapsed, len(errors), ", %d pairs the protobuf runtime crashed on (not judged)" % crashes if crashes else ""))
     print("witnesses: %d replayed, %d mismatches; breaking findings without one: %d with a stated reason, %d not found" % (
         shown, len(mismatches), stated, len(unfound)))
     print("%d pairs, %d messages, %d false negatives, %d unconfirmed" % (len(checked), messages, fn, unconfirmed))
@@ -369,6 +405,10 @@ def write_report(results, args, elapsed):
         "*unconfirmed* finding is breaking on the wire or in JSON and touched by no effect (`docs/divergences-from-buf.md`",
         "says why some rules cannot be shown by a single decode).",
         "",
+        "Mutated pairs change one base by one kind of edit: `ci/oracle/bases/kitchen` (proto2 and proto3),",
+        "`schemas/examples/v1`, `ci/oracle/bases/editions` (edition 2023, features set on files, fields and enums)",
+        "and the last three LiveKit tags; the `feature:*` kinds flip one editions feature of one field or enum.",
+        "",
         "The same run replays every *witness* (`check --explain`: the message protocompat itself finds to show a",
         "finding) with the runtime: the writer's runtime must print the sent JSON and write the claimed bytes, the",
         "reader's must read exactly the claimed JSON and unknown fields, or refuse the message. A wire- or",
@@ -398,6 +438,17 @@ def write_report(results, args, elapsed):
         ]
         for rule, count in sorted(by_rule.items()):
             lines.append("| %s | {:,} | %s |".format(count) % (rule, UNSHOWABLE.get(rule, "not reached by this run's messages")))
+        lines.append("")
+    crashed = [r for r in results if r.get("runtime_crash")]
+    if crashed:
+        lines += [
+            "## Pairs the protobuf runtime crashed on",
+            "",
+            "The Python runtime (upb) itself crashed while judging these pairs, so they are not judged (each pair",
+            "runs in a child process of its own, so a crash costs only that pair):",
+            "",
+        ]
+        lines += ["- %s%s: %s" % (r["name"], (" (" + r["description"] + ")") if r["description"] else "", r["runtime_crash"]) for r in crashed]
         lines.append("")
     with open(args.report, "w") as handle:
         handle.write("\n".join(lines))

@@ -57,6 +57,7 @@ public struct MessageCatalog: Sendable {
         var facts = FieldFacts(field: field)
         facts.isPacked = field.label == .repeated && field.type.isPackable && resolved.repeatedFieldEncoding == "PACKED"
         facts.hasPresence = features.hasPresence(field, in: isExtension ? nil : message, file: file)
+        facts.isRequired = resolved.fieldPresence == "LEGACY_REQUIRED"
         facts.validatesUTF8 = field.type == .string && resolved.utf8Validation == "VERIFY"
         facts.isDelimited = field.type == .group || (field.type == .message && resolved.messageEncoding == "DELIMITED")
         if field.type == .message || field.type == .group, let name = field.typeName, let entry = self.message(name), entry.isMapEntry {
@@ -77,6 +78,8 @@ public struct FieldFacts: Sendable {
     public var isPacked = false
     /// Set-to-default is told apart from unset (so a default value is still written).
     public var hasPresence = true
+    /// A message without it is refused: proto2's `required`, editions' `LEGACY_REQUIRED` presence.
+    public var isRequired = false
     /// Strings must be valid UTF-8 (proto3 and editions' `utf8_validation = VERIFY`).
     public var validatesUTF8 = false
     /// A group, or a message field with `message_encoding = DELIMITED`: start and end tags, no length.

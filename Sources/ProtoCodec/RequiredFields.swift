@@ -1,6 +1,6 @@
 import ProtoModel
 
-/// proto2's required fields: a message without one is refused by the C++ and Java parsers (Python's
+/// Required fields (proto2's `required`, editions' `field_presence = LEGACY_REQUIRED`): a message without one is refused by the C++ and Java parsers (Python's
 /// parser takes it and reports it uninitialized), so a witness counts it as a refusal.
 enum RequiredFields {
     /// A reader's outcome: the message `read` returns, refused when a required field is missing.
@@ -20,7 +20,7 @@ enum RequiredFields {
     /// top-level field that holds it.
     static func firstMissing(in message: DynamicMessage, catalog: MessageCatalog, blame: Int32? = nil) -> DecodeFailure? {
         guard let type = catalog.message(message.typeName) else { return nil }
-        for field in type.fields where field.label == .required && message[field.number] == nil {
+        for field in type.fields where message[field.number] == nil && catalog.facts(of: field, in: type).isRequired {
             return DecodeFailure(reason: "missing required field \(type.fullName).\(field.name)", field: blame ?? field.number)
         }
         for entry in message.fields {

@@ -91,6 +91,30 @@ struct WitnessTests {
         #expect(shown.writer == .old && shown.sent == "{}" && shown.error == "missing required field M.a")
     }
 
+    /// Editions' required presence is required too: the writer sets the field, and a reader refuses a
+    /// message without it (before, witnesses left it out and the runtime could not even write them).
+    @Test func anEditionsRequiredFieldIsSetInEveryWitness() throws {
+        let old =
+            "edition = \"2023\"; message Part { string label = 1; } message Box { string id = 1 [features.field_presence = LEGACY_REQUIRED]; Part part = 2; }"
+        let result = try explained(old, old.replacingOccurrences(of: "Part part = 2;", with: "Part part = 2 [features.message_encoding = DELIMITED];"))
+        let shown = try witness(result, "FIELD_SAME_TYPE")
+        #expect(shown.sent == #"{"id":"a","part":{}}"# && shown.bytes == "0a 01 61 13 14")
+        let required = try explained(
+            "edition = \"2023\"; message M { int32 a = 1; }", "edition = \"2023\"; message M { int32 a = 1 [features.field_presence = LEGACY_REQUIRED]; }")
+        let refused = try witness(required, "FIELD_SAME_CARDINALITY")
+        #expect(refused.writer == .old && refused.sent == "{}" && refused.error == "missing required field M.a")
+    }
+
+    /// An enum that closes loses an old open writer's unlisted numbers: new readers of old data only.
+    @Test func anEnumThatClosesBreaksNewReadersOnly() throws {
+        let open = "edition = \"2023\"; enum E { A = 0; B = 1; } message M { E e = 1; }"
+        let closed = open.replacingOccurrences(of: "enum E {", with: "enum E { option features.enum_type = CLOSED;")
+        let closing = try #require(try explained(open, closed).findings.first { $0.rule == "ENUM_SAME_TYPE" })
+        #expect(closing.direction == .backward && closing.verdicts.json == .hazard)
+        let opening = try #require(try explained(closed, open).findings.first { $0.rule == "ENUM_SAME_TYPE" })
+        #expect(opening.direction == .forward && opening.verdicts.wire == .hazard)
+    }
+
     @Test func aRenumberedExtensionIsSentOnTheMessageItExtends() throws {
         let old = "syntax = \"proto2\"; package p; message Host { extensions 100 to 200; } extend Host { optional int32 ext = 100; }"
         let result = try explained(old, old.replacingOccurrences(of: "ext = 100", with: "ext = 101"))

@@ -33,6 +33,12 @@ def field_symbols(field, version):
         names.add(field.message_type.full_name)
     if field.enum_type is not None:
         names.add(field.enum_type.full_name)
+    if _is_map(field):
+        # A map's values are of its entry's value type: a finding on that type explains a changed entry.
+        value = field.message_type.fields_by_name["value"]
+        for held in (value.message_type, value.enum_type):
+            if held is not None:
+                names.add(held.full_name)
     return names
 
 
@@ -96,16 +102,20 @@ class Comparison:
         if not _present(r, fr):
             if self._is_default(fw, vw):
                 return
-            values = list(vw) if fw.is_repeated else [vw]
-            symbols |= _enum_value_symbols(fw, values, fr)
-            effect("lost", "reader has no value", _has_unknown_enum(fw, values, fr))
+            sent, values, read = _enum_carriers(fw, vw, fr)
+            symbols |= _enum_value_symbols(sent, values, read)
+            effect("lost", "reader has no value", _has_unknown_enum(sent, values, read))
             return
         vr = _value(r, fr)
         inner = ancestors | {fw.full_name, fr.full_name}
         if _is_map(fw) and _is_map(fr):
             wm, rm = dict(vw), dict(vr)
             if set(map(_key, wm)) != set(map(_key, rm)):
-                effect("changed", "map keys differ")
+                # Entries whose enum value the reader does not know are dropped whole (closed enums,
+                # lenient ProtoJSON readers): the values sent name the change.
+                sent, values, read = _enum_carriers(fw, [wm[k] for k in wm if _key(k) not in set(map(_key, rm))], fr)
+                symbols |= _enum_value_symbols(sent, values, read)
+                effect("changed", "map keys differ", _has_unknown_enum(sent, values, read))
                 return
             wv, rvf = fw.message_type.fields_by_name["value"], fr.message_type.fields_by_name["value"]
             rk = {_key(k): k for k in rm}
@@ -214,6 +224,17 @@ class Comparison:
         if field.type in (F.TYPE_FLOAT, F.TYPE_DOUBLE):
             return ("float", value)
         return ("int", value)
+
+
+def _enum_carriers(fw, values, fr):
+    """The fields whose enum values were sent and read, and the values: a map's value fields and its
+    values (not its keys), a field's own values otherwise."""
+    if _is_map(fw):
+        items = list(values.values()) if hasattr(values, "values") else list(values)
+        value_w = fw.message_type.fields_by_name["value"]
+        value_r = fr.message_type.fields_by_name["value"] if _is_map(fr) else fr
+        return value_w, items, value_r
+    return fw, (list(values) if fw.is_repeated else [values]), fr
 
 
 def _enum_value_symbols(fw, values, fr):

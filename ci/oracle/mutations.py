@@ -6,6 +6,7 @@ import copy
 from google.protobuf import descriptor_pb2
 
 FD = descriptor_pb2.FieldDescriptorProto
+FS = descriptor_pb2.FeatureSet
 SCALARS = {
     "double": FD.TYPE_DOUBLE, "float": FD.TYPE_FLOAT, "int64": FD.TYPE_INT64, "uint64": FD.TYPE_UINT64,
     "int32": FD.TYPE_INT32, "fixed64": FD.TYPE_FIXED64, "fixed32": FD.TYPE_FIXED32, "bool": FD.TYPE_BOOL,
@@ -516,13 +517,58 @@ class Mutator:
         return "made %s.%s %s" % (name, f.name, "required" if way == "add" else "optional")
 
     def m_default_changed(self, fds):
-        hit = self.pick_field(fds, lambda file, m, f: syntax(file) == "proto2" and f.label == FD.LABEL_OPTIONAL
+        # Editions files: fields with explicit presence (an implicit one takes no default, and is skipped).
+        hit = self.pick_field(fds, lambda file, m, f: syntax(file) in ("proto2", "editions") and f.label == FD.LABEL_OPTIONAL
                               and f.type in (FD.TYPE_INT32, FD.TYPE_STRING, FD.TYPE_SINT32, FD.TYPE_BOOL))
         if not hit:
             return None
         _, name, m, f = hit
         f.default_value = {FD.TYPE_STRING: "changed", FD.TYPE_BOOL: "true"}.get(f.type, "42")
         return "changed the default of %s.%s" % (name, f.name)
+
+    # -- editions features
+    def m_feature(self, fds, name):
+        """Flips one feature where it resolves for one field or enum of an editions file: set on the
+        element itself, over what the file (or the edition's default) gives it. (Not LEGACY_REQUIRED:
+        Python's runtime, upb, crashes judging such pairs; proto2's required:add and :remove cover it.)"""
+        table = index(fds)
+        def resolved(file, element_options, default):
+            if element_options.features.HasField(name):
+                return getattr(element_options.features, name)
+            if file.options.features.HasField(name):
+                return getattr(file.options.features, name)
+            return default
+        if name == "enum_type":
+            hit = self.pick([e for e in enums(fds) if e[0].syntax == "editions"])
+            if not hit:
+                return None
+            file, full, e = hit
+            now = resolved(file, e.options, FS.OPEN)
+            flipped = FS.CLOSED if now == FS.OPEN else FS.OPEN
+            e.options.features.enum_type = flipped
+            return "made enum %s %s" % (full, FS.EnumType.Name(flipped).lower())
+        wanted = {
+            "message_encoding": lambda f: f.type == FD.TYPE_MESSAGE and not is_map_field(table, f),
+            "field_presence": lambda f: f.label == FD.LABEL_OPTIONAL and f.type != FD.TYPE_MESSAGE and not f.HasField("oneof_index"),
+            "repeated_field_encoding": lambda f: f.label == FD.LABEL_REPEATED and f.type in PACKABLE,
+            "utf8_validation": lambda f: f.type == FD.TYPE_STRING,
+        }[name]
+        pairs = {
+            "message_encoding": (FS.LENGTH_PREFIXED, FS.DELIMITED, FS.MessageEncoding),
+            "field_presence": (FS.EXPLICIT, FS.IMPLICIT, FS.FieldPresence),
+            "repeated_field_encoding": (FS.PACKED, FS.EXPANDED, FS.RepeatedFieldEncoding),
+            "utf8_validation": (FS.VERIFY, FS.NONE, FS.Utf8Validation),
+        }
+        default, other, names = pairs[name]
+        # Only fields whose value is one of the two (a required field is not flipped).
+        hit = self.pick_field(fds, lambda file, m, f: file.syntax == "editions" and wanted(f)
+                              and resolved(file, f.options, default) in (default, other), allow_oneof=True)
+        if not hit:
+            return None
+        file, full, m, f = hit
+        flipped = other if resolved(file, f.options, default) == default else default
+        setattr(f.options.features, name, flipped)
+        return "set %s of %s.%s to %s" % (name, full, f.name, names.Name(flipped))
 
     # -- maps
     def m_map_to_entries(self, fds):
@@ -615,6 +661,8 @@ CATALOGUE = [
     "renamed_type:1:rename", "delete_field", "delete_field:reserve", "add_field", "add_enum_value",
     "delete_enum_value", "required:add", "required:remove", "default_changed", "map_to_entries",
     "extension_renumbered", "package_renamed", "rpc:request", "rpc:response", "rpc:streaming",
+    "feature:message_encoding", "feature:enum_type", "feature:field_presence", "feature:repeated_field_encoding",
+    "feature:utf8_validation",
 ]
 
 SCALAR_SWEEP = ["scalar_type:%s:%s" % (a, b) for a in SCALARS for b in SCALARS if a != b]

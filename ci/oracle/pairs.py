@@ -30,7 +30,16 @@ def livekit_tags(shared):
     return [r[0] for r in rows]
 
 
-BASES = ["kitchen", "examples"]
+BASES = ["kitchen", "examples", "editions"]
+
+
+def bases_for(kind, bases):
+    """The bases a kind can change: the scalar sweep uses the kitchen, features need an editions file."""
+    if kind.startswith("scalar_type:"):
+        return ["kitchen"]
+    if kind.startswith("feature:"):
+        return ["editions"]
+    return bases
 
 
 def choose(rng, count, tags, full=False):
@@ -45,7 +54,7 @@ def choose(rng, count, tags, full=False):
             a, b = sorted(rng.sample(range(len(tags)), 2))
             pairs.append(PairSpec("livekit-random", tags[a], tags[b]))
         for kind in CATALOGUE:
-            for base in bases:
+            for base in bases_for(kind, bases):
                 pairs.append(PairSpec("mutation", None, None, kind, base))
         for kind in SCALAR_SWEEP:
             pairs.append(PairSpec("mutation", None, None, kind, "kitchen"))
@@ -65,7 +74,7 @@ def choose(rng, count, tags, full=False):
     i = 0
     while len(pairs) < count:
         kind = order[i % len(order)]
-        base = "kitchen" if kind.startswith("scalar_type:") else rng.choice(bases)
+        base = rng.choice(bases_for(kind, bases))
         pairs.append(PairSpec("mutation", None, None, kind, base))
         i += 1
     return pairs

@@ -161,8 +161,8 @@ struct WitnessTarget {
         let enumName = writer.enumType(symbol) != nil ? symbol : writer.enumType(parent) != nil ? parent : nil
         guard let enumName, let enumType = writer.enumType(enumName) else { return nil }
         // An enum or one of its values: sent in a field (or a map's values) of a message both versions have.
-        func carries(_ field: Field) -> Message?? {
-            guard field.label != .required else { return nil }
+        func carries(_ field: Field, in message: Message) -> Message?? {
+            guard !writer.facts(of: field, in: message).isRequired else { return nil }
             if field.typeName == enumName { return .some(nil) }
             if let name = field.typeName, let entry = writer.message(name), entry.isMapEntry,
                 entry.fields.contains(where: { $0.number == 2 && $0.typeName == enumName })
@@ -172,14 +172,14 @@ struct WitnessTarget {
             return nil
         }
         let holders = writer.index.messages.values.filter { message in
-            !message.isMapEntry && reader.message(message.fullName) != nil && message.fields.contains { carries($0) != nil }
+            !message.isMapEntry && reader.message(message.fullName) != nil && message.fields.contains { carries($0, in: message) != nil }
         }.sorted { ($0.fields.count, $0.fullName) < ($1.fields.count, $1.fullName) }
-        guard let holder = holders.first, let field = holder.fields.first(where: { carries($0) != nil }) else { return nil }
+        guard let holder = holders.first, let field = holder.fields.first(where: { carries($0, in: holder) != nil }) else { return nil }
         var numbers = enumType.values.filter { finding.number == $0.number || $0.name == last }.map(\.number)
         numbers += enumType.values.map(\.number).filter { !numbers.contains($0) }
         // A number the enum does not list: an open enum's writer may send it, a closed enum's reader drops it.
         numbers.append((enumType.values.map(\.number).max() ?? 0) &+ 1)
-        self.init(root: holder, focus: [field.number], enumNumbers: numbers, together: [], enumEntry: carries(field) ?? nil)
+        self.init(root: holder, focus: [field.number], enumNumbers: numbers, together: [], enumEntry: carries(field, in: holder) ?? nil)
     }
 
     init(root: Message, focus: Set<Int32>, enumNumbers: [Int32], together: [Int32], enumEntry: Message? = nil) {

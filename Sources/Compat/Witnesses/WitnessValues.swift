@@ -63,7 +63,7 @@ struct WitnessValues {
     /// The smallest message of `type` a writer can send: its required fields set (nil when one cannot be).
     func base(_ type: Message, depth: Int = 0) -> DynamicMessage? {
         var message = DynamicMessage(typeName: type.fullName)
-        for field in type.fields where field.label == .required {
+        for field in type.fields where catalog.facts(of: field, in: type).isRequired {
             guard depth < 4, let value = values(field, in: type, depth: depth).first else { return nil }
             message[field.number] = value
         }
