@@ -98,6 +98,18 @@ def plain_fields(message, table, allow_oneof=False):
     return [f for f in message.field if (allow_oneof or not f.HasField("oneof_index")) and not is_map_field(table, f)]
 
 
+def _closed(file, enum):
+    """Whether an enum of `file` is closed (proto2's are; editions' when their features say so)."""
+    if syntax(file) == "proto2":
+        return True
+    if syntax(file) == "proto3":
+        return False
+    FSet = descriptor_pb2.FeatureSet
+    if enum.options.features.HasField("enum_type"):
+        return enum.options.features.enum_type == FSet.CLOSED
+    return file.options.features.enum_type == FSet.CLOSED
+
+
 def free_number(message, start=None):
     used = {f.number for f in message.field}
     for r in message.reserved_range:
@@ -219,24 +231,30 @@ class Mutator:
         return "changed %s.%s from %s to %s" % (name, f.name, SCALAR_NAMES[old], SCALAR_NAMES[f.type])
 
     def m_enum_to_int(self, fds):
-        hit = self.pick_field(fds, lambda file, m, f: f.type == FD.TYPE_ENUM and syntax(file) == "proto3", allow_oneof=True)
+        # Open and closed enums alike (proto2's and editions' closed ones keep unlisted numbers out).
+        hit = self.pick_field(fds, lambda file, m, f: f.type == FD.TYPE_ENUM, allow_oneof=True)
         if not hit:
             return None
         _, name, m, f = hit
         f.type = self.rng.choice(INTEGERS)
         f.ClearField("type_name")
+        f.ClearField("default_value")
         return "changed %s.%s from an enum to %s" % (name, f.name, SCALAR_NAMES[f.type])
 
     def m_int_to_enum(self, fds):
-        candidates = [e for e in enums(fds) if syntax(e[0]) == "proto3"]
-        target = self.pick(candidates)
-        hit = self.pick_field(fds, lambda file, m, f: f.type in INTEGERS and syntax(file) == "proto3" and f.label != FD.LABEL_REPEATED)
-        if not hit or not target:
+        hit = self.pick_field(fds, lambda file, m, f: f.type in INTEGERS and f.label != FD.LABEL_REPEATED)
+        if not hit:
             return None
-        _, name, m, f = hit
+        file, name, m, f = hit
+        # An enum of the field's own file (open or closed), so that no import is needed.
+        target = self.pick([e for e in enums(fds) if e[0] is file])
+        if not target:
+            return None
         f.type = FD.TYPE_ENUM
         f.type_name = "." + target[1]
-        return "changed %s.%s from an integer to enum %s" % (name, f.name, target[1])
+        f.ClearField("default_value")
+        return "changed %s.%s from an integer to %s enum %s" % (
+            name, f.name, "closed" if _closed(file, target[2]) else "open", target[1])
 
     def m_message_to_bytes(self, fds):
         hit = self.pick_field(fds, lambda file, m, f: f.type == FD.TYPE_MESSAGE, allow_oneof=True)

@@ -59,10 +59,28 @@ struct StructuralComparison {
             compareMessages(a, b, newType, into: &outcome)
         } else if let a = old.index.enums[oldType], let b = new.index.enums[newType] {
             Self.compareEnums(a, b, newType, into: &outcome)
+            // As `EnumSameType` judges one enum that opens or closes: the closed side's reader loses unlisted numbers.
+            let closedBefore = isClosedEnum(oldType, inNew: false)
+            let closedAfter = isClosedEnum(newType, inNew: true)
+            if closedBefore != closedAfter {
+                outcome.note(
+                    Verdicts(wire: .hazard, json: .hazard, source: .safe), closedAfter ? .backward : .forward,
+                    "\(newType) is \(closedAfter ? "closed" : "open"), \(oldType) was \(closedBefore ? "closed" : "open")")
+            }
         } else {
             outcome.note(.breakingEverywhere, .both, "\(newType) is not the same kind of type as \(oldType)")
         }
         return outcome
+    }
+
+    /// Whether `enumName` names a closed enum in the new version (`inNew`) or the old one: its reader
+    /// moves numbers the enum does not list to unknown fields. Recorded as a type read.
+    func isClosedEnum(_ enumName: String?, inNew: Bool) -> Bool {
+        guard let enumName else { return false }
+        let version = inNew ? pair.new : pair.old
+        reads?.record(old: enumName, new: enumName)
+        guard let type = version.index.enums[enumName], let file = version.file(of: enumName) else { return false }
+        return version.features.features(of: type, in: file).enumType == "CLOSED"
     }
 
     private mutating func compareMessages(_ a: Message, _ b: Message, _ newType: String, into outcome: inout Outcome) {

@@ -21,9 +21,13 @@ struct FieldTypeRule: CompatRule {
             summary:
                 "Fields keep wire-compatible types (buf's groups: int32/int64/uint32/uint64/bool, sint32/sint64, fixed32/sfixed32, fixed64/sfixed64, string to bytes).",
             rationale:
-                "Readers decode each field by its declared type: a different wire type is skipped or misread (protobuf.dev/programming-guides/proto3/#updating). Within a group the bytes decode, with truncation or sign hazards protocompat reports per direction; a renamed message type with the same structure is wire-safe (buf flags it).",
+                "Readers decode each field by its declared type: a different wire type is skipped or misread (protobuf.dev/programming-guides/proto3/#updating). Within a group the bytes decode, with truncation or sign hazards protocompat reports per direction; a renamed message type with the same structure is wire-safe (buf flags it). An integer and an enum share the varint encoding, but a closed enum's reader (proto2, or editions' `enum_type = CLOSED`) moves every number its enum does not list to unknown fields, so an integer writer's ordinary values are lost: breaking, where an open enum keeps them.",
             bufCategories: [.WIRE],
             examples: [
+                RuleExample(
+                    before: "syntax = \"proto2\"; enum E { A = 1; } message M { «optional int32 a = 1; }",
+                    after: "syntax = \"proto2\"; enum E { A = 1; } message M { «optional E a = 1; }", findings: 1,
+                    verdicts: Verdicts(wire: .breaking, json: .breaking, source: .breaking)),
                 RuleExample(
                     before: "syntax = \"proto3\"; message M { «string a = 1; }",
                     after: "syntax = \"proto3\"; message M { «int32 a = 1; }", findings: 1,
@@ -61,6 +65,12 @@ struct FieldTypeRule: CompatRule {
             rationale: "Generated code exposes the field with its type, so any change breaks code that uses it.",
             bufCategories: .filePackage,
             examples: [
+                RuleExample(
+                    before:
+                        "edition = \"2023\"; message H { enum K { Z = 0; } } message G { enum K { option features.enum_type = CLOSED; Z = 0; } } message M { «H.K e = 1; }",
+                    after:
+                        "edition = \"2023\"; message H { enum K { Z = 0; } } message G { enum K { option features.enum_type = CLOSED; Z = 0; } } message M { «G.K e = 1; }",
+                    findings: 1, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .breaking)),
                 RuleExample(
                     before: "syntax = \"proto3\"; message M { «int32 a = 1; }",
                     after: "syntax = \"proto3\"; message M { «uint32 a = 1; }", findings: 1,

@@ -65,7 +65,15 @@ enum TypeChange {
             return (Verdicts(wire: toBool ? .breaking : .hazard, json: json, source: .breaking), direction, detail)
         }
         if (a == .enum && integers.contains(b)) || (integers.contains(a) && b == .enum) {
-            return (Verdicts(wire: .hazard, json: .breaking, source: .breaking), .both, "JSON writes enums by name and integers as numbers")
+            // The enum side's reader: an open enum keeps any number, a closed one moves the numbers it
+            // does not list (most of an integer writer's ordinary values) to unknown fields.
+            let closed = a == .enum ? comparison.isClosedEnum(o.typeName, inNew: false) : comparison.isClosedEnum(n.typeName, inNew: true)
+            return (
+                Verdicts(wire: closed ? .breaking : .hazard, json: .breaking, source: .breaking), .both,
+                closed
+                    ? "A closed enum's reader loses the integers it does not list; JSON writes enums by name and integers as numbers"
+                    : "JSON writes enums by name and integers as numbers"
+            )
         }
         let sameWidthPairs: [Set<FieldType>] = [[.sint32, .sint64], [.fixed32, .sfixed32], [.fixed64, .sfixed64]]
         if sameWidthPairs.contains(where: { $0.contains(a) && $0.contains(b) }) {
