@@ -588,6 +588,55 @@ class Mutator:
         setattr(f.options.features, name, flipped)
         return "set %s of %s.%s to %s" % (name, full, f.name, names.Name(flipped))
 
+    def m_to_editions(self, fds):
+        """Rewrites one proto2 or proto3 file as edition 2023 with the same meaning, as protoc's
+        --edition_2023 migration does: features stand for what the syntax implied. Nothing should
+        change for a reader (the runtime shows whether anything does)."""
+        hit = self.pick([f for f in own_files(fds) if syntax(f) in ("proto2", "proto3")])
+        if not hit:
+            return None
+        file = hit
+        was = syntax(file)
+        file.syntax = "editions"
+        file.edition = descriptor_pb2.EDITION_2023
+        features = file.options.features
+        if was == "proto3":
+            features.field_presence = FS.IMPLICIT
+        else:
+            features.enum_type = FS.CLOSED
+            features.repeated_field_encoding = FS.EXPANDED
+            features.utf8_validation = FS.NONE
+            features.json_format = FS.LEGACY_BEST_EFFORT
+        def convert(field, message):
+            if field.label == FD.LABEL_REQUIRED:
+                field.label = FD.LABEL_OPTIONAL
+                field.options.features.field_presence = FS.LEGACY_REQUIRED
+            if field.type == FD.TYPE_GROUP:
+                field.type = FD.TYPE_MESSAGE
+                field.options.features.message_encoding = FS.DELIMITED
+            if field.options.HasField("packed"):
+                packed = field.options.packed
+                field.options.ClearField("packed")
+                if packed != (was == "proto3"):
+                    field.options.features.repeated_field_encoding = FS.PACKED if packed else FS.EXPANDED
+            if field.proto3_optional and message is not None:
+                index_ = field.oneof_index
+                field.proto3_optional = False
+                field.ClearField("oneof_index")
+                del message.oneof_decl[index_]
+                for g in message.field:
+                    if g.HasField("oneof_index") and g.oneof_index > index_:
+                        g.oneof_index -= 1
+                field.options.features.field_presence = FS.EXPLICIT
+        for _, _, message in messages_in_file(file):
+            for field in list(message.field):
+                convert(field, message)
+            for field in message.extension:
+                convert(field, None)
+        for field in file.extension:
+            convert(field, None)
+        return "rewrote %s (%s) as edition 2023" % (file.name, was)
+
     # -- maps
     def m_map_to_entries(self, fds):
         table = index(fds)
@@ -680,7 +729,7 @@ CATALOGUE = [
     "delete_enum_value", "required:add", "required:remove", "default_changed", "map_to_entries",
     "extension_renumbered", "package_renamed", "rpc:request", "rpc:response", "rpc:streaming",
     "feature:message_encoding", "feature:enum_type", "feature:field_presence", "feature:repeated_field_encoding",
-    "feature:utf8_validation",
+    "feature:utf8_validation", "to_editions",
 ]
 
 SCALAR_SWEEP = ["scalar_type:%s:%s" % (a, b) for a in SCALARS for b in SCALARS if a != b]
