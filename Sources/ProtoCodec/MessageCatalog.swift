@@ -64,7 +64,7 @@ public struct MessageCatalog: Sendable {
             facts.mapEntry = entry
         }
         if field.type == .enum, let name = field.typeName, let type = enumType(name), let enumFile = self.file(of: name) {
-            facts.isClosedEnum = features.features(of: type, in: enumFile).enumType == "CLOSED"
+            facts.isClosedEnum = features.isClosed(type, in: enumFile)
             facts.enumNumbers = Set(type.values.map(\.number))
         }
         return facts

@@ -154,6 +154,12 @@ public struct FeatureResolver: Sendable {
         return applying(e.options, to: result)
     }
 
+    /// Whether an enum is closed (proto2's are, editions' with `enum_type = CLOSED`): its readers move
+    /// the numbers it does not list to unknown fields.
+    public func isClosed(_ e: EnumType, in file: ProtoFile) -> Bool {
+        features(of: e, in: file).enumType == "CLOSED"
+    }
+
     /// True when the field tracks presence: explicit or required presence, message fields, oneof
     /// members and extensions; false for implicit-presence scalars and repeated fields.
     public func hasPresence(_ field: Field, in message: Message?, file: ProtoFile) -> Bool {

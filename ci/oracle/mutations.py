@@ -98,6 +98,17 @@ def plain_fields(message, table, allow_oneof=False):
     return [f for f in message.field if (allow_oneof or not f.HasField("oneof_index")) and not is_map_field(table, f)]
 
 
+def drop_synthetic_oneof(message, field):
+    """Takes a proto3 `optional` field out of its synthetic oneof (removed, the later ones renumbered)."""
+    index_ = field.oneof_index
+    field.proto3_optional = False
+    field.ClearField("oneof_index")
+    del message.oneof_decl[index_]
+    for g in message.field:
+        if g.HasField("oneof_index") and g.oneof_index > index_:
+            g.oneof_index -= 1
+
+
 def _closed(file, enum):
     """Whether an enum of `file` is closed (proto2's are; editions' when their features say so)."""
     if syntax(file) == "proto2":
@@ -305,13 +316,7 @@ class Mutator:
             return None
         _, name, m, f = hit
         if f.proto3_optional:
-            index_ = f.oneof_index
-            f.proto3_optional = False
-            f.ClearField("oneof_index")
-            del m.oneof_decl[index_]
-            for g in m.field:
-                if g.HasField("oneof_index") and g.oneof_index > index_:
-                    g.oneof_index -= 1
+            drop_synthetic_oneof(m, f)
             return "made %s.%s implicit presence" % (name, f.name)
         if f.HasField("oneof_index"):
             return None
@@ -620,13 +625,7 @@ class Mutator:
                 if packed != (was == "proto3"):
                     field.options.features.repeated_field_encoding = FS.PACKED if packed else FS.EXPANDED
             if field.proto3_optional and message is not None:
-                index_ = field.oneof_index
-                field.proto3_optional = False
-                field.ClearField("oneof_index")
-                del message.oneof_decl[index_]
-                for g in message.field:
-                    if g.HasField("oneof_index") and g.oneof_index > index_:
-                        g.oneof_index -= 1
+                drop_synthetic_oneof(message, field)
                 field.options.features.field_presence = FS.EXPLICIT
         for _, _, message in messages_in_file(file):
             for field in list(message.field):

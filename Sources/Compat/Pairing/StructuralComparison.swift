@@ -80,7 +80,7 @@ struct StructuralComparison {
         let version = inNew ? pair.new : pair.old
         reads?.record(old: enumName, new: enumName)
         guard let type = version.index.enums[enumName], let file = version.file(of: enumName) else { return false }
-        return version.features.features(of: type, in: file).enumType == "CLOSED"
+        return version.features.isClosed(type, in: file)
     }
 
     private mutating func compareMessages(_ a: Message, _ b: Message, _ newType: String, into outcome: inout Outcome) {

@@ -22,12 +22,13 @@ struct EnumSameType: CompatRule {
 
     func check(_ pair: SchemaPair) -> [Finding] {
         pair.enumPairs.compactMap { old, new, oldFile, newFile in
-            let before = pair.old.features.features(of: old, in: oldFile).enumType ?? "OPEN"
-            let after = pair.new.features.features(of: new, in: newFile).enumType ?? "OPEN"
-            guard before != after else { return nil }
+            let closedBefore = pair.old.features.isClosed(old, in: oldFile)
+            let closedAfter = pair.new.features.isClosed(new, in: newFile)
+            guard closedBefore != closedAfter else { return nil }
+            let (before, after) = closedAfter ? ("OPEN", "CLOSED") : ("CLOSED", "OPEN")
             return Finding(
                 rule: info.id, symbol: new.fullName, verdicts: Verdicts(wire: .hazard, json: .hazard, source: .breaking),
-                direction: after == "CLOSED" ? .backward : .forward,
+                direction: closedAfter ? .backward : .forward,
                 location: new.options.span(of: "features") ?? new.span, previousLocation: old.span, file: newFile.name,
                 arguments: [
                     .enum: RuleSupport.relativeName(new.fullName, package: newFile.package),
